@@ -1,0 +1,137 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Net.Http;
+using System.Text;
+using System.Text.RegularExpressions;
+using DataArtsQuality.Client.Auth;
+
+namespace DataArtsQuality.Client
+{
+    /// <summary>What a connection is made of, checked before any request goes out.</summary>
+    public sealed class DqcConnectionOptions
+    {
+        public Uri? Endpoint { get; set; }
+        public string? Region { get; set; }
+        public string ProjectId { get; set; } = "";
+        public string WorkspaceId { get; set; } = "";
+        public string Name { get; set; } = "default";
+        /// <summary>How long one HTTP call may take before it is abandoned.</summary>
+        public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
+    }
+
+    /// <summary>
+    /// A connection to one DQC workspace: endpoint, project, workspace, credential and the one HttpClient all its
+    /// requests share (so TCP/TLS connections are reused across cmdlets and pipeline items).
+    /// </summary>
+    public sealed class DqcConnection : IDisposable
+    {
+        private static readonly Regex HexId = new Regex("^[0-9a-fA-F]{32}$", RegexOptions.CultureInvariant);
+        private static readonly Regex RegionId = new Regex("^[a-z]{2}(-[a-z0-9]+)+$", RegexOptions.CultureInvariant);
+
+        private readonly string _apiRoot;
+
+        public DqcConnection(DqcConnectionOptions options, IDqcAuthenticator authenticator, HttpMessageHandler? handler = null)
+        {
+            if (options is null) throw new ArgumentNullException(nameof(options));
+            Authenticator = authenticator ?? throw new ArgumentNullException(nameof(authenticator));
+
+            Endpoint = ResolveEndpoint(options.Endpoint, options.Region);
+            Region = options.Region;
+            ProjectId = CheckHexId(options.ProjectId, "project ID", "the IAM project of the region (My Credentials > API Credentials in the console)");
+            WorkspaceId = CheckHexId(options.WorkspaceId, "workspace ID", "the DataArts Studio workspace (the 'workspace=' part of the console URL)");
+            Name = string.IsNullOrWhiteSpace(options.Name) ? "default" : options.Name.Trim();
+            RequestTimeout = options.RequestTimeout;
+            ConnectedAt = DateTimeOffset.Now;
+
+            _apiRoot = Endpoint.AbsoluteUri.TrimEnd('/');
+            Http = new HttpClient(handler ?? CreateDefaultHandler(), disposeHandler: true)
+            {
+                // Timeouts are per request (linked with cancellation) so a timeout can be told apart from Ctrl+C.
+                Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+            };
+            Http.DefaultRequestHeaders.UserAgent.ParseAdd("DataArtsQuality/" + ModuleVersion);
+        }
+
+        public string Name { get; }
+        public Uri Endpoint { get; }
+        public string? Region { get; }
+        public string ProjectId { get; }
+        public string WorkspaceId { get; }
+        public IDqcAuthenticator Authenticator { get; }
+        public TimeSpan RequestTimeout { get; }
+        public DateTimeOffset ConnectedAt { get; }
+
+        internal HttpClient Http { get; }
+
+        internal static string ModuleVersion { get; } =
+            typeof(DqcConnection).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+        /// <summary>The DQC endpoint of a Huawei Cloud region: https://dayu.{region}.myhuaweicloud.com.</summary>
+        public static Uri EndpointForRegion(string region)
+        {
+            string r = (region ?? "").Trim();
+            if (!RegionId.IsMatch(r))
+                throw new ArgumentException($"'{region}' is not a region ID such as 'ap-southeast-1' or 'cn-north-4'.", nameof(region));
+            return new Uri($"https://dayu.{r}.myhuaweicloud.com", UriKind.Absolute);
+        }
+
+        /// <summary>{endpoint}/v2/{project_id}/quality/{path}?{query}</summary>
+        public Uri QualityUri(string path, IEnumerable<KeyValuePair<string, string>>? query = null)
+            => BuildUri("v2/" + Uri.EscapeDataString(ProjectId) + "/quality/" + path.TrimStart('/'), query);
+
+        /// <summary>{endpoint}/{path}?{query}, with the query encoded the way the gateway signs it (RFC 3986, %20).</summary>
+        public Uri BuildUri(string path, IEnumerable<KeyValuePair<string, string>>? query = null)
+        {
+            var sb = new StringBuilder(_apiRoot.Length + path.Length + 64);
+            sb.Append(_apiRoot).Append('/').Append(path.TrimStart('/'));
+            if (query != null)
+            {
+                char sep = '?';
+                foreach (var pair in query)
+                {
+                    sb.Append(sep).Append(Uri.EscapeDataString(pair.Key)).Append('=').Append(Uri.EscapeDataString(pair.Value ?? ""));
+                    sep = '&';
+                }
+            }
+            return new Uri(sb.ToString(), UriKind.Absolute);
+        }
+
+        public void Dispose() => Http.Dispose();
+
+        private static Uri ResolveEndpoint(Uri? endpoint, string? region)
+        {
+            if (endpoint != null && !string.IsNullOrWhiteSpace(region))
+                throw new ArgumentException("Give either an endpoint or a region, not both.");
+            if (endpoint == null)
+            {
+                if (string.IsNullOrWhiteSpace(region))
+                    throw new ArgumentException("Give an endpoint (-Endpoint https://dayu.<region>.myhuaweicloud.com) or a region (-Region ap-southeast-1).");
+                return EndpointForRegion(region!);
+            }
+            if (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttps && endpoint.Scheme != Uri.UriSchemeHttp))
+                throw new ArgumentException($"The endpoint '{endpoint}' is not an absolute http(s) URL such as https://dayu.ap-southeast-1.myhuaweicloud.com.");
+            if (!string.IsNullOrEmpty(endpoint.Query) || !string.IsNullOrEmpty(endpoint.Fragment))
+                throw new ArgumentException($"The endpoint '{endpoint}' must not have a query or fragment.");
+            return endpoint;
+        }
+
+        private static string CheckHexId(string? value, string what, string where)
+        {
+            string v = (value ?? "").Trim();
+            if (v.Length == 0)
+                throw new ArgumentException($"The {what} is empty. It is the 32-character hexadecimal ID of {where}.");
+            if (!HexId.IsMatch(v))
+                throw new ArgumentException(string.Format(CultureInfo.InvariantCulture,
+                    "The {0} '{1}' is malformed: expected 32 hexadecimal characters, the ID of {2}.", what, v, where));
+            return v;
+        }
+
+        private static HttpMessageHandler CreateDefaultHandler() => new HttpClientHandler
+        {
+            AllowAutoRedirect = false,
+            AutomaticDecompression = System.Net.DecompressionMethods.GZip | System.Net.DecompressionMethods.Deflate,
+            UseCookies = false,
+        };
+    }
+}

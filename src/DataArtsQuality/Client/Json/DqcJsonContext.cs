@@ -1,0 +1,19 @@
+using System.Text.Json.Serialization;
+using DataArtsQuality.Client.Wire;
+
+namespace DataArtsQuality.Client.Json
+{
+    /// <summary>
+    /// Source-generated serialisation for every wire type: no reflection at run time, so nothing slow at import and
+    /// nothing that trimming or Windows PowerShell's older runtime could break.
+    /// </summary>
+    [JsonSourceGenerationOptions(
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        NumberHandling = JsonNumberHandling.AllowReadingFromString)]
+    [JsonSerializable(typeof(RestartRequest))]
+    [JsonSerializable(typeof(RestartResponse))]
+    [JsonSerializable(typeof(ErrorBody))]
+    internal sealed partial class DqcJsonContext : JsonSerializerContext
+    {
+    }
+}

@@ -1,0 +1,165 @@
+using System;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using DataArtsQuality.Client;
+using DataArtsQuality.Session;
+
+namespace DataArtsQuality.Commands
+{
+    /// <summary>
+    /// What every cmdlet shares: finding the connection, running the async core on the pipeline thread with
+    /// Ctrl+C wired to cancellation, relaying the core's log lines to Write-Verbose/Write-Debug from the right
+    /// thread, and turning core exceptions into error records with stable IDs.
+    /// </summary>
+    public abstract class DqcCmdlet : PSCmdlet, IDqcLog
+    {
+        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private readonly BlockingCollection<Action?> _pipelineWork = new BlockingCollection<Action?>();
+        private int _pipelineThread;
+        private bool _debugEnabled;
+        private DqcClient? _client;
+
+        /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
+        protected CancellationToken CancelToken => _stop.Token;
+
+        protected override void BeginProcessing()
+        {
+            _pipelineThread = Thread.CurrentThread.ManagedThreadId;
+            _debugEnabled = MyInvocation.BoundParameters.ContainsKey("Debug")
+                ? ((SwitchParameter)MyInvocation.BoundParameters["Debug"]).IsPresent
+                : !Equals(GetVariableValue("DebugPreference"), ActionPreference.SilentlyContinue);
+        }
+
+        protected override void StopProcessing() => _stop.Cancel();
+
+        /// <summary>The default connection, or a terminating error telling the user to connect first.</summary>
+        protected DqcConnection RequireConnection()
+        {
+            var connection = DqcSessionState.Default;
+            if (connection is null)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new InvalidOperationException("You are not connected to a DataArts Quality workspace. Run Connect-DqcWorkspace first."),
+                    "DqcNotConnected", ErrorCategory.InvalidOperation, null)
+                {
+                    ErrorDetails = new ErrorDetails("You are not connected to a DataArts Quality workspace. Run Connect-DqcWorkspace first.")
+                    {
+                        RecommendedAction = "Connect-DqcWorkspace -Region <region> -ProjectId <project id> -WorkspaceId <workspace id> -Token <token>",
+                    },
+                });
+            }
+            return connection!;
+        }
+
+        /// <summary>A client over the default connection whose log goes to this cmdlet's streams.</summary>
+        protected DqcClient Client => _client ??= new DqcClient(RequireConnection(), this);
+
+        /// <summary>Runs an async core call to completion on the pipeline thread, pumping its log lines meanwhile.</summary>
+        protected T Run<T>(Func<CancellationToken, Task<T>> operation)
+        {
+            var task = operation(CancelToken);
+            WaitPumping(task);
+            try
+            {
+                return task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        /// <summary>Waits for a task while running, on this thread, whatever the core posted for the pipeline.</summary>
+        protected void WaitPumping(Task task)
+        {
+            if (!task.IsCompleted)
+            {
+                task.ContinueWith((_, queue) => ((BlockingCollection<Action?>)queue!).Add(null), _pipelineWork,
+                    CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                foreach (var work in _pipelineWork.GetConsumingEnumerable())
+                {
+                    if (work is null) break;
+                    work();
+                }
+            }
+            while (_pipelineWork.TryTake(out var pending))
+                pending?.Invoke();
+        }
+
+        /// <summary>Runs on the pipeline thread now, or as soon as the pipeline thread pumps.</summary>
+        protected void OnPipelineThread(Action action)
+        {
+            if (Thread.CurrentThread.ManagedThreadId == _pipelineThread) action();
+            else _pipelineWork.Add(action);
+        }
+
+        bool IDqcLog.IsDebugEnabled => _debugEnabled;
+
+        void IDqcLog.Verbose(string message) => OnPipelineThread(() => WriteVerbose(message));
+
+        void IDqcLog.Debug(string message) => OnPipelineThread(() => WriteDebug(message));
+
+        /// <summary>
+        /// A non-terminating error for one item: the rest of the pipeline goes on. <paramref name="context"/> says
+        /// what was being done ("Could not re-run quality job 123").
+        /// </summary>
+        protected void WriteItemError(Exception exception, string context, object? target)
+            => WriteError(ToErrorRecord(exception, context, target));
+
+        protected static ErrorRecord ToErrorRecord(Exception exception, string context, object? target)
+        {
+            string id;
+            ErrorCategory category;
+            switch (exception)
+            {
+                case DqcApiException api:
+                    (id, category) = Classify(api.StatusCode);
+                    break;
+                case DqcTransportException transport:
+                    (id, category) = transport.TimedOut ? ("DqcTimeout", ErrorCategory.OperationTimeout) : ("DqcConnectionFailed", ErrorCategory.ConnectionError);
+                    break;
+                case DqcResponseFormatException:
+                    (id, category) = ("DqcInvalidResponse", ErrorCategory.InvalidResult);
+                    break;
+                case ArgumentException:
+                    (id, category) = ("DqcInvalidArgument", ErrorCategory.InvalidArgument);
+                    break;
+                default:
+                    (id, category) = ("DqcUnexpectedError", ErrorCategory.NotSpecified);
+                    break;
+            }
+            return new ErrorRecord(exception, id, category, target)
+            {
+                ErrorDetails = new ErrorDetails($"{context}: {exception.Message}"),
+            };
+        }
+
+        /// <summary>Stable error IDs and categories by HTTP status, so scripts can catch them.</summary>
+        internal static (string Id, ErrorCategory Category) Classify(HttpStatusCode status)
+        {
+            int code = (int)status;
+            return code switch
+            {
+                400 => ("DqcBadRequest", ErrorCategory.InvalidArgument),
+                401 => ("DqcAuthenticationFailed", ErrorCategory.AuthenticationError),
+                403 => ("DqcPermissionDenied", ErrorCategory.PermissionDenied),
+                404 => ("DqcNotFound", ErrorCategory.ObjectNotFound),
+                406 => ("DqcNotAcceptable", ErrorCategory.InvalidOperation),
+                409 => ("DqcConflict", ErrorCategory.ResourceExists),
+                429 => ("DqcThrottled", ErrorCategory.LimitsExceeded),
+                _ when code >= 500 => ("DqcServiceError", ErrorCategory.ConnectionError),
+                _ => ("DqcApiError", ErrorCategory.NotSpecified),
+            };
+        }
+
+        /// <summary>An error record for input refused before any request was made.</summary>
+        protected static ErrorRecord InvalidInput(string errorId, string message, object? target)
+            => new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target)
+            {
+                ErrorDetails = new ErrorDetails(message),
+            };
+    }
+}

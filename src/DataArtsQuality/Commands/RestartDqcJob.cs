@@ -1,0 +1,86 @@
+using System;
+using System.Management.Automation;
+using DataArtsQuality.Client;
+using DataArtsQuality.Models;
+
+namespace DataArtsQuality.Commands
+{
+    /// <summary>
+    /// Starts a new run of a quality or comparison job (ReStartTask) and emits the new instance. Rule IDs come from
+    /// the pipeline as strings or as objects with RuleId/Id/JobId and RuleType properties.
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Restart, "DqcJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(DqcInstance))]
+    public sealed class RestartDqcJob : DqcCmdlet
+    {
+        /// <summary>
+        /// The job ID. A string so that 19-digit IDs stay exact; numbers are accepted, but a floating-point number
+        /// above 2^53 is refused because its last digits are already gone.
+        /// </summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id", "JobId")]
+        [AllowEmptyString]
+        [AllowNull]
+        public string? RuleId { get; set; }
+
+        /// <summary>Quality (1, the default) or Comparison (2). A string so that a bad value fails only its own item.</summary>
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(RuleTypeCompleter))]
+        [AllowEmptyString]
+        [AllowNull]
+        public string? RuleType { get; set; } = nameof(DqcRuleType.Quality);
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            RequireConnection();
+        }
+
+        protected override void ProcessRecord()
+        {
+            string input = RuleId ?? "";
+            var problem = DqcId.Check(input, out string ruleId);
+            if (problem != DqcId.Problem.None)
+            {
+                string errorId = problem == DqcId.Problem.LostPrecision ? "DqcRuleIdLostPrecision" : "DqcInvalidRuleId";
+                WriteError(InvalidInput(errorId, DqcId.Describe(problem, "rule ID", input), RuleId));
+                return;
+            }
+
+            if (!DqcRuleTypes.TryParse(RuleType, out var ruleType))
+            {
+                WriteError(InvalidInput("DqcInvalidRuleType",
+                    $"The rule type '{RuleType}' of rule ID {ruleId} is not valid. Use Quality (1) or Comparison (2).", RuleId));
+                return;
+            }
+
+            string what = DqcRuleTypes.Describe(ruleType);
+            if (!ShouldProcess($"{what} {ruleId}", "Re-run"))
+                return;
+
+            DateTimeOffset submittedAt = DateTimeOffset.Now;
+            string instanceId;
+            try
+            {
+                instanceId = Run(ct => Client.RestartJobAsync(ruleType, ruleId, ct));
+            }
+            catch (Exception ex) when (ex is DqcApiException || ex is DqcTransportException || ex is DqcResponseFormatException)
+            {
+                string context = $"Could not re-run {what} {ruleId}";
+                if (ex is DqcTransportException { MayHaveReachedServer: true })
+                    context += " (the rerun may or may not have started; check Get-DqcInstance before retrying)";
+                WriteItemError(ex, context, RuleId);
+                return;
+            }
+
+            WriteObject(new DqcInstance
+            {
+                InstanceId = instanceId,
+                RuleId = ruleId,
+                RuleType = ruleType,
+                SubmittedAt = submittedAt,
+                WorkspaceId = Client.Connection.WorkspaceId,
+            });
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+
+namespace DataArtsQuality.Commands
+{
+    /// <summary>Tab completion for -RuleType, which is a string so that bad values become per-item errors.</summary>
+    public sealed class RuleTypeCompleter : IArgumentCompleter
+    {
+        private static readonly string[] Values = { "Quality", "Comparison" };
+
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            string word = (wordToComplete ?? "").Trim('\'', '"');
+            return Values
+                .Where(v => v.StartsWith(word, System.StringComparison.OrdinalIgnoreCase))
+                .Select(v => new CompletionResult(v, v, CompletionResultType.ParameterValue, v == "Quality" ? "Quality job (rule_type 1)" : "Comparison job (rule_type 2)"));
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using DataArtsQuality.Client;
+using DataArtsQuality.Models;
+
+namespace DataArtsQuality.Session
+{
+    internal static class ContextInfo
+    {
+        /// <summary>The public face of a connection: everything but the credential.</summary>
+        public static DqcContextInfo From(DqcConnection connection) => new DqcContextInfo
+        {
+            Name = connection.Name,
+            Endpoint = connection.Endpoint,
+            Region = connection.Region,
+            ProjectId = connection.ProjectId,
+            WorkspaceId = connection.WorkspaceId,
+            AuthenticationType = connection.Authenticator.Kind,
+            ExpiresAt = connection.Authenticator.ExpiresAt,
+            ConnectedAt = connection.ConnectedAt,
+            IsDefault = DqcSessionState.IsDefault(connection),
+        };
+    }
+}

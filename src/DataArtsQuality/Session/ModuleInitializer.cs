@@ -1,0 +1,41 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using System.Reflection;
+using System.Runtime.InteropServices;
+
+namespace DataArtsQuality.Session
+{
+    /// <summary>
+    /// Windows PowerShell 5.1 has no System.Text.Json and cannot use binding redirects, so the module ships it in
+    /// Dependencies/ and answers the runtime's requests for those names from there. PowerShell 7 already carries an
+    /// equal or newer System.Text.Json, so nothing is hooked there and import stays cheap.
+    /// </summary>
+    public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
+    {
+        private static readonly string DependencyFolder =
+            Path.Combine(Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location) ?? ".", "Dependencies");
+
+        private static bool IsNetFramework =>
+            RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase);
+
+        public void OnImport()
+        {
+            if (IsNetFramework) AppDomain.CurrentDomain.AssemblyResolve += ResolveDependency;
+        }
+
+        public void OnRemove(PSModuleInfo psModuleInfo)
+        {
+            if (IsNetFramework) AppDomain.CurrentDomain.AssemblyResolve -= ResolveDependency;
+            DqcSessionState.Clear();
+        }
+
+        private static Assembly? ResolveDependency(object? sender, ResolveEventArgs args)
+        {
+            string name = new AssemblyName(args.Name).Name ?? "";
+            string candidate = Path.Combine(DependencyFolder, name + ".dll");
+            // Match by simple name and ignore the requested version: this stands in for binding redirects.
+            return File.Exists(candidate) ? Assembly.LoadFrom(candidate) : null;
+        }
+    }
+}
