@@ -39,8 +39,8 @@ namespace DataArtsQuality.Client
         /// </summary>
         public async Task<string> RestartJobAsync(DqcRuleType ruleType, string ruleId, CancellationToken cancellationToken)
         {
-            if (DqcId.Check(ruleId, out string id) != DqcId.Problem.None)
-                throw new ArgumentException(DqcId.Describe(DqcId.Check(ruleId, out _), "rule ID", ruleId), nameof(ruleId));
+            if (DqcIds.Check(ruleId, out string id) != DqcIds.Problem.None)
+                throw new ArgumentException(DqcIds.Describe(DqcIds.Check(ruleId, out _), "rule ID", ruleId), nameof(ruleId));
             if (ruleType != DqcRuleType.Quality && ruleType != DqcRuleType.Comparison)
                 throw new ArgumentOutOfRangeException(nameof(ruleType), ruleType, "The rule type must be Quality (1) or Comparison (2).");
 
@@ -82,6 +82,7 @@ namespace DataArtsQuality.Client
             bool recovered = false;
             for (int attempt = 1; ; attempt++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 using var request = new HttpRequestMessage(method, uri);
                 request.Headers.TryAddWithoutValidation("workspace", Connection.WorkspaceId);
                 request.Headers.Accept.ParseAdd("application/json");

@@ -20,6 +20,7 @@ namespace DataArtsQuality.Commands
         private readonly BlockingCollection<Action?> _pipelineWork = new BlockingCollection<Action?>();
         private int _pipelineThread;
         private bool _debugEnabled;
+        private bool _verboseAsDebug;
         private DqcClient? _client;
 
         /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
@@ -31,6 +32,10 @@ namespace DataArtsQuality.Commands
             _debugEnabled = MyInvocation.BoundParameters.ContainsKey("Debug")
                 ? ((SwitchParameter)MyInvocation.BoundParameters["Debug"]).IsPresent
                 : !Equals(GetVariableValue("DebugPreference"), ActionPreference.SilentlyContinue);
+            // A compiled cmdlet's -Debug switch turns WriteVerbose into Inquire (a prompt per line, which fails in
+            // runbooks). Under -Debug without -Verbose the verbose lines go to the debug stream instead.
+            _verboseAsDebug = MyInvocation.BoundParameters.TryGetValue("Debug", out var debug) && ((SwitchParameter)debug).IsPresent
+                && !MyInvocation.BoundParameters.ContainsKey("Verbose");
         }
 
         protected override void StopProcessing() => _stop.Cancel();
@@ -98,7 +103,11 @@ namespace DataArtsQuality.Commands
 
         bool IDqcLog.IsDebugEnabled => _debugEnabled;
 
-        void IDqcLog.Verbose(string message) => OnPipelineThread(() => WriteVerbose(message));
+        void IDqcLog.Verbose(string message) => OnPipelineThread(() =>
+        {
+            if (_verboseAsDebug) WriteDebug(message);
+            else WriteVerbose(message);
+        });
 
         void IDqcLog.Debug(string message) => OnPipelineThread(() => WriteDebug(message));
 

@@ -14,14 +14,13 @@ namespace DataArtsQuality.Commands
     public sealed class RestartDqcJob : DqcCmdlet
     {
         /// <summary>
-        /// The job ID. A string so that 19-digit IDs stay exact; numbers are accepted, but a floating-point number
-        /// above 2^53 is refused because its last digits are already gone.
+        /// The job ID: a string or an integer, kept exact. A floating-point number above 2^53 is refused because its
+        /// last digits are already gone.
         /// </summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "JobId")]
-        [AllowEmptyString]
         [AllowNull]
-        public string? RuleId { get; set; }
+        public DqcId? RuleId { get; set; }
 
         /// <summary>Quality (1, the default) or Comparison (2). A string so that a bad value fails only its own item.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -38,19 +37,19 @@ namespace DataArtsQuality.Commands
 
         protected override void ProcessRecord()
         {
-            string input = RuleId ?? "";
-            var problem = DqcId.Check(input, out string ruleId);
-            if (problem != DqcId.Problem.None)
+            var id = RuleId ?? new DqcId((string?)null);
+            if (!id.IsValid)
             {
-                string errorId = problem == DqcId.Problem.LostPrecision ? "DqcRuleIdLostPrecision" : "DqcInvalidRuleId";
-                WriteError(InvalidInput(errorId, DqcId.Describe(problem, "rule ID", input), RuleId));
+                string errorId = id.Problem == DqcIds.Problem.LostPrecision ? "DqcRuleIdLostPrecision" : "DqcInvalidRuleId";
+                WriteError(InvalidInput(errorId, DqcIds.Describe(id.Problem, "rule ID", id.Value), id.Value));
                 return;
             }
+            string ruleId = id.Value;
 
             if (!DqcRuleTypes.TryParse(RuleType, out var ruleType))
             {
                 WriteError(InvalidInput("DqcInvalidRuleType",
-                    $"The rule type '{RuleType}' of rule ID {ruleId} is not valid. Use Quality (1) or Comparison (2).", RuleId));
+                    $"The rule type '{RuleType}' of rule ID {ruleId} is not valid. Use Quality (1) or Comparison (2).", ruleId));
                 return;
             }
 
@@ -69,7 +68,7 @@ namespace DataArtsQuality.Commands
                 string context = $"Could not re-run {what} {ruleId}";
                 if (ex is DqcTransportException { MayHaveReachedServer: true })
                     context += " (the rerun may or may not have started; check Get-DqcInstance before retrying)";
-                WriteItemError(ex, context, RuleId);
+                WriteItemError(ex, context, ruleId);
                 return;
             }
 

@@ -21,7 +21,7 @@ namespace DataArtsQuality.Client.Json
         public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options)
         {
             if (value is null) { writer.WriteNullValue(); return; }
-            if (DqcId.Check(value, out var id) != DqcId.Problem.None)
+            if (DqcIds.Check(value, out var id) != DqcIds.Problem.None)
                 throw new JsonException($"'{value}' is not a 64-bit integer ID.");
             writer.WriteRawValue(id, skipInputValidation: true);
         }

@@ -1,0 +1,31 @@
+@{
+    RootModule           = 'DataArtsQuality.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '5f3c2a8e-7d41-4b6a-9e0f-1c2d3b4a5e6f'
+    Author               = 'DataArtsQuality contributors'
+    CompanyName          = 'DataArtsQuality'
+    Copyright            = '(c) DataArtsQuality contributors. MIT License.'
+    Description          = 'PowerShell cmdlets for the Huawei Cloud DataArts Studio Data Quality (DQC) API: connect to a workspace, list quality and comparison jobs, re-run them, wait for the instances and read the results. One binary for Windows PowerShell 5.1 and PowerShell 7.4+.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess     = @('DataArtsQuality.format.ps1xml')
+    # Explicit lists (no wildcards): PowerShell can then resolve commands without loading the module.
+    CmdletsToExport      = @(
+        'Connect-DqcWorkspace'
+        'Disconnect-DqcWorkspace'
+        'Get-DqcContext'
+        'Restart-DqcJob'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('HuaweiCloud', 'DataArts', 'DataArtsStudio', 'DataQuality', 'DQC', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/dataartsquality/DataArtsQuality'
+            LicenseUri   = 'https://github.com/dataartsquality/DataArtsQuality/blob/main/LICENSE'
+            ReleaseNotes = '0.1.0: Connect-DqcWorkspace (token), Get-DqcContext, Disconnect-DqcWorkspace, Restart-DqcJob with exact 64-bit IDs from the pipeline.'
+        }
+    }
+}

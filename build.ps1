@@ -1,0 +1,199 @@
+<#
+.SYNOPSIS
+Builds, tests and demonstrates the DataArtsQuality module.
+
+.DESCRIPTION
+    pwsh ./build.ps1 build   # compile and stage an importable module in out/DataArtsQuality (and the emulator in out/emulator)
+    pwsh ./build.ps1 test    # build, then xunit (core) and Pester (cmdlets end to end on the emulator); ends with "N passed, N failed"
+    pwsh ./build.ps1 demo    # build, start the emulator, connect, re-run seeded jobs, show the instances, stop the emulator
+    pwsh ./build.ps1 clean   # remove out/ and every bin/ and obj/
+Needs only the .NET SDK (10) and PowerShell 7.4+.
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('build', 'test', 'demo', 'clean')]
+    [string] $Task = 'build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release',
+
+    # Pester only: run the test files whose names match (e.g. 'Restart').
+    [string] $Filter
+)
+
+Set-StrictMode -Version 3.0
+$ErrorActionPreference = 'Stop'
+$Root = $PSScriptRoot
+$Out = Join-Path $Root 'out'
+$ModuleOut = Join-Path $Out 'DataArtsQuality'
+$EmulatorOut = Join-Path $Out 'emulator'
+$PesterVersion = '5.7.1'
+
+function Invoke-Native {
+    param([string] $File, [string[]] $Arguments)
+    & $File @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "$File $($Arguments -join ' ') failed with exit code $LASTEXITCODE." }
+}
+
+function Get-ModuleVersion {
+    (Import-PowerShellDataFile (Join-Path $Root 'DataArtsQuality.psd1')).ModuleVersion
+}
+
+function Invoke-Build {
+    $version = Get-ModuleVersion
+    Write-Host "Building DataArtsQuality $version ($Configuration)" -ForegroundColor Cyan
+    Invoke-Native dotnet @('build', (Join-Path $Root 'DataArtsQuality.slnx'), '-c', $Configuration, '--nologo', '-v', 'quiet', "-p:ModuleVersion=$version")
+
+    # The module folder: manifest, assembly, format file; System.Text.Json and its closure only for Windows
+    # PowerShell, in Dependencies/ where PowerShell 7's own newer copy is never shadowed.
+    if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path $ModuleOut, (Join-Path $ModuleOut 'Dependencies')
+    $bin = Join-Path $Root "src/DataArtsQuality/bin/$Configuration/netstandard2.0"
+    Copy-Item (Join-Path $Root 'DataArtsQuality.psd1') $ModuleOut
+    Copy-Item (Join-Path $Root 'src/DataArtsQuality/DataArtsQuality.format.ps1xml') $ModuleOut
+    Copy-Item (Join-Path $bin 'DataArtsQuality.dll') $ModuleOut
+    foreach ($dependency in 'System.Text.Json', 'System.Text.Encodings.Web', 'System.Memory', 'System.Buffers',
+        'System.Runtime.CompilerServices.Unsafe', 'System.Numerics.Vectors', 'System.Threading.Tasks.Extensions',
+        'Microsoft.Bcl.AsyncInterfaces') {
+        $dll = Join-Path $bin "$dependency.dll"
+        if (-not (Test-Path $dll)) { throw "Expected dependency $dependency.dll in $bin." }
+        Copy-Item $dll (Join-Path $ModuleOut 'Dependencies')
+    }
+
+    $helpBuilder = Join-Path $Root 'tools/HelpBuilder.psm1'
+    $pages = @(Get-ChildItem (Join-Path $Root 'docs/en-US') -Filter '*-*.md' -ErrorAction SilentlyContinue)
+    if ((Test-Path $helpBuilder) -and $pages.Count -gt 0) {
+        Import-Module $helpBuilder -Force
+        $helpOut = Join-Path $ModuleOut 'en-US'
+        $null = New-Item -ItemType Directory -Path $helpOut -Force
+        Convert-DqcMarkdownToMaml -Path (Join-Path $Root 'docs/en-US') -OutputPath (Join-Path $helpOut 'DataArtsQuality.dll-Help.xml')
+        $about = Join-Path $Root 'docs/en-US/about_DataArtsQuality.md'
+        if (Test-Path $about) {
+            Convert-DqcAboutMarkdownToText -Path $about -OutputPath (Join-Path $helpOut 'about_DataArtsQuality.help.txt')
+        }
+    }
+
+    if (Test-Path $EmulatorOut) { Remove-Item $EmulatorOut -Recurse -Force }
+    Copy-Item (Join-Path $Root "src/DataArtsQuality.Emulator/bin/$Configuration/net10.0") $EmulatorOut -Recurse
+    Write-Host "Staged $ModuleOut and $EmulatorOut" -ForegroundColor Green
+}
+
+# The command line that starts another pwsh like this one (the dotnet global tool runs as 'dotnet pwsh.dll').
+function Get-PwshCommand {
+    foreach ($candidate in (Join-Path $PSHOME 'pwsh'), (Join-Path $PSHOME 'pwsh.exe')) {
+        if (Test-Path $candidate -PathType Leaf) { return , $candidate }
+    }
+    $onPath = Get-Command pwsh -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+    if ($onPath) { return , $onPath.Source }
+    return 'dotnet', (Join-Path $PSHOME 'pwsh.dll')
+}
+
+function Get-PesterModulePath {
+    $packages = $env:NUGET_PACKAGES
+    if (-not $packages) {
+        $line = & dotnet nuget locals global-packages --list
+        $packages = ($line -replace '^\s*global-packages:\s*', '').Trim()
+    }
+    $path = Join-Path $packages "pester/$PesterVersion/tools/Pester.psd1"
+    if (-not (Test-Path $path)) {
+        Invoke-Native dotnet @('restore', (Join-Path $Root 'tests/DataArtsQuality.Tests'), '--nologo', '-v', 'quiet')
+    }
+    if (-not (Test-Path $path)) { throw "Pester $PesterVersion was not restored to $path." }
+    $path
+}
+
+function Invoke-Test {
+    Invoke-Build
+    $passed = 0
+    $failed = 0
+
+    Write-Host "`nxunit: the core" -ForegroundColor Cyan
+    $results = Join-Path $Out 'test-results'
+    if (Test-Path $results) { Remove-Item $results -Recurse -Force }
+    & dotnet test (Join-Path $Root 'tests/DataArtsQuality.Tests') -c $Configuration --no-build --nologo `
+        --logger 'trx;LogFileName=xunit.trx' --results-directory $results
+    $xunitExit = $LASTEXITCODE
+    $trx = Get-ChildItem $results -Filter *.trx -Recurse -ErrorAction SilentlyContinue | Select-Object -First 1
+    if ($trx) {
+        [xml] $doc = Get-Content $trx.FullName -Raw
+        $counters = $doc.TestRun.ResultSummary.Counters
+        $passed += [int] $counters.passed
+        $failed += [int] $counters.failed + [int] $counters.error + [int] $counters.timeout
+    }
+    elseif ($xunitExit -ne 0) {
+        $failed += 1   # the run itself broke: count it rather than hide it
+    }
+
+    Write-Host "`nPester: the cmdlets end to end" -ForegroundColor Cyan
+    # Pester runs in a child pwsh so that the module under test loads into a clean session.
+    $pester = Get-PesterModulePath
+    $summary = Join-Path $Out 'pester-summary.json'
+    $script = @'
+param($PesterPath, $TestsPath, $Filter, $SummaryPath)
+Import-Module $PesterPath -Force
+$config = New-PesterConfiguration
+$config.Run.Path = $TestsPath
+$config.Run.PassThru = $true
+$config.Output.Verbosity = 'Detailed'
+if ($Filter) { $config.Filter.FullName = "*$Filter*" }
+$result = Invoke-Pester -Configuration $config
+@{ passed = $result.PassedCount; failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount } |
+    ConvertTo-Json | Set-Content -Path $SummaryPath
+'@
+    $scriptFile = Join-Path $Out 'run-pester.ps1'
+    Set-Content -Path $scriptFile -Value $script
+    if (Test-Path $summary) { Remove-Item $summary }
+    $pwsh = @(Get-PwshCommand)
+    & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $scriptFile -PesterPath $pester -TestsPath (Join-Path $Root 'tests/pester') -Filter $Filter -SummaryPath $summary
+    if (Test-Path $summary) {
+        $counts = Get-Content $summary -Raw | ConvertFrom-Json
+        $passed += [int] $counts.passed
+        $failed += [int] $counts.failed
+    }
+    else {
+        $failed += 1
+    }
+
+    Write-Host ''
+    Write-Output "$passed passed, $failed failed"
+    if ($failed -gt 0 -or $xunitExit -ne 0) { exit 1 }
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    Import-Module (Join-Path $Root 'tools/DqcEmulator.psm1') -Force
+    $emulator = Start-DqcEmulator -ArgumentList '--instance-run-ms', '1500'
+    try {
+        Write-Host "Emulator at $($emulator.Url)" -ForegroundColor Cyan
+        Import-Module $ModuleOut -Force
+        Connect-DqcWorkspace -Endpoint $emulator.Url -ProjectId $emulator.ProjectId -WorkspaceId $emulator.WorkspaceId -Token $emulator.Token
+        Get-DqcContext | Format-List Name, Endpoint, ProjectId, WorkspaceId, AuthenticationType | Out-Host
+
+        Write-Host "Re-running quality jobs $($emulator.QualityJobIds -join ', ') and comparison job $($emulator.ComparisonJobIds[0]):" -ForegroundColor Cyan
+        $instances = @(
+            $emulator.QualityJobIds | Restart-DqcJob
+            [pscustomobject]@{ Id = $emulator.ComparisonJobIds[0]; RuleType = 'Comparison' } | Restart-DqcJob
+        )
+        $instances | Format-Table | Out-Host
+
+        Write-Host 'A job that does not exist gives an error for that item only:' -ForegroundColor Cyan
+        '1440764172232392704', $emulator.QualityJobIds[0] | Restart-DqcJob -ErrorAction Continue | Format-Table | Out-Host
+        Disconnect-DqcWorkspace
+    }
+    finally {
+        Stop-DqcEmulator $emulator
+    }
+}
+
+switch ($Task) {
+    'build' { Invoke-Build }
+    'test' { Invoke-Test }
+    'demo' { Invoke-Demo }
+    'clean' {
+        foreach ($path in @($Out) + @(Get-ChildItem $Root -Directory -Recurse -Include bin, obj | ForEach-Object FullName)) {
+            if (Test-Path $path) { Remove-Item $path -Recurse -Force }
+        }
+        Write-Host 'Cleaned.'
+    }
+}

@@ -1,0 +1,39 @@
+using DataArtsQuality.Emulator.Endpoints;
+using DataArtsQuality.Emulator.Gateway;
+using DataArtsQuality.Emulator.State;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace DataArtsQuality.Emulator;
+
+/// <summary>Builds the emulator: Kestrel on 127.0.0.1 only, the gateway checks, then the DQC endpoints.</summary>
+public static class EmulatorApp
+{
+    public static WebApplication Build(EmulatorOptions options, string[]? args = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args ?? Array.Empty<string>());
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, options.Port));
+
+        var state = new EmulatorState(options);
+        builder.Services.AddSingleton(state);
+
+        var app = builder.Build();
+        app.UseMiddleware<GatewayMiddleware>();
+        app.MapControlEndpoints(state);
+        app.MapInstanceEndpoints(state);
+        // Anything else is what the gateway says for an unpublished API.
+        app.MapFallback((HttpContext context) =>
+            ApiErrors.Gateway(context, 404, "APIG.0101", "The API does not exist or has not been published in the environment."));
+        return app;
+    }
+
+    /// <summary>Starts an emulator and returns it with the base URL it listens on (a free port when Port is 0).</summary>
+    public static async Task<(WebApplication App, Uri BaseUrl)> StartAsync(EmulatorOptions options, CancellationToken cancellationToken = default)
+    {
+        var app = Build(options);
+        await app.StartAsync(cancellationToken);
+        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return (app, new Uri(address.Replace("[::]", "127.0.0.1"), UriKind.Absolute));
+    }
+}

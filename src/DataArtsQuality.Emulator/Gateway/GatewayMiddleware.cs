@@ -1,0 +1,78 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using DataArtsQuality.Emulator.State;
+
+namespace DataArtsQuality.Emulator.Gateway;
+
+/// <summary>
+/// Stands in for Huawei's API gateway and DQC's own front checks: logs every API request, refuses missing or wrong
+/// credentials with the gateway's 401, and checks the project in the path and the workspace header.
+/// </summary>
+public sealed partial class GatewayMiddleware(RequestDelegate next, EmulatorState state)
+{
+    [GeneratedRegex("^/v[12]/(?<project>[^/]+)/quality(/|$)")]
+    private static partial Regex QualityPath();
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (request.Path.StartsWithSegments("/_emulator"))
+        {
+            await next(context);
+            return;
+        }
+
+        request.EnableBuffering();
+        string body;
+        using (var reader = new StreamReader(request.Body, Encoding.UTF8, leaveOpen: true))
+            body = await reader.ReadToEndAsync(context.RequestAborted);
+        request.Body.Position = 0;
+        var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        var entry = state.Requests.Add(request.Method, request.Path.Value ?? "", request.QueryString.Value ?? "", headers, body);
+        context.Response.OnStarting(() => { entry.Status = context.Response.StatusCode; return Task.CompletedTask; });
+
+        var rejection = Authenticate(context);
+        if (rejection is null)
+        {
+            var match = QualityPath().Match(request.Path.Value ?? "");
+            if (match.Success) rejection = CheckTenant(context, match.Groups["project"].Value);
+        }
+
+        if (rejection is not null)
+        {
+            await rejection.ExecuteAsync(context);
+            return;
+        }
+        await next(context);
+    }
+
+    private IResult? Authenticate(HttpContext context)
+    {
+        string? token = context.Request.Headers["X-Auth-Token"].FirstOrDefault();
+        if (string.IsNullOrEmpty(token))
+            return ApiErrors.Gateway(context, 401, "APIG.0301", "Incorrect IAM authentication information: x-auth-token not found");
+        if (!string.Equals(token, state.Options.Token, StringComparison.Ordinal))
+            return ApiErrors.Gateway(context, 401, "APIG.0301", "Incorrect IAM authentication information: decrypt token fail");
+        return null;
+    }
+
+    private IResult? CheckTenant(HttpContext context, string projectId)
+    {
+        if (!string.Equals(projectId, state.Options.ProjectId, StringComparison.Ordinal))
+            return ApiErrors.Dqc(400, ApiErrors.ProjectMismatch, $"The project {projectId} does not match the token's project.");
+        string? workspace = context.Request.Headers["workspace"].FirstOrDefault();
+        if (string.IsNullOrEmpty(workspace))
+            return ApiErrors.Dqc(400, ApiErrors.MissingWorkspace, "The workspace header is missing.");
+        var tenant = state.FindTenant(workspace);
+        if (tenant is null)
+            return ApiErrors.Dqc(400, ApiErrors.UnknownWorkspace, $"Workspace {workspace} does not exist.");
+        context.Items[typeof(Tenant)] = tenant;
+        return null;
+    }
+}
+
+public static class TenantAccess
+{
+    /// <summary>The tenant the gateway resolved from the workspace header.</summary>
+    public static Tenant Tenant(this HttpContext context) => (Tenant)context.Items[typeof(Tenant)]!;
+}

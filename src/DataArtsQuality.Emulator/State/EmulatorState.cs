@@ -1,0 +1,223 @@
+using System.Collections.Concurrent;
+
+namespace DataArtsQuality.Emulator.State;
+
+/// <summary>One (project, workspace) pair: the tenancy key of every DQC call.</summary>
+public sealed class Tenant
+{
+    public Tenant(string projectId, string workspaceId)
+    {
+        ProjectId = projectId;
+        WorkspaceId = workspaceId;
+    }
+
+    public string ProjectId { get; }
+    public string WorkspaceId { get; }
+
+    /// <summary>Jobs in insertion order (lists page in this order). Guarded by the state's lock.</summary>
+    public List<EmulatedJob> Jobs { get; } = new();
+    public Dictionary<long, EmulatedJob> JobsById { get; } = new();
+
+    /// <summary>Instances, newest last. Guarded by the state's lock.</summary>
+    public List<EmulatedInstance> Instances { get; } = new();
+    public Dictionary<long, EmulatedInstance> InstancesById { get; } = new();
+}
+
+/// <summary>Everything the emulator remembers. All access to tenants goes through <see cref="Lock"/>.</summary>
+public sealed class EmulatorState
+{
+    /// <summary>Seeded job IDs the docs and tests use. All exceed 2^53 and end in non-zero digits, so any rounding shows.</summary>
+    public static readonly long[] FixedQualityJobs = { 1440764172232392705, 1283480044387540993, 1279033542491521025 };
+    public static readonly long[] FixedComparisonJobs = { 1012386182149165057, 1497195981236936705 };
+
+    /// <summary>A second workspace of the same project, for tests that work on two workspaces.</summary>
+    public const string SecondWorkspaceId = "7a1c9e2b5d3f4a6b8c0d1e2f3a4b5c6d";
+
+    private static readonly string[] Subjects = { "orders", "customers", "payments", "shipments", "inventory", "invoices", "sessions", "products", "refunds", "ledger" };
+    private static readonly string[] Checks = { "null_check", "uniqueness", "row_count", "freshness", "range_check", "regex_check", "referential", "duplicates" };
+
+    private long _lastId = 1500000000000000001;
+
+    public EmulatorState(EmulatorOptions options)
+    {
+        Options = options;
+        Reset();
+    }
+
+    public EmulatorOptions Options { get; }
+
+    public object Lock { get; } = new();
+
+    public Dictionary<string, Tenant> Tenants { get; } = new(StringComparer.Ordinal);
+
+    public RequestLog Requests { get; } = new();
+
+    public static long NowMs() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+
+    /// <summary>19-digit, strictly increasing, never a round number.</summary>
+    public long NextId() => Interlocked.Add(ref _lastId, 7919);
+
+    /// <summary>Back to the seeded jobs and history; the request log is cleared too.</summary>
+    public void Reset()
+    {
+        lock (Lock)
+        {
+            Tenants.Clear();
+            var main = new Tenant(Options.ProjectId, Options.WorkspaceId);
+            Seed(main, Options.QualityJobs, Options.ComparisonJobs, withFixed: true);
+            Tenants[main.WorkspaceId] = main;
+            var second = new Tenant(Options.ProjectId, SecondWorkspaceId);
+            Seed(second, 5, 2, withFixed: false);
+            Tenants[second.WorkspaceId] = second;
+        }
+        Requests.Clear();
+    }
+
+    public Tenant? FindTenant(string workspaceId)
+    {
+        lock (Lock) return Tenants.TryGetValue(workspaceId, out var t) ? t : null;
+    }
+
+    /// <summary>Moves RUNNING instances whose time has come to their outcome. Call under the lock before reading.</summary>
+    public void Advance(Tenant tenant)
+    {
+        long now = NowMs();
+        foreach (var instance in tenant.Instances)
+        {
+            if (instance.RunStatus == "RUNNING" && instance.FinishAt <= now)
+            {
+                instance.RunStatus = instance.Outcome;
+                instance.EndTime = instance.FinishAt;
+                instance.NotifyStatus = instance.Outcome == "SUCCESS" ? "NOT_TRIGGERED" : "SUCCESS";
+            }
+        }
+    }
+
+    /// <summary>Starts a run of a job (ReStartTask). Call under the lock.</summary>
+    public EmulatedInstance StartRun(Tenant tenant, EmulatedJob job)
+    {
+        long now = NowMs();
+        var instance = new EmulatedInstance
+        {
+            Id = NextId(),
+            Name = $"{job.Name}-{job.RunCount++}",
+            TaskId = job.Id,
+            Kind = job.Kind,
+            StartTime = now,
+            FinishAt = now + Options.InstanceRunMilliseconds,
+            Outcome = job.Outcome,
+        };
+        job.LastRunTime = now;
+        tenant.Instances.Add(instance);
+        tenant.InstancesById[instance.Id] = instance;
+        return instance;
+    }
+
+    private void Seed(Tenant tenant, int qualityJobs, int comparisonJobs, bool withFixed)
+    {
+        long now = NowMs();
+        var random = new Random(tenant.WorkspaceId.GetHashCode(StringComparison.Ordinal) & 0x7fffffff);
+        long qualityBase = withFixed ? 1441000000000000001 : 1442000000000000003;
+        long comparisonBase = withFixed ? 1498000000000000003 : 1499000000000000007;
+
+        for (int i = 0; i < qualityJobs; i++)
+        {
+            long id = withFixed && i < FixedQualityJobs.Length ? FixedQualityJobs[i] : qualityBase + i * 104729L;
+            AddJob(tenant, MakeJob(id, JobKind.Quality, i, now, random));
+        }
+        for (int i = 0; i < comparisonJobs; i++)
+        {
+            long id = withFixed && i < FixedComparisonJobs.Length ? FixedComparisonJobs[i] : comparisonBase + i * 104723L;
+            AddJob(tenant, MakeJob(id, JobKind.Comparison, i, now, random));
+        }
+
+        // A day of finished history for some jobs, so instance lists and "re-run what failed" have something to find.
+        foreach (var job in tenant.Jobs.Where((_, index) => index % 4 == 0).ToList())
+        {
+            long start = now - random.Next(10, 20 * 60) * 60_000L;
+            var instance = new EmulatedInstance
+            {
+                Id = NextId(),
+                Name = $"{job.Name}-{job.RunCount++}",
+                TaskId = job.Id,
+                Kind = job.Kind,
+                StartTime = start,
+                FinishAt = start + 95_000,
+                EndTime = start + 95_000,
+                Outcome = job.Outcome,
+                RunStatus = job.Outcome,
+                NotifyStatus = job.Outcome == "SUCCESS" ? "NOT_TRIGGERED" : "SUCCESS",
+            };
+            job.LastRunTime = start;
+            tenant.Instances.Add(instance);
+            tenant.InstancesById[instance.Id] = instance;
+        }
+        tenant.Instances.Sort((a, b) => a.StartTime.CompareTo(b.StartTime));
+    }
+
+    private static EmulatedJob MakeJob(long id, JobKind kind, int index, long now, Random random)
+    {
+        string subject = Subjects[index % Subjects.Length];
+        string check = Checks[(index / Subjects.Length) % Checks.Length];
+        string prefix = kind == JobKind.Quality ? "dq" : "cmp";
+        string[] statuses = { "NOT_START", "SCHEDULING", "SCHEDULING", "FINISH_SUCCESS", "KILL", "RUNNING_EXCEPTION" };
+        string[] periods = { "DAY", "HOUR", "WEEK", "MINUTE" };
+        string status = statuses[index % statuses.Length];
+        bool periodic = status != "NOT_START";
+        string? period = periodic ? periods[index % periods.Length] : null;
+        return new EmulatedJob
+        {
+            Id = id,
+            Kind = kind,
+            Name = $"{prefix}_{subject}_{check}_{index:000}",
+            CategoryId = index % 3 == 0 ? 0 : 1012384968858652701,
+            ScheduleStatus = status,
+            SchedulePeriod = period,
+            ScheduleInterval = period == "WEEK" ? "MONDAY,THURSDAY" : period != null ? "1" : null,
+            CreateTime = now - (400 - index % 400) * 86_400_000L - random.Next(0, 86_400_000),
+            Creator = index % 5 == 0 ? "data_ops" : "ei",
+            Level = new[] { "SUGGEST", "MINOR", "MAJOR", "FATAL" }[index % 4],
+            // Deterministic outcomes: the fixed jobs cover each case, then every 5th fails and every 7th alarms.
+            Outcome = id == 1283480044387540993 ? "FAILED"
+                : id == 1279033542491521025 ? "ALARMING"
+                : id == 1440764172232392705 ? "SUCCESS"
+                : index % 5 == 1 ? "FAILED" : index % 7 == 2 ? "ALARMING" : "SUCCESS",
+        };
+    }
+
+    private static void AddJob(Tenant tenant, EmulatedJob job)
+    {
+        tenant.Jobs.Add(job);
+        tenant.JobsById[job.Id] = job;
+    }
+}
+
+/// <summary>What the emulator was asked, for tests to read back through /_emulator/requests.</summary>
+public sealed class RequestLog
+{
+    private readonly ConcurrentQueue<LoggedRequest> _entries = new();
+    private long _sequence;
+
+    public LoggedRequest Add(string method, string path, string query, Dictionary<string, string> headers, string body)
+    {
+        var entry = new LoggedRequest(Interlocked.Increment(ref _sequence), DateTimeOffset.UtcNow, method, path, query, headers, body);
+        _entries.Enqueue(entry);
+        return entry;
+    }
+
+    public IReadOnlyList<LoggedRequest> Since(long sequence) => _entries.Where(e => e.Sequence > sequence).ToList();
+
+    public void Clear() => _entries.Clear();
+}
+
+public sealed class LoggedRequest(long sequence, DateTimeOffset time, string method, string path, string query, Dictionary<string, string> headers, string body)
+{
+    public long Sequence { get; } = sequence;
+    public DateTimeOffset Time { get; } = time;
+    public string Method { get; } = method;
+    public string Path { get; } = path;
+    public string Query { get; } = query;
+    public Dictionary<string, string> Headers { get; } = headers;
+    public string Body { get; } = body;
+    public int Status { get; set; }
+}

@@ -1,0 +1,59 @@
+using System;
+using System.Globalization;
+using DataArtsQuality.Client;
+
+namespace DataArtsQuality.Models
+{
+    /// <summary>
+    /// An ID as it arrived at a parameter. PowerShell converts pipeline values to this type through its constructors,
+    /// so the cmdlet sees what the value really was: a string or integer is exact, a double above 2^53 is not. Using
+    /// this type instead of string also makes objects whose Id property is an Int64 (ConvertFrom-Json output) bind by
+    /// property name rather than being turned into their string form by value.
+    /// </summary>
+    public sealed class DqcId : IEquatable<DqcId>
+    {
+        public DqcId(string? text)
+        {
+            Problem = DqcIds.FromValue(text, out string normalized);
+            Value = normalized;
+        }
+
+        public DqcId(long value)
+        {
+            Problem = DqcIds.FromValue(value, out string normalized);
+            Value = normalized;
+        }
+
+        public DqcId(double value)
+        {
+            Problem = DqcIds.FromValue(value, out string normalized);
+            Value = normalized;
+        }
+
+        public DqcId(decimal value)
+        {
+            Problem = DqcIds.FromValue(value, out string normalized);
+            Value = normalized;
+        }
+
+        /// <summary>The ID's exact decimal text (for a refused input, the input as text).</summary>
+        public string Value { get; }
+
+        /// <summary>Why the input is not a usable ID, or None.</summary>
+        public DqcIds.Problem Problem { get; }
+
+        public bool IsValid => Problem == DqcIds.Problem.None;
+
+        public override string ToString() => Value;
+
+        public bool Equals(DqcId? other) => other is not null && string.Equals(Value, other.Value, StringComparison.Ordinal);
+
+        public override bool Equals(object? obj) => obj is DqcId other && Equals(other);
+
+        public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Value);
+
+        public static implicit operator DqcId(string text) => new DqcId(text);
+
+        internal static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,42 @@
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using DataArtsQuality.Client;
+using DataArtsQuality.Client.Auth;
+
+namespace DataArtsQuality.Tests;
+
+/// <summary>An HttpMessageHandler that answers from a function and records what it was sent.</summary>
+internal sealed class RecordingHandler(Func<HttpRequestMessage, HttpResponseMessage> respond) : HttpMessageHandler
+{
+    public List<(HttpRequestMessage Request, string? Body)> Requests { get; } = new();
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        string? body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
+        Requests.Add((request, body));
+        return respond(request);
+    }
+
+    public static HttpResponseMessage Json(HttpStatusCode status, string json) =>
+        new(status) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+}
+
+internal sealed class ListLog : IDqcLog
+{
+    public List<string> Lines { get; } = new();
+    public bool IsDebugEnabled { get; init; }
+    public void Verbose(string message) { lock (Lines) Lines.Add("VERBOSE " + message); }
+    public void Debug(string message) { lock (Lines) Lines.Add("DEBUG " + message); }
+}
+
+internal static class Fixtures
+{
+    public const string ProjectId = "0833a5737480d53b2f25c010dc1a7b88";
+    public const string WorkspaceId = "1dd3bc4fa1d44e3b8d4ef1c2a3b4d93f";
+    public const string Token = "MIItest-token-value";
+
+    public static DqcConnection Connection(HttpMessageHandler handler, string endpoint = "https://dayu.ap-southeast-1.myhuaweicloud.com") =>
+        new(new DqcConnectionOptions { Endpoint = new Uri(endpoint), ProjectId = ProjectId, WorkspaceId = WorkspaceId },
+            new TokenAuthenticator(SecretText.Protect(Token)), handler);
+}

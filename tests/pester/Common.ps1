@@ -1,0 +1,16 @@
+# Dot-sourced by every test file's BeforeAll: imports the staged module and the emulator helpers.
+$script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+Import-Module (Join-Path $RepoRoot 'out/DataArtsQuality/DataArtsQuality.psd1') -Force
+Import-Module (Join-Path $RepoRoot 'tools/DqcEmulator.psm1') -Force
+
+function Connect-TestWorkspace {
+    param([Parameter(Mandatory)] $Emulator, [string] $WorkspaceId)
+    $ws = if ($WorkspaceId) { $WorkspaceId } else { $Emulator.WorkspaceId }
+    Connect-DqcWorkspace -Endpoint $Emulator.Url -ProjectId $Emulator.ProjectId -WorkspaceId $ws -Token $Emulator.Token
+}
+
+# Restart requests the emulator received, oldest first.
+function Get-RestartRequest {
+    param([Parameter(Mandatory)] $Emulator)
+    Get-DqcEmulatorRequest -Emulator $Emulator | Where-Object { $_.path -like '*/quality/instances/restart' }
+}
