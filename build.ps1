@@ -65,6 +65,11 @@ function Invoke-Build {
     $pages = @(Get-ChildItem (Join-Path $Root 'docs/en-US') -Filter '*-*.md' -ErrorAction SilentlyContinue)
     if ((Test-Path $helpBuilder) -and $pages.Count -gt 0) {
         Import-Module $helpBuilder -Force
+        $problems = @(Test-DqcHelpMarkdown -Path (Join-Path $Root 'docs/en-US') | Where-Object Severity -eq 'Error')
+        if ($problems) {
+            $problems | Format-Table Command, Rule, Line, Message -AutoSize -Wrap | Out-Host
+            throw "docs/en-US has $($problems.Count) help problem(s); see above."
+        }
         $helpOut = Join-Path $ModuleOut 'en-US'
         $null = New-Item -ItemType Directory -Path $helpOut -Force
         Convert-DqcMarkdownToMaml -Path (Join-Path $Root 'docs/en-US') -OutputPath (Join-Path $helpOut 'DataArtsQuality.dll-Help.xml')
