@@ -6,13 +6,14 @@ Builds, tests and demonstrates the DataArtsQuality module.
     pwsh ./build.ps1 build   # compile and stage an importable module in out/DataArtsQuality (and the emulator in out/emulator)
     pwsh ./build.ps1 test    # build, then xunit (core) and Pester (cmdlets end to end on the emulator); ends with "N passed, N failed"
     pwsh ./build.ps1 demo    # build, start the emulator, connect, re-run seeded jobs, show the instances, stop the emulator
+    pwsh ./build.ps1 package # build, then publish out/DataArtsQuality to out/package/DataArtsQuality.<version>.nupkg (PSResourceGet)
     pwsh ./build.ps1 clean   # remove out/ and every bin/ and obj/
 Needs only the .NET SDK (10) and PowerShell 7.4+.
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('build', 'test', 'demo', 'clean')]
+    [ValidateSet('build', 'test', 'demo', 'package', 'clean')]
     [string] $Task = 'build',
 
     [ValidateSet('Debug', 'Release')]
@@ -165,6 +166,37 @@ $result = Invoke-Pester -Configuration $config
     if ($failed -gt 0 -or $xunitExit -ne 0) { exit 1 }
 }
 
+# Runs a script in a child pwsh whose home folders point at a scratch folder, so nothing it registers or
+# installs touches the user's own PowerShell configuration.
+function Invoke-IsolatedPwsh {
+    param([string] $ScriptPath, [string[]] $Arguments, [string] $ScratchHome)
+    $null = New-Item -ItemType Directory -Path $ScratchHome -Force
+    $saved = @{ HOME = $env:HOME; LOCALAPPDATA = $env:LOCALAPPDATA }
+    try {
+        $env:HOME = $ScratchHome
+        $env:LOCALAPPDATA = Join-Path $ScratchHome 'AppData/Local'
+        $pwsh = @(Get-PwshCommand)
+        & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $ScriptPath @Arguments
+        if ($LASTEXITCODE -ne 0) { throw "$ScriptPath failed with exit code $LASTEXITCODE." }
+    }
+    finally {
+        $env:HOME = $saved.HOME
+        $env:LOCALAPPDATA = $saved.LOCALAPPDATA
+    }
+}
+
+function Invoke-Package {
+    Invoke-Build
+    $packageOut = Join-Path $Out 'package'
+    if (Test-Path $packageOut) { Remove-Item $packageOut -Recurse -Force }
+    Invoke-IsolatedPwsh -ScriptPath (Join-Path $Root 'tools/Publish-DqcPackage.ps1') -ScratchHome (Join-Path $Out 'package-home') `
+        -Arguments @('-ModulePath', $ModuleOut, '-RepositoryPath', $packageOut)
+    Remove-Item (Join-Path $Out 'package-home') -Recurse -Force
+    $nupkg = Join-Path $packageOut "DataArtsQuality.$(Get-ModuleVersion).nupkg"
+    if (-not (Test-Path $nupkg)) { throw "Publish-PSResource did not produce $nupkg." }
+    Write-Host "Package: $nupkg" -ForegroundColor Green
+}
+
 function Invoke-Demo {
     Invoke-Build
     Import-Module (Join-Path $Root 'tools/DqcEmulator.psm1') -Force
@@ -195,6 +227,7 @@ switch ($Task) {
     'build' { Invoke-Build }
     'test' { Invoke-Test }
     'demo' { Invoke-Demo }
+    'package' { Invoke-Package }
     'clean' {
         foreach ($path in @($Out) + @(Get-ChildItem $Root -Directory -Recurse -Include bin, obj | ForEach-Object FullName)) {
             if (Test-Path $path) { Remove-Item $path -Recurse -Force }
