@@ -75,8 +75,9 @@ namespace DataArtsQuality.Client
             }
         }
 
-        /// <summary>Sends one request and returns the body of a 2xx answer.</summary>
-        internal async Task<byte[]> SendRawAsync(HttpMethod method, Uri uri, byte[]? body, CancellationToken cancellationToken)
+        /// <summary>Sends one request and returns the body of a 2xx answer. The body is JSON unless <paramref name="contentType"/> says otherwise (multipart upload).</summary>
+        internal async Task<byte[]> SendRawAsync(HttpMethod method, Uri uri, byte[]? body, CancellationToken cancellationToken,
+            MediaTypeHeaderValue? contentType = null)
         {
             string path = uri.AbsolutePath;
             bool recovered = false;
@@ -89,7 +90,7 @@ namespace DataArtsQuality.Client
                 if (body != null)
                 {
                     request.Content = new ByteArrayContent(body);
-                    request.Content.Headers.ContentType = JsonContentType;
+                    request.Content.Headers.ContentType = contentType ?? JsonContentType;
                 }
                 await Connection.Authenticator.AuthenticateAsync(request, body, cancellationToken).ConfigureAwait(false);
                 if (Log.IsDebugEnabled) Log.Debug("HTTP request\n" + HttpLogFormatter.Request(request, body));

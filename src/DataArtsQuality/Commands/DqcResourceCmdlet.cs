@@ -1,0 +1,65 @@
+using System;
+using System.Management.Automation;
+using DataArtsQuality.Client;
+using DataArtsQuality.Models;
+
+namespace DataArtsQuality.Commands
+{
+    /// <summary>Export/Import: polling the task status with a progress bar.</summary>
+    public abstract class DqcResourceCmdlet : DqcCmdlet
+    {
+        private static readonly string[] Stages = { "WAITING", "RUNNING", "SUCCESS" };
+
+        /// <summary>How long to wait between two status reads.</summary>
+        [Parameter]
+        public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+        /// <summary>How long to wait for the task in all.</summary>
+        [Parameter]
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(10);
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            RequireConnection();
+        }
+
+        protected DqcResourceStatus Wait(string resourceId, bool needFile, string activity)
+        {
+            var record = new ProgressRecord(Math.Abs(resourceId.GetHashCode() % 100000) + 1, activity, "Starting");
+            try
+            {
+                return Run(ct => Client.WaitForResourceAsync(resourceId, needFile, PollInterval, Timeout, status => OnPipelineThread(() =>
+                {
+                    string s = status.Status ?? "?";
+                    int stage = Array.IndexOf(Stages, s.ToUpperInvariant());
+                    record.StatusDescription = needFile && !string.IsNullOrEmpty(status.FileStatus) ? $"{s}, file {status.FileStatus}" : s;
+                    record.PercentComplete = stage < 0 ? 0 : (stage + 1) * 30;
+                    WriteProgress(record);
+                }), ct));
+            }
+            finally
+            {
+                record.RecordType = ProgressRecordType.Completed;
+                WriteProgress(record);
+            }
+        }
+
+        /// <summary>A failed import/export: the service's message, a stable ID.</summary>
+        protected ErrorRecord Failure(Exception ex, string context, object? target) => ex switch
+        {
+            DqcResourceFailedException failed => new ErrorRecord(ex, "DqcResourceTaskFailed", ErrorCategory.InvalidResult, target)
+            {
+                ErrorDetails = new ErrorDetails($"{context}: {failed.Message}"),
+            },
+            TimeoutException => new ErrorRecord(ex, "DqcResourceTaskTimeout", ErrorCategory.OperationTimeout, target)
+            {
+                ErrorDetails = new ErrorDetails($"{context}: {ex.Message}"),
+            },
+            _ => ToErrorRecord(ex, context, target),
+        };
+
+        protected static bool IsTaskError(Exception ex) =>
+            DqcPagedCmdlet.IsServiceError(ex) || ex is DqcResourceFailedException || ex is TimeoutException || ex is ArgumentException;
+    }
+}
