@@ -23,7 +23,10 @@ namespace DataArtsQuality.Client
         public static DateTimeOffset? FromIso(string? text) =>
             DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : null;
 
-        /// <summary>v1 filters: "yyyy-MM-dd HH:mm:ss" in the time zone of the given instant.</summary>
-        public static string ToV1(DateTimeOffset time) => time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        /// <summary>
+        /// v1 filters: "yyyy-MM-dd HH:mm:ss" without a zone. Written in UTC+08:00, the offset of every v1 time in the
+        /// docs' examples [inf: the zone the service reads them in is undocumented].
+        /// </summary>
+        public static string ToV1(DateTimeOffset time) => time.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
     }
 }

@@ -78,7 +78,8 @@ namespace DataArtsQuality.Commands
                 string? folder = System.IO.Path.GetDirectoryName(path);
                 if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
                 File.WriteAllBytes(path, content);
-                WriteObject(new FileInfo(path));
+                // Through the provider, so the object has PSPath and pipes into Get-Content, Copy-Item, ...
+                foreach (var item in InvokeProvider.Item.Get(path)) WriteObject(item);
             }
             catch (Exception ex) when (IsTaskError(ex) || ex is IOException || ex is UnauthorizedAccessException)
             {
