@@ -74,6 +74,12 @@ Describe 'Get-DqcReportRule and Get-DqcReportRuleResult' {
         $results[1].query | Should -Be '?sub_rule_instance_id=1047298617787944961&limit=100&offset=100'
     }
 
+    It 'takes the table of a technical score row from the pipeline' {
+        $rules = @(Get-DqcReportScore -SortBy Table -Descending -First 1 | Get-DqcReportRule)
+        $rules.Count | Should -Be 3
+        (Get-DqcEmulatorRequest $emulator)[-1].query | Should -Be "?data_connection_id=$conn&database_name=postgres&table_name=public.orders&limit=100&offset=0"
+    }
+
     It 'honours -First on results' {
         @(Get-DqcReportRuleResult 1047298617787944961 -First 5).Count | Should -Be 5
         (Get-DqcEmulatorRequest $emulator).query | Should -Be '?sub_rule_instance_id=1047298617787944961&limit=5&offset=0'

@@ -29,12 +29,29 @@ Describe 'Export-DqcResource' {
         $requests[-1].query | Should -Match '^\?resource_id=\d{19}$'
     }
 
-    It 'shows progress while it polls' {
+    It 'shows progress while it polls, and completes the bar' {
+        # Progress records cannot be redirected; a nested PowerShell exposes them in Streams.Progress.
         $path = Join-Path $TestDrive 'p.json'
-        $progress = $template | Export-DqcResource RuleTemplate $path -PollInterval $fast -Force 6>&1 -ProgressAction Continue 2>&1 |
-            Where-Object { $_ -is [System.Management.Automation.ProgressRecord] }
-        # Progress records are not redirectable in every host; the status must at least have been read several times.
-        @(Get-DqcEmulatorRequest $emulator | Where-Object path -like '*/resource/status/*').Count | Should -BeGreaterThan 2
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({
+                param($Module, $Emulator, $Id, $Path)
+                Import-Module $Module
+                Connect-DqcWorkspace -Endpoint $Emulator.Url -ProjectId $Emulator.ProjectId -WorkspaceId $Emulator.WorkspaceId -Token $Emulator.Token
+                $Id | Export-DqcResource RuleTemplate $Path -PollInterval ([TimeSpan]::FromMilliseconds(20))
+            }).AddArgument((Join-Path $RepoRoot 'out/DataArtsQuality/DataArtsQuality.psd1')).AddArgument($emulator).AddArgument($template).AddArgument($path)
+            $out = $ps.Invoke()
+            $ps.Streams.Error | Should -BeNullOrEmpty
+            $out[0].FullName | Should -Be $path
+            $progress = @($ps.Streams.Progress)
+            $progress.StatusDescription | Should -Contain 'RUNNING, file PREPARING'
+            $progress.StatusDescription | Should -Contain 'SUCCESS, file GENERATED'
+            $progress[0].Activity | Should -Be 'Exporting 1 RuleTemplate resource(s)'
+            $progress[-1].RecordType | Should -Be 'Completed'
+        }
+        finally {
+            $ps.Dispose()
+        }
     }
 
     It 'exports all jobs of a type and a report with obs_type' {

@@ -26,22 +26,26 @@ namespace DataArtsQuality.Commands
 
         protected DqcResourceStatus Wait(string resourceId, bool needFile, string activity)
         {
-            var record = new ProgressRecord(Math.Abs(resourceId.GetHashCode() % 100000) + 1, activity, "Starting");
+            // A new record per write: the host may keep the records it is given, so one mutated record would show
+            // only its last state.
+            int activityId = Math.Abs(resourceId.GetHashCode() % 100000) + 1;
             try
             {
-                return Run(ct => Client.WaitForResourceAsync(resourceId, needFile, PollInterval, Timeout, status => OnPipelineThread(() =>
+                return Run(ct => Client.WaitForResourceAsync(resourceId, needFile, PollInterval, Timeout, status =>
                 {
                     string s = status.Status ?? "?";
                     int stage = Array.IndexOf(Stages, s.ToUpperInvariant());
-                    record.StatusDescription = needFile && !string.IsNullOrEmpty(status.FileStatus) ? $"{s}, file {status.FileStatus}" : s;
-                    record.PercentComplete = stage < 0 ? 0 : (stage + 1) * 30;
-                    WriteProgress(record);
-                }), ct));
+                    var record = new ProgressRecord(activityId, activity,
+                        needFile && !string.IsNullOrEmpty(status.FileStatus) ? $"{s}, file {status.FileStatus}" : s)
+                    {
+                        PercentComplete = stage < 0 ? 0 : (stage + 1) * 30,
+                    };
+                    OnPipelineThread(() => WriteProgress(record));
+                }, ct));
             }
             finally
             {
-                record.RecordType = ProgressRecordType.Completed;
-                WriteProgress(record);
+                WriteProgress(new ProgressRecord(activityId, activity, "Done") { RecordType = ProgressRecordType.Completed });
             }
         }
 
