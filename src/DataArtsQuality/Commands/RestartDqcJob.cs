@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using DataArtsQuality.Client;
+using DataArtsQuality.Completers;
 using DataArtsQuality.Models;
 
 namespace DataArtsQuality.Commands
