@@ -190,16 +190,18 @@ namespace DataArtsQuality.Client
                         Log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} {3} in {4} ms (attempt {5}{6}); {7}",
                             method, path, (int)status, response.ReasonPhrase, watch.ElapsedMilliseconds, attempt, waitNote, decision.Reason));
                         if (Log.IsDebugEnabled) Log.Debug("HTTP response\n" + HttpLogFormatter.Response(response, responseBody));
-                        if ((int)status == 429)
-                        {
-                            // Hold back every request of this connection, not only this one.
-                            limiter.Pause(decision.Retry ? decision.Delay : RetryPolicy.RetryAfter(response.Headers.RetryAfter, DateTimeOffset.UtcNow) ?? TimeSpan.Zero);
-                        }
                         if (!decision.Retry)
                         {
                             error.Attempts = attempt;
                             error.RetryNote = decision.Reason;
                             throw error;
+                        }
+                        if ((int)status == 429)
+                        {
+                            // Throttled: hold back every request of this connection, not only this one. The limiter
+                            // then makes this request wait too (at the top of the loop), so it waits once.
+                            limiter.Pause(decision.Delay);
+                            continue;
                         }
                     }
                 }

@@ -170,7 +170,8 @@ namespace DataArtsQuality.Commands
             var mapped = ToErrorRecord(ex, $"The rerun of {what} {entry.RuleId} may or may not have started", entry.RuleId);
             return new ErrorRecord(ex, "DqcRerunOutcomeUnknown", mapped.CategoryInfo.Category, entry.RuleId)
             {
-                ErrorDetails = new ErrorDetails(mapped.ErrorDetails.Message + " It was not sent again, so that the job does not run twice.")
+                ErrorDetails = new ErrorDetails(mapped.ErrorDetails.Message.TrimEnd() + (mapped.ErrorDetails.Message.TrimEnd().EndsWith(".") ? "" : ".")
+                    + " It was not sent again, so that the job does not run twice.")
                 {
                     RecommendedAction = $"Look for a new instance of {what} {entry.RuleId} (Get-DqcInstance) before you re-run it.",
                 },
