@@ -14,8 +14,10 @@
     CmdletsToExport      = @(
         'Connect-DqcWorkspace'
         'Disconnect-DqcWorkspace'
+        'Get-DqcConfig'
         'Get-DqcContext'
         'Restart-DqcJob'
+        'Set-DqcConfig'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -20,6 +20,11 @@ public sealed class EmulatorOptions
     /// <summary>How long a new instance stays RUNNING before it reaches its outcome.</summary>
     public int InstanceRunMilliseconds { get; set; } = 2000;
 
+    /// <summary>Enforce the gateway limit: requests per caller per <see cref="RateLimitPeriodMilliseconds"/>; 0 = off (default).</summary>
+    public int RateLimitCount { get; set; }
+
+    public int RateLimitPeriodMilliseconds { get; set; } = 10_000;
+
     /// <summary>Exit when this process ends (so a crashed test run leaves no emulator behind).</summary>
     public int? ParentProcessId { get; set; }
 }

@@ -42,6 +42,24 @@ namespace DataArtsQuality.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>Accept any TLS certificate (test systems only); a warning says so.</summary>
+        [Parameter]
+        public SwitchParameter SkipCertificateCheck { get; set; }
+
+        /// <summary>Allow credentials over plain http to a host other than this machine.</summary>
+        [Parameter]
+        public SwitchParameter AllowUnencryptedAuthentication { get; set; }
+
+        /// <summary>A proxy for every request of this connection; otherwise HTTPS_PROXY/NO_PROXY, else the system proxy.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Uri? Proxy { get; set; }
+
+        [Parameter]
+        [Credential]
+        [ValidateNotNull]
+        public PSCredential? ProxyCredential { get; set; }
+
         protected override void EndProcessing()
         {
             IDqcAuthenticator authenticator;
@@ -55,6 +73,11 @@ namespace DataArtsQuality.Commands
                     Region = Region,
                     ProjectId = ProjectId,
                     WorkspaceId = WorkspaceId,
+                    Settings = DqcConfigState.Current,
+                    SkipCertificateCheck = SkipCertificateCheck,
+                    AllowUnencryptedAuthentication = AllowUnencryptedAuthentication,
+                    Proxy = Proxy,
+                    ProxyCredential = ProxyCredential?.GetNetworkCredential(),
                 }, authenticator);
             }
             catch (ArgumentException ex)
@@ -66,6 +89,9 @@ namespace DataArtsQuality.Commands
                 return;
             }
 
+            foreach (string problem in DqcConfigState.EnvironmentProblems) WriteWarning(problem);
+            if (SkipCertificateCheck)
+                WriteWarning($"Certificate checks are off for {connection.Endpoint}: any server can pretend to be it and read the credential. Use -SkipCertificateCheck only on test systems.");
             DqcSessionState.Set(connection);
             WriteVerbose($"Connected to workspace {connection.WorkspaceId} of project {connection.ProjectId} at {connection.Endpoint} ({authenticator.Kind} authentication).");
             if (PassThru) WriteObject(ContextInfo.From(connection));

@@ -140,9 +140,23 @@ namespace DataArtsQuality.Commands
                     (id, category) = ("DqcUnexpectedError", ErrorCategory.NotSpecified);
                     break;
             }
+            int attempts = exception switch
+            {
+                DqcApiException a => a.Attempts,
+                DqcTransportException t => t.Attempts,
+                _ => 1,
+            };
+            string message = $"{context}: {exception.Message}" + (attempts > 1 ? $" (gave up after {attempts} attempts)" : "");
             return new ErrorRecord(exception, id, category, target)
             {
-                ErrorDetails = new ErrorDetails($"{context}: {exception.Message}"),
+                ErrorDetails = new ErrorDetails(message)
+                {
+                    RecommendedAction = category == ErrorCategory.LimitsExceeded
+                        ? "Lower -ThrottleLimit, or lower the client-side limit with Set-DqcConfig -RateLimitCount/-RateLimitPeriodSec."
+                        : exception is DqcTransportException { IsTlsFailure: true }
+                            ? "Fix the certificate trust, or for a test system only use Connect-DqcWorkspace -SkipCertificateCheck."
+                            : null,
+                },
             };
         }
 
