@@ -14,8 +14,13 @@
     CmdletsToExport      = @(
         'Connect-DqcWorkspace'
         'Disconnect-DqcWorkspace'
+        'Get-DqcComparisonJob'
         'Get-DqcContext'
+        'Get-DqcInstance'
+        'Get-DqcInstanceResult'
+        'Get-DqcJob'
         'Restart-DqcJob'
+        'Wait-DqcInstance'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

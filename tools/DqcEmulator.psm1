@@ -94,5 +94,27 @@ function Get-DqcEmulatorInstance {
     Invoke-RestMethod -Uri $uri | ForEach-Object { $_ }
 }
 
+function Set-DqcEmulatorConfig {
+    <#
+    .SYNOPSIS
+    Re-seeds or re-tunes a running emulator (POST /_emulator/configure). Giving a job count re-seeds: jobs, history
+    and the request log start over.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] $Emulator,
+        [int] $QualityJobs = -1,
+        [int] $ComparisonJobs = -1,
+        [int] $InstanceRunMs = -1,
+        [Nullable[bool]] $NestedSubRules
+    )
+    $query = @()
+    if ($QualityJobs -ge 0) { $query += "quality_jobs=$QualityJobs" }
+    if ($ComparisonJobs -ge 0) { $query += "comparison_jobs=$ComparisonJobs" }
+    if ($InstanceRunMs -ge 0) { $query += "instance_run_ms=$InstanceRunMs" }
+    if ($null -ne $NestedSubRules) { $query += "nested_sub_rules=$($NestedSubRules.ToString().ToLowerInvariant())" }
+    Invoke-RestMethod -Method Post -Uri "$($Emulator.Url)/_emulator/configure?$($query -join '&')"
+}
+
 Export-ModuleMember -Function Start-DqcEmulator, Stop-DqcEmulator, Get-DqcEmulatorRequest, Clear-DqcEmulatorRequest,
-    Reset-DqcEmulator, Get-DqcEmulatorInstance, Get-DqcEmulatorPath
+    Reset-DqcEmulator, Get-DqcEmulatorInstance, Get-DqcEmulatorPath, Set-DqcEmulatorConfig

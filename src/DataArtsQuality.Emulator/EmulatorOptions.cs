@@ -20,6 +20,9 @@ public sealed class EmulatorOptions
     /// <summary>How long a new instance stays RUNNING before it reaches its outcome.</summary>
     public int InstanceRunMilliseconds { get; set; } = 2000;
 
+    /// <summary>Comparison job details send sub_rules as an array of arrays (the SDKs' shape) instead of flat (the docs').</summary>
+    public bool NestedSubRules { get; set; }
+
     /// <summary>Exit when this process ends (so a crashed test run leaves no emulator behind).</summary>
     public int? ParentProcessId { get; set; }
 }

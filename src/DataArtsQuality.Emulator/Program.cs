@@ -4,7 +4,7 @@ using DataArtsQuality.Emulator;
 
 // A local stand-in for the DataArts Quality API. Usage:
 //   dotnet DataArtsQuality.Emulator.dll [--port 0] [--token T] [--quality-jobs 250] [--comparison-jobs 120]
-//                                       [--instance-run-ms 2000] [--parent-pid PID]
+//                                       [--instance-run-ms 2000] [--parent-pid PID] [--nested-sub-rules]
 // Prints "DQC emulator listening on http://127.0.0.1:<port>" once it accepts requests.
 var options = new EmulatorOptions();
 for (int i = 0; i < args.Length; i++)
@@ -21,6 +21,7 @@ for (int i = 0; i < args.Length; i++)
         case "--comparison-jobs": options.ComparisonJobs = NextInt(); break;
         case "--instance-run-ms": options.InstanceRunMilliseconds = NextInt(); break;
         case "--parent-pid": options.ParentProcessId = NextInt(); break;
+        case "--nested-sub-rules": options.NestedSubRules = true; break;
         default:
             Console.Error.WriteLine($"Unknown option {args[i]}.");
             return 2;

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using DataArtsQuality.Client;
 using DataArtsQuality.Models;
@@ -28,6 +29,22 @@ namespace DataArtsQuality.Commands
         [AllowEmptyString]
         [AllowNull]
         public string? RuleType { get; set; } = nameof(DqcRuleType.Quality);
+
+        /// <summary>Wait for the new runs to leave RUNNING and emit them in their final state (see Wait-DqcInstance).</summary>
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        /// <summary>With -Wait: seconds to wait in all (default 3600).</summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int TimeoutSec { get; set; } = 3600;
+
+        /// <summary>With -Wait: seconds between polls (default 10).</summary>
+        [Parameter]
+        [ValidateRange(1, 86400)]
+        public int PollIntervalSec { get; set; } = 10;
+
+        private readonly List<DqcInstance> _submitted = new List<DqcInstance>();
 
         protected override void BeginProcessing()
         {
@@ -72,14 +89,26 @@ namespace DataArtsQuality.Commands
                 return;
             }
 
-            WriteObject(new DqcInstance
+            var instance = new DqcInstance
             {
                 InstanceId = instanceId,
                 RuleId = ruleId,
                 RuleType = ruleType,
                 SubmittedAt = submittedAt,
                 WorkspaceId = Client.Connection.WorkspaceId,
-            });
+            };
+            if (Wait) _submitted.Add(instance);
+            else WriteObject(instance);
+        }
+
+        /// <summary>With -Wait: one wait for every run submitted, sharing one instance listing per poll.</summary>
+        protected override void EndProcessing()
+        {
+            if (Wait && _submitted.Count > 0)
+            {
+                InstanceWaitRunner.Wait(this, Client, Run, OnPipelineThread, _submitted.ConvertAll(InstanceWaitRunner.Target),
+                    InstanceWaitRunner.Options(TimeoutSec, PollIntervalSec));
+            }
         }
     }
 }
