@@ -15,9 +15,14 @@
         'Connect-DqcWorkspace'
         'Disconnect-DqcWorkspace'
         'Get-DqcConfig'
+        'Get-DqcComparisonJob'
         'Get-DqcContext'
+        'Get-DqcInstance'
+        'Get-DqcInstanceResult'
+        'Get-DqcJob'
         'Restart-DqcJob'
         'Set-DqcConfig'
+        'Wait-DqcInstance'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -99,6 +99,11 @@ function Add-DqcEmulatorFault {
     .SYNOPSIS
     Queues a fault for the next API request(s) that match: Status (429 with or without -RetryAfter, 500, 502/503/504
     as HTML), Reset (before, or -After the service acted), Slow (-DelayMs), Malformed (cut JSON) or Truncate.
+function Set-DqcEmulatorConfig {
+    <#
+    .SYNOPSIS
+    Re-seeds or re-tunes a running emulator (POST /_emulator/configure). Giving a job count re-seeds: jobs, history
+    and the request log start over.
     #>
     [CmdletBinding()]
     param(
@@ -156,6 +161,28 @@ function Get-DqcEmulatorRateLimit {
     Invoke-RestMethod -Uri "$($Emulator.Url)/_emulator/rate-limit"
 }
 
+function Set-DqcEmulatorConfig {
+    <#
+    .SYNOPSIS
+    Re-seeds or re-tunes a running emulator (POST /_emulator/configure). Giving a job count re-seeds: jobs, history
+    and the request log start over.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] $Emulator,
+        [int] $QualityJobs = -1,
+        [int] $ComparisonJobs = -1,
+        [int] $InstanceRunMs = -1,
+        [Nullable[bool]] $NestedSubRules
+    )
+    $query = @()
+    if ($QualityJobs -ge 0) { $query += "quality_jobs=$QualityJobs" }
+    if ($ComparisonJobs -ge 0) { $query += "comparison_jobs=$ComparisonJobs" }
+    if ($InstanceRunMs -ge 0) { $query += "instance_run_ms=$InstanceRunMs" }
+    if ($null -ne $NestedSubRules) { $query += "nested_sub_rules=$($NestedSubRules.ToString().ToLowerInvariant())" }
+    Invoke-RestMethod -Method Post -Uri "$($Emulator.Url)/_emulator/configure?$($query -join '&')"
+}
+
 Export-ModuleMember -Function Start-DqcEmulator, Stop-DqcEmulator, Get-DqcEmulatorRequest, Clear-DqcEmulatorRequest,
     Reset-DqcEmulator, Get-DqcEmulatorInstance, Get-DqcEmulatorPath, Add-DqcEmulatorFault, Clear-DqcEmulatorFault,
-    Get-DqcEmulatorFault, Set-DqcEmulatorRateLimit, Get-DqcEmulatorRateLimit
+    Get-DqcEmulatorFault, Set-DqcEmulatorRateLimit, Get-DqcEmulatorRateLimit, Set-DqcEmulatorConfig

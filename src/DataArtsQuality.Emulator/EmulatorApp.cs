@@ -29,6 +29,8 @@ public static class EmulatorApp
         app.MapControlEndpoints(state);
         app.MapFaultEndpoints(faults);
         app.MapInstanceEndpoints(state);
+        app.MapListEndpoints(state);
+        app.MapSeedEndpoints(state);
         // Anything else is what the gateway says for an unpublished API.
         app.MapFallback((HttpContext context) =>
             ApiErrors.Gateway(context, 404, "APIG.0101", "The API does not exist or has not been published in the environment."));

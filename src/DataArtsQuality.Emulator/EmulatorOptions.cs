@@ -24,6 +24,8 @@ public sealed class EmulatorOptions
     public int RateLimitCount { get; set; }
 
     public int RateLimitPeriodMilliseconds { get; set; } = 10_000;
+    /// <summary>Comparison job details send sub_rules as an array of arrays (the SDKs' shape) instead of flat (the docs').</summary>
+    public bool NestedSubRules { get; set; }
 
     /// <summary>Exit when this process ends (so a crashed test run leaves no emulator behind).</summary>
     public int? ParentProcessId { get; set; }

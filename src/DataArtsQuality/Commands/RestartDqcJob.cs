@@ -50,6 +50,22 @@ namespace DataArtsQuality.Commands
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = 4;
 
+        /// <summary>Wait for the new runs to leave RUNNING and emit them in their final state (see Wait-DqcInstance).</summary>
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        /// <summary>With -Wait: seconds to wait in all (default 3600).</summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int TimeoutSec { get; set; } = 3600;
+
+        /// <summary>With -Wait: seconds between polls (default 10).</summary>
+        [Parameter]
+        [ValidateRange(1, 86400)]
+        public int PollIntervalSec { get; set; } = 10;
+
+        private readonly List<DqcInstance> _submitted = new List<DqcInstance>();
+
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
@@ -97,13 +113,21 @@ namespace DataArtsQuality.Commands
                 if (head.Task != null) WaitPumping(head.Task);
                 EmitFinished();
             }
+
+            // With -Wait: one wait for every run submitted, sharing one instance listing per poll.
+            if (Wait && _submitted.Count > 0)
+            {
+                InstanceWaitRunner.Wait(this, Client, Run, OnPipelineThread, _submitted.ConvertAll(InstanceWaitRunner.Target),
+                    InstanceWaitRunner.Options(TimeoutSec, PollIntervalSec));
+            }
         }
 
-        /// <summary>
-        /// The one place a submitted rerun reaches the pipeline. (A -Wait mode would collect the instance here
-        /// instead and wait for all of them in EndProcessing, after the window is drained.)
-        /// </summary>
-        private void OnSubmitted(DqcInstance instance) => WriteObject(instance);
+        /// <summary>The one place a submitted rerun reaches the pipeline; with -Wait it is kept for the wait instead.</summary>
+        private void OnSubmitted(DqcInstance instance)
+        {
+            if (Wait) _submitted.Add(instance);
+            else WriteObject(instance);
+        }
 
         private void Enqueue(Pending pending)
         {
