@@ -171,7 +171,8 @@ $result = Invoke-Pester -Configuration $config
 # installs touches the user's own PowerShell configuration.
 function Invoke-IsolatedPwsh {
     param([string] $ScriptPath, [string[]] $Arguments, [string] $ScratchHome)
-    $null = New-Item -ItemType Directory -Path $ScratchHome -Force
+    # .NET answers "" for a special folder that does not exist (NuGet would then write into the current folder).
+    $null = New-Item -ItemType Directory -Path (Join-Path $ScratchHome '.config'), (Join-Path $ScratchHome '.local/share'), (Join-Path $ScratchHome 'AppData/Local') -Force
     $saved = @{ HOME = $env:HOME; LOCALAPPDATA = $env:LOCALAPPDATA }
     try {
         $env:HOME = $ScratchHome
