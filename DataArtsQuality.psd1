@@ -15,6 +15,7 @@
         'Connect-DqcWorkspace'
         'Disconnect-DqcWorkspace'
         'Get-DqcContext'
+        'Get-DqcWorkspace'
         'Restart-DqcJob'
     )
     FunctionsToExport    = @()
