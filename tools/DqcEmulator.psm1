@@ -50,6 +50,8 @@ function Start-DqcEmulator {
         Token             = $info.token
         QualityJobIds     = @($info.quality_job_ids)
         ComparisonJobIds  = @($info.comparison_job_ids)
+        # The emulator's IAM: region, user, password, AK/SK, temporary AK/SK + security token, instance ID (all fake).
+        Auth              = Invoke-RestMethod -Uri "$url/_emulator/auth"
     }
 }
 
@@ -94,5 +96,19 @@ function Get-DqcEmulatorInstance {
     Invoke-RestMethod -Uri $uri | ForEach-Object { $_ }
 }
 
+function Get-DqcEmulatorAuth {
+    <# .SYNOPSIS The emulator's IAM state now: seeded credentials and how many tokens it has issued. #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Emulator)
+    Invoke-RestMethod -Uri "$($Emulator.Url)/_emulator/auth"
+}
+
+function Invoke-DqcEmulatorTokenExpiry {
+    <# .SYNOPSIS Makes every token the emulator's IAM issued expire now (the next use gets the gateway's 401). #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Emulator)
+    $null = Invoke-RestMethod -Method Post -Uri "$($Emulator.Url)/_emulator/iam/expire-tokens"
+}
+
 Export-ModuleMember -Function Start-DqcEmulator, Stop-DqcEmulator, Get-DqcEmulatorRequest, Clear-DqcEmulatorRequest,
-    Reset-DqcEmulator, Get-DqcEmulatorInstance, Get-DqcEmulatorPath
+    Reset-DqcEmulator, Get-DqcEmulatorInstance, Get-DqcEmulatorPath, Get-DqcEmulatorAuth, Invoke-DqcEmulatorTokenExpiry

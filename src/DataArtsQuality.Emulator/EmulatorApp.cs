@@ -17,11 +17,15 @@ public static class EmulatorApp
 
         var state = new EmulatorState(options);
         builder.Services.AddSingleton(state);
+        var iam = new IamState(options);
+        builder.Services.AddSingleton(iam);
 
         var app = builder.Build();
         app.UseMiddleware<GatewayMiddleware>();
         app.MapControlEndpoints(state);
         app.MapInstanceEndpoints(state);
+        app.MapIamEndpoints(iam);
+        app.MapWorkspaceEndpoints(state);
         // Anything else is what the gateway says for an unpublished API.
         app.MapFallback((HttpContext context) =>
             ApiErrors.Gateway(context, 404, "APIG.0101", "The API does not exist or has not been published in the environment."));
