@@ -20,6 +20,7 @@
         'Get-DqcInstance'
         'Get-DqcInstanceResult'
         'Get-DqcJob'
+        'Get-DqcWorkspace'
         'Restart-DqcJob'
         'Set-DqcConfig'
         'Wait-DqcInstance'

@@ -50,6 +50,8 @@ function Start-DqcEmulator {
         Token             = $info.token
         QualityJobIds     = @($info.quality_job_ids)
         ComparisonJobIds  = @($info.comparison_job_ids)
+        # The emulator's IAM: region, user, password, AK/SK, temporary AK/SK + security token, instance ID (all fake).
+        Auth              = Invoke-RestMethod -Uri "$url/_emulator/auth"
     }
 }
 
@@ -99,11 +101,6 @@ function Add-DqcEmulatorFault {
     .SYNOPSIS
     Queues a fault for the next API request(s) that match: Status (429 with or without -RetryAfter, 500, 502/503/504
     as HTML), Reset (before, or -After the service acted), Slow (-DelayMs), Malformed (cut JSON) or Truncate.
-function Set-DqcEmulatorConfig {
-    <#
-    .SYNOPSIS
-    Re-seeds or re-tunes a running emulator (POST /_emulator/configure). Giving a job count re-seeds: jobs, history
-    and the request log start over.
     #>
     [CmdletBinding()]
     param(
@@ -183,6 +180,21 @@ function Set-DqcEmulatorConfig {
     Invoke-RestMethod -Method Post -Uri "$($Emulator.Url)/_emulator/configure?$($query -join '&')"
 }
 
+function Get-DqcEmulatorAuth {
+    <# .SYNOPSIS The emulator's IAM state now: seeded credentials and how many tokens it has issued. #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Emulator)
+    Invoke-RestMethod -Uri "$($Emulator.Url)/_emulator/auth"
+}
+
+function Invoke-DqcEmulatorTokenExpiry {
+    <# .SYNOPSIS Makes every token the emulator's IAM issued expire now (the next use gets the gateway's 401). #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Emulator)
+    $null = Invoke-RestMethod -Method Post -Uri "$($Emulator.Url)/_emulator/iam/expire-tokens"
+}
+
 Export-ModuleMember -Function Start-DqcEmulator, Stop-DqcEmulator, Get-DqcEmulatorRequest, Clear-DqcEmulatorRequest,
     Reset-DqcEmulator, Get-DqcEmulatorInstance, Get-DqcEmulatorPath, Add-DqcEmulatorFault, Clear-DqcEmulatorFault,
-    Get-DqcEmulatorFault, Set-DqcEmulatorRateLimit, Get-DqcEmulatorRateLimit, Set-DqcEmulatorConfig
+    Get-DqcEmulatorFault, Set-DqcEmulatorRateLimit, Get-DqcEmulatorRateLimit, Set-DqcEmulatorConfig,
+    Get-DqcEmulatorAuth, Invoke-DqcEmulatorTokenExpiry

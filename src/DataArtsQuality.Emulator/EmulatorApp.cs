@@ -21,6 +21,8 @@ public static class EmulatorApp
         var faults = new FaultState();
         if (options.RateLimitCount > 0) faults.SetLimit(options.RateLimitCount, options.RateLimitPeriodMilliseconds);
         builder.Services.AddSingleton(faults);
+        var iam = new IamState(options);
+        builder.Services.AddSingleton(iam);
 
         var app = builder.Build();
         app.UseMiddleware<GatewayMiddleware>();
@@ -31,6 +33,8 @@ public static class EmulatorApp
         app.MapInstanceEndpoints(state);
         app.MapListEndpoints(state);
         app.MapSeedEndpoints(state);
+        app.MapIamEndpoints(iam);
+        app.MapWorkspaceEndpoints(state);
         // Anything else is what the gateway says for an unpublished API.
         app.MapFallback((HttpContext context) =>
             ApiErrors.Gateway(context, 404, "APIG.0101", "The API does not exist or has not been published in the environment."));

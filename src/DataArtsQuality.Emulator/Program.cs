@@ -6,6 +6,7 @@ using DataArtsQuality.Emulator;
 //   dotnet DataArtsQuality.Emulator.dll [--port 0] [--token T] [--quality-jobs 250] [--comparison-jobs 120]
 //                                       [--instance-run-ms 2000] [--parent-pid PID] [--nested-sub-rules]
 //                                       [--rate-limit 40] [--rate-limit-period-ms 10000]   (enforced gateway limit; off by default)
+//                                       [--token-lifetime-sec 86400] [--clock-skew-sec 0] [--region ap-southeast-1]
 // Prints "DQC emulator listening on http://127.0.0.1:<port>" once it accepts requests.
 var options = new EmulatorOptions();
 for (int i = 0; i < args.Length; i++)
@@ -25,6 +26,9 @@ for (int i = 0; i < args.Length; i++)
         case "--rate-limit": options.RateLimitCount = NextInt(); break;
         case "--rate-limit-period-ms": options.RateLimitPeriodMilliseconds = NextInt(); break;
         case "--nested-sub-rules": options.NestedSubRules = true; break;
+        case "--token-lifetime-sec": options.TokenLifetimeSeconds = NextInt(); break;
+        case "--clock-skew-sec": options.ClockSkewSeconds = NextInt(); break;
+        case "--region": options.Region = Next(); break;
         default:
             Console.Error.WriteLine($"Unknown option {args[i]}.");
             return 2;

@@ -14,7 +14,8 @@ namespace DataArtsQuality.Client
         public Uri? Endpoint { get; set; }
         public string? Region { get; set; }
         public string ProjectId { get; set; } = "";
-        public string WorkspaceId { get; set; } = "";
+        /// <summary>Null for a connection without a workspace (it can only list workspaces).</summary>
+        public string? WorkspaceId { get; set; } = "";
         public string Name { get; set; } = "default";
         /// <summary>Retries, timeout and rate limit; null reads the DQC_* environment variables (see <see cref="DqcSettings"/>).</summary>
         public DqcSettings? Settings { get; set; }
@@ -49,7 +50,9 @@ namespace DataArtsQuality.Client
             Endpoint = ResolveEndpoint(options.Endpoint, options.Region);
             Region = options.Region;
             ProjectId = CheckHexId(options.ProjectId, "project ID", "the IAM project of the region (My Credentials > API Credentials in the console)");
-            WorkspaceId = CheckHexId(options.WorkspaceId, "workspace ID", "the DataArts Studio workspace (the 'workspace=' part of the console URL)");
+            // No workspace at all (null) is allowed: such a connection can list workspaces (Get-DqcWorkspace) but not call DQC.
+            WorkspaceId = options.WorkspaceId is null ? ""
+                : CheckHexId(options.WorkspaceId, "workspace ID", "the DataArts Studio workspace (the 'workspace=' part of the console URL)");
             Name = string.IsNullOrWhiteSpace(options.Name) ? "default" : options.Name.Trim();
             if (Endpoint.Scheme == Uri.UriSchemeHttp && !Endpoint.IsLoopback && !options.AllowUnencryptedAuthentication)
                 throw new DqcUnencryptedAuthenticationException(Endpoint);
@@ -136,12 +139,17 @@ namespace DataArtsQuality.Client
             return new Uri(sb.ToString(), UriKind.Absolute);
         }
 
-        public void Dispose() => Http.Dispose();
+        public void Dispose()
+        {
+            Http.Dispose();
+            (Authenticator as IDisposable)?.Dispose();
+        }
 
         private static Uri ResolveEndpoint(Uri? endpoint, string? region)
         {
-            if (endpoint != null && !string.IsNullOrWhiteSpace(region))
-                throw new ArgumentException("Give either an endpoint or a region, not both.");
+            // With both, the endpoint wins and the region still names the region (IAM, project lookup): partner clouds
+            // and the emulator have endpoints that are not dayu.{region}.myhuaweicloud.com.
+            if (endpoint != null && !string.IsNullOrWhiteSpace(region)) EndpointForRegion(region!);
             if (endpoint == null)
             {
                 if (string.IsNullOrWhiteSpace(region))
@@ -166,7 +174,8 @@ namespace DataArtsQuality.Client
             return v;
         }
 
-        private static HttpMessageHandler CreateDefaultHandler(DqcConnectionOptions options)
+        /// <summary>The handler a connection uses: proxy, certificate checking and decompression as the options say.</summary>
+        internal static HttpMessageHandler CreateDefaultHandler(DqcConnectionOptions options)
         {
             var handler = new HttpClientHandler
             {

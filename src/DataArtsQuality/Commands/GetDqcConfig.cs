@@ -8,7 +8,7 @@ namespace DataArtsQuality.Commands
     /// <summary>Shows the session's retry, timeout and rate-limit settings.</summary>
     [Cmdlet(VerbsCommon.Get, "DqcConfig")]
     [OutputType(typeof(DqcConfig))]
-    public sealed class GetDqcConfig : DqcCmdlet
+    public sealed class GetDqcConfig : DqcCmdletBase
     {
         protected override void EndProcessing()
         {

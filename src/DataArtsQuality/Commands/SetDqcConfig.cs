@@ -13,7 +13,7 @@ namespace DataArtsQuality.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "DqcConfig", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = SetSet)]
     [OutputType(typeof(DqcConfig))]
-    public sealed class SetDqcConfig : DqcCmdlet
+    public sealed class SetDqcConfig : DqcCmdletBase
     {
         private const string SetSet = "Set";
         private const string ResetSet = "Reset";
