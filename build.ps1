@@ -7,13 +7,14 @@ Builds, tests and demonstrates the DataArtsQuality module.
     pwsh ./build.ps1 test    # build, then xunit (core) and Pester (cmdlets end to end on the emulator); ends with "N passed, N failed"
     pwsh ./build.ps1 demo    # build, start the emulator, connect, re-run seeded jobs, show the instances, stop the emulator
     pwsh ./build.ps1 package # build, then publish out/DataArtsQuality to out/package/DataArtsQuality.<version>.nupkg (PSResourceGet)
+    pwsh ./build.ps1 bench   # build, then measure import time, throughput, streaming and CPU per call; writes out/bench/results.md
     pwsh ./build.ps1 clean   # remove out/ and every bin/ and obj/
 Needs only the .NET SDK (10) and PowerShell 7.4+.
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('build', 'test', 'demo', 'package', 'clean')]
+    [ValidateSet('build', 'test', 'demo', 'package', 'bench', 'clean')]
     [string] $Task = 'build',
 
     [ValidateSet('Debug', 'Release')]
@@ -170,7 +171,8 @@ $result = Invoke-Pester -Configuration $config
 # installs touches the user's own PowerShell configuration.
 function Invoke-IsolatedPwsh {
     param([string] $ScriptPath, [string[]] $Arguments, [string] $ScratchHome)
-    $null = New-Item -ItemType Directory -Path $ScratchHome -Force
+    # .NET answers "" for a special folder that does not exist (NuGet would then write into the current folder).
+    $null = New-Item -ItemType Directory -Path (Join-Path $ScratchHome '.config'), (Join-Path $ScratchHome '.local/share'), (Join-Path $ScratchHome 'AppData/Local') -Force
     $saved = @{ HOME = $env:HOME; LOCALAPPDATA = $env:LOCALAPPDATA }
     try {
         $env:HOME = $ScratchHome
@@ -228,6 +230,10 @@ switch ($Task) {
     'test' { Invoke-Test }
     'demo' { Invoke-Demo }
     'package' { Invoke-Package }
+    'bench' {
+        Invoke-Build
+        & (Join-Path $Root 'tools/Bench.ps1') -Root $Root
+    }
     'clean' {
         foreach ($path in @($Out) + @(Get-ChildItem $Root -Directory -Recurse -Include bin, obj | ForEach-Object FullName)) {
             if (Test-Path $path) { Remove-Item $path -Recurse -Force }

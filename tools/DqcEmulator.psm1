@@ -50,6 +50,8 @@ function Start-DqcEmulator {
         Token             = $info.token
         QualityJobIds     = @($info.quality_job_ids)
         ComparisonJobIds  = @($info.comparison_job_ids)
+        # The emulator's IAM: region, user, password, AK/SK, temporary AK/SK + security token, instance ID (all fake).
+        Auth              = Invoke-RestMethod -Uri "$url/_emulator/auth"
     }
 }
 
@@ -94,5 +96,105 @@ function Get-DqcEmulatorInstance {
     Invoke-RestMethod -Uri $uri | ForEach-Object { $_ }
 }
 
+function Add-DqcEmulatorFault {
+    <#
+    .SYNOPSIS
+    Queues a fault for the next API request(s) that match: Status (429 with or without -RetryAfter, 500, 502/503/504
+    as HTML), Reset (before, or -After the service acted), Slow (-DelayMs), Malformed (cut JSON) or Truncate.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] $Emulator,
+        [Parameter(Mandatory)] [ValidateSet('Status', 'Reset', 'Slow', 'Malformed', 'Truncate')] [string] $Kind,
+        [int] $Status = 503,
+        [string] $RetryAfter,
+        [int] $DelayMs = 0,
+        [switch] $After,
+        [string] $Method,
+        [string] $Path,
+        [int] $Times = 1
+    )
+    $body = @{ kind = $Kind.ToLowerInvariant(); status = $Status; delay_ms = $DelayMs; after = [bool]$After; times = $Times }
+    if ($RetryAfter) { $body.retry_after = $RetryAfter }
+    if ($Method) { $body.method = $Method }
+    if ($Path) { $body.path = $Path }
+    $null = Invoke-RestMethod -Method Post -Uri "$($Emulator.Url)/_emulator/faults" -Body ($body | ConvertTo-Json) -ContentType 'application/json'
+}
+
+function Clear-DqcEmulatorFault {
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Emulator)
+    $null = Invoke-RestMethod -Method Delete -Uri "$($Emulator.Url)/_emulator/faults"
+}
+
+function Get-DqcEmulatorFault {
+    <# .SYNOPSIS The faults still queued (pending) and how many were applied. #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Emulator)
+    Invoke-RestMethod -Uri "$($Emulator.Url)/_emulator/faults"
+}
+
+function Set-DqcEmulatorRateLimit {
+    <# .SYNOPSIS Enforces Count requests per caller per PeriodMs (sliding window); -Off switches it off. #>
+    [CmdletBinding(DefaultParameterSetName = 'On')]
+    param(
+        [Parameter(Mandatory, Position = 0)] $Emulator,
+        [Parameter(ParameterSetName = 'On')] [int] $Count = 40,
+        [Parameter(ParameterSetName = 'On')] [int] $PeriodMs = 10000,
+        [Parameter(Mandatory, ParameterSetName = 'Off')] [switch] $Off
+    )
+    if ($Off) {
+        $null = Invoke-RestMethod -Method Delete -Uri "$($Emulator.Url)/_emulator/rate-limit"
+    }
+    else {
+        Invoke-RestMethod -Method Put -Uri "$($Emulator.Url)/_emulator/rate-limit" -Body (@{ count = $Count; period_ms = $PeriodMs } | ConvertTo-Json) -ContentType 'application/json'
+    }
+}
+
+function Get-DqcEmulatorRateLimit {
+    <# .SYNOPSIS Whether the limit is enforced, and how many requests it admitted and rejected since it was set. #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Emulator)
+    Invoke-RestMethod -Uri "$($Emulator.Url)/_emulator/rate-limit"
+}
+
+function Set-DqcEmulatorConfig {
+    <#
+    .SYNOPSIS
+    Re-seeds or re-tunes a running emulator (POST /_emulator/configure). Giving a job count re-seeds: jobs, history
+    and the request log start over.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] $Emulator,
+        [int] $QualityJobs = -1,
+        [int] $ComparisonJobs = -1,
+        [int] $InstanceRunMs = -1,
+        [Nullable[bool]] $NestedSubRules
+    )
+    $query = @()
+    if ($QualityJobs -ge 0) { $query += "quality_jobs=$QualityJobs" }
+    if ($ComparisonJobs -ge 0) { $query += "comparison_jobs=$ComparisonJobs" }
+    if ($InstanceRunMs -ge 0) { $query += "instance_run_ms=$InstanceRunMs" }
+    if ($null -ne $NestedSubRules) { $query += "nested_sub_rules=$($NestedSubRules.ToString().ToLowerInvariant())" }
+    Invoke-RestMethod -Method Post -Uri "$($Emulator.Url)/_emulator/configure?$($query -join '&')"
+}
+
+function Get-DqcEmulatorAuth {
+    <# .SYNOPSIS The emulator's IAM state now: seeded credentials and how many tokens it has issued. #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Emulator)
+    Invoke-RestMethod -Uri "$($Emulator.Url)/_emulator/auth"
+}
+
+function Invoke-DqcEmulatorTokenExpiry {
+    <# .SYNOPSIS Makes every token the emulator's IAM issued expire now (the next use gets the gateway's 401). #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Emulator)
+    $null = Invoke-RestMethod -Method Post -Uri "$($Emulator.Url)/_emulator/iam/expire-tokens"
+}
+
 Export-ModuleMember -Function Start-DqcEmulator, Stop-DqcEmulator, Get-DqcEmulatorRequest, Clear-DqcEmulatorRequest,
-    Reset-DqcEmulator, Get-DqcEmulatorInstance, Get-DqcEmulatorPath
+    Reset-DqcEmulator, Get-DqcEmulatorInstance, Get-DqcEmulatorPath, Add-DqcEmulatorFault, Clear-DqcEmulatorFault,
+    Get-DqcEmulatorFault, Set-DqcEmulatorRateLimit, Get-DqcEmulatorRateLimit, Set-DqcEmulatorConfig,
+    Get-DqcEmulatorAuth, Invoke-DqcEmulatorTokenExpiry

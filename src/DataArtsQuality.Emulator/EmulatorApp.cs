@@ -1,4 +1,5 @@
 using DataArtsQuality.Emulator.Endpoints;
+using DataArtsQuality.Emulator.Faults;
 using DataArtsQuality.Emulator.Gateway;
 using DataArtsQuality.Emulator.State;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -17,11 +18,23 @@ public static class EmulatorApp
 
         var state = new EmulatorState(options);
         builder.Services.AddSingleton(state);
+        var faults = new FaultState();
+        if (options.RateLimitCount > 0) faults.SetLimit(options.RateLimitCount, options.RateLimitPeriodMilliseconds);
+        builder.Services.AddSingleton(faults);
+        var iam = new IamState(options);
+        builder.Services.AddSingleton(iam);
 
         var app = builder.Build();
         app.UseMiddleware<GatewayMiddleware>();
+        app.UseMiddleware<RateLimitMiddleware>();
+        app.UseMiddleware<FaultMiddleware>();
         app.MapControlEndpoints(state);
+        app.MapFaultEndpoints(faults);
         app.MapInstanceEndpoints(state);
+        app.MapListEndpoints(state);
+        app.MapSeedEndpoints(state);
+        app.MapIamEndpoints(iam);
+        app.MapWorkspaceEndpoints(state);
         app.MapRestEndpoints(state);
         // Anything else is what the gateway says for an unpublished API.
         app.MapFallback((HttpContext context) =>

@@ -20,6 +20,23 @@ public sealed class EmulatorOptions
     /// <summary>How long a new instance stays RUNNING before it reaches its outcome.</summary>
     public int InstanceRunMilliseconds { get; set; } = 2000;
 
+    /// <summary>Enforce the gateway limit: requests per caller per <see cref="RateLimitPeriodMilliseconds"/>; 0 = off (default).</summary>
+    public int RateLimitCount { get; set; }
+
+    public int RateLimitPeriodMilliseconds { get; set; } = 10_000;
+
+    /// <summary>Comparison job details send sub_rules as an array of arrays (the SDKs' shape) instead of flat (the docs').</summary>
+    public bool NestedSubRules { get; set; }
+
+    /// <summary>How long tokens issued by the emulator's IAM live (real IAM: 24 hours).</summary>
+    public int TokenLifetimeSeconds { get; set; } = 86400;
+
+    /// <summary>Shifts the emulator's clock (for the 15-minute X-Sdk-Date check and token times), to test clock skew.</summary>
+    public int ClockSkewSeconds { get; set; }
+
+    /// <summary>The region: the name of the seeded project in the emulator's IAM.</summary>
+    public string Region { get; set; } = EmulatorDefaults.Region;
+
     /// <summary>Exit when this process ends (so a crashed test run leaves no emulator behind).</summary>
     public int? ParentProcessId { get; set; }
 }
@@ -30,4 +47,18 @@ public static class EmulatorDefaults
     public const string ProjectId = "0833a5737480d53b2f25c010dc1a7b88";
     public const string WorkspaceId = "1dd3bc4fa1d44e3b8d4ef1c2a3b4d93f";
     public const string Token = "MIIEmulatorToken-not-a-real-secret";
+
+    // Seeded credentials of the emulator's IAM and gateway. Fake values, published in /_emulator/auth for tests.
+    public const string Region = "ap-southeast-1";
+    public const string DomainName = "emulator-account";
+    public const string DomainId = "d4e5f60718293a4b5c6d7e8f90a1b2c3";
+    public const string UserName = "dqc-runner";
+    public const string Password = "Emulator-Passw0rd!not-real";
+    public const string AccessKey = "EMULATORAK0000000001";
+    public const string SecretKey = "EmulatorSecretKey0123456789notReal0123456";
+    public const string TemporaryAccessKey = "EMULATORTMPAK0000002";
+    public const string TemporarySecretKey = "EmulatorTemporarySecret0123456789notReal9";
+    public const string SecurityToken = "gQpFakeSecurityToken-emulator-0123456789abcdefghijklmnopqrstuvwxyz==";
+    /// <summary>The DataArts Studio instance whose workspaces the Management Center list returns.</summary>
+    public const string InstanceId = "a7bdca22f2f5430ab2cd3d2dbe2c3a22";
 }

@@ -4,7 +4,9 @@ using DataArtsQuality.Emulator;
 
 // A local stand-in for the DataArts Quality API. Usage:
 //   dotnet DataArtsQuality.Emulator.dll [--port 0] [--token T] [--quality-jobs 250] [--comparison-jobs 120]
-//                                       [--instance-run-ms 2000] [--parent-pid PID]
+//                                       [--instance-run-ms 2000] [--parent-pid PID] [--nested-sub-rules]
+//                                       [--rate-limit 40] [--rate-limit-period-ms 10000]   (enforced gateway limit; off by default)
+//                                       [--token-lifetime-sec 86400] [--clock-skew-sec 0] [--region ap-southeast-1]
 // Prints "DQC emulator listening on http://127.0.0.1:<port>" once it accepts requests.
 var options = new EmulatorOptions();
 for (int i = 0; i < args.Length; i++)
@@ -21,6 +23,12 @@ for (int i = 0; i < args.Length; i++)
         case "--comparison-jobs": options.ComparisonJobs = NextInt(); break;
         case "--instance-run-ms": options.InstanceRunMilliseconds = NextInt(); break;
         case "--parent-pid": options.ParentProcessId = NextInt(); break;
+        case "--rate-limit": options.RateLimitCount = NextInt(); break;
+        case "--rate-limit-period-ms": options.RateLimitPeriodMilliseconds = NextInt(); break;
+        case "--nested-sub-rules": options.NestedSubRules = true; break;
+        case "--token-lifetime-sec": options.TokenLifetimeSeconds = NextInt(); break;
+        case "--clock-skew-sec": options.ClockSkewSeconds = NextInt(); break;
+        case "--region": options.Region = Next(); break;
         default:
             Console.Error.WriteLine($"Unknown option {args[i]}.");
             return 2;

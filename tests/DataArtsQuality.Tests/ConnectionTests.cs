@@ -39,9 +39,13 @@ public class ConnectionTests
     }
 
     [Fact]
-    public void Endpoint_and_region_are_exclusive_and_one_is_needed()
+    public void The_endpoint_wins_over_the_region_and_one_is_needed()
     {
-        Assert.Throws<ArgumentException>(() => Make(endpoint: new Uri("https://x"), region: "ap-southeast-1"));
+        // Both: the endpoint is used for DQC, the region is kept (IAM, project lookup) but must still be a region ID.
+        using var both = Make(endpoint: new Uri("https://x"), region: "ap-southeast-1");
+        Assert.Equal(new Uri("https://x"), both.Endpoint);
+        Assert.Equal("ap-southeast-1", both.Region);
+        Assert.Throws<ArgumentException>(() => Make(endpoint: new Uri("https://x"), region: "Not A Region"));
         Assert.Throws<ArgumentException>(() => Make());
         Assert.Throws<ArgumentException>(() => Make(endpoint: new Uri("ftp://x/")));
         Assert.Throws<ArgumentException>(() => Make(region: "Not A Region"));

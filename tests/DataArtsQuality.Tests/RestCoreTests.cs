@@ -38,9 +38,9 @@ public class RestCoreTests
     {
         var t = DqcEpoch.FromMsText("1669132800000")!.Value;
         Assert.Equal(1669132800000, t.ToUnixTimeMilliseconds());
-        Assert.Equal("1669132800000", DqcEpoch.ToMs(t));
+        Assert.Equal("1669132800000", DqcTime.ToMs(t));
         Assert.Null(DqcEpoch.FromMsText("yesterday"));
-        Assert.Equal("1669132800000", DqcEpoch.ToMs(DqcEpoch.FromDateTime(new DateTime(2022, 11, 22, 16, 0, 0, DateTimeKind.Utc))));
+        Assert.Equal("1669132800000", DqcTime.ToMs(DqcTime.FromDateTime(new DateTime(2022, 11, 22, 16, 0, 0, DateTimeKind.Utc))));
         Assert.Equal("2022-11-23 00:00:00", DqcEpoch.ToV1(DateTimeOffset.FromUnixTimeMilliseconds(1669132800000)));
     }
 

@@ -14,3 +14,14 @@ function Get-RestartRequest {
     param([Parameter(Mandatory)] $Emulator)
     Get-DqcEmulatorRequest -Emulator $Emulator | Where-Object { $_.path -like '*/quality/instances/restart' }
 }
+
+# The query of a logged request as a name -> value table.
+function Get-RequestQuery {
+    param([Parameter(Mandatory, ValueFromPipeline)] $Request)
+    process {
+        $parsed = [System.Web.HttpUtility]::ParseQueryString([string]$Request.query)
+        $table = [ordered]@{}
+        foreach ($key in $parsed.AllKeys) { $table[$key] = $parsed[$key] }
+        [pscustomobject]$table
+    }
+}

@@ -45,9 +45,10 @@ Describe 'Connect-DqcWorkspace' {
         { Get-DqcContext } | Should -Throw -ErrorId 'DqcNotConnected,DataArtsQuality.Commands.GetDqcContext'
     }
 
-    It 'refuses both -Endpoint and -Region, and neither' {
-        { Connect-DqcWorkspace -Endpoint $emulator.Url -Region ap-southeast-1 -ProjectId $emulator.ProjectId -WorkspaceId $emulator.WorkspaceId -Token x } |
-            Should -Throw -ExpectedMessage '*either an endpoint or a region*'
+    It 'lets -Endpoint win over -Region (keeping the region) and refuses neither' {
+        Connect-DqcWorkspace -Endpoint $emulator.Url -Region ap-southeast-1 -ProjectId $emulator.ProjectId -WorkspaceId $emulator.WorkspaceId -Token x
+        (Get-DqcContext).Endpoint | Should -Be ([uri]$emulator.Url)
+        (Get-DqcContext).Region | Should -Be 'ap-southeast-1'
         { Connect-DqcWorkspace -ProjectId $emulator.ProjectId -WorkspaceId $emulator.WorkspaceId -Token x } |
             Should -Throw -ExpectedMessage '*-Endpoint*-Region*'
     }

@@ -5,7 +5,9 @@ BeforeAll {
     $script:emulator = Start-DqcEmulator
     $script:scratchHome = Join-Path $TestDrive 'home'
     $script:repository = Join-Path $TestDrive 'repository'
-    $null = New-Item -ItemType Directory -Path $scratchHome
+    # .NET answers "" for a special folder that does not exist, and NuGet then writes NuGet/NuGet.Config into the
+    # current folder: create the folders a real home has.
+    $null = New-Item -ItemType Directory -Path (Join-Path $scratchHome '.config'), (Join-Path $scratchHome '.local/share')
 
     # Child pwsh processes with HOME pointing at the scratch folder: the user's repositories and modules are untouched.
     function Invoke-ScratchPwsh([string] $Script) {
@@ -15,7 +17,9 @@ BeforeAll {
         try {
             $env:HOME = $scratchHome
             [string[]] $pwsh = if (Test-Path (Join-Path $PSHOME 'pwsh')) { @(Join-Path $PSHOME 'pwsh') } else { @('dotnet', (Join-Path $PSHOME 'pwsh.dll')) }
-            $output = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $file 2>&1
+            Push-Location $scratchHome
+            try { $output = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $file 2>&1 }
+            finally { Pop-Location }
             [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = ($output | Out-String) }
         }
         finally {

@@ -23,15 +23,22 @@ public sealed partial class GatewayMiddleware(RequestDelegate next, EmulatorStat
         }
 
         request.EnableBuffering();
-        string body;
-        using (var reader = new StreamReader(request.Body, Encoding.UTF8, leaveOpen: true))
-            body = await reader.ReadToEndAsync(context.RequestAborted);
+        byte[] bodyBytes;
+        using (var buffer = new MemoryStream())
+        {
+            await request.Body.CopyToAsync(buffer, context.RequestAborted);
+            bodyBytes = buffer.ToArray();
+        }
+        string body = Encoding.UTF8.GetString(bodyBytes);
         request.Body.Position = 0;
         var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         var entry = state.Requests.Add(request.Method, request.Path.Value ?? "", request.QueryString.Value ?? "", headers, body);
         context.Response.OnStarting(() => { entry.Status = context.Response.StatusCode; return Task.CompletedTask; });
 
-        var rejection = Authenticate(context);
+        // IAM's login itself needs no credential; everything else goes through the gateway's checks.
+        bool isLogin = HttpMethods.IsPost(request.Method) && request.Path.Equals("/v3/auth/tokens", StringComparison.Ordinal);
+        var rejection = isLogin ? null
+            : GatewayAuth.Authenticate(context, state, context.RequestServices.GetRequiredService<IamState>(), bodyBytes);
         if (rejection is null)
         {
             var match = QualityPath().Match(request.Path.Value ?? "");
@@ -44,16 +51,6 @@ public sealed partial class GatewayMiddleware(RequestDelegate next, EmulatorStat
             return;
         }
         await next(context);
-    }
-
-    private IResult? Authenticate(HttpContext context)
-    {
-        string? token = context.Request.Headers["X-Auth-Token"].FirstOrDefault();
-        if (string.IsNullOrEmpty(token))
-            return ApiErrors.Gateway(context, 401, "APIG.0301", "Incorrect IAM authentication information: x-auth-token not found");
-        if (!string.Equals(token, state.Options.Token, StringComparison.Ordinal))
-            return ApiErrors.Gateway(context, 401, "APIG.0301", "Incorrect IAM authentication information: decrypt token fail");
-        return null;
     }
 
     private IResult? CheckTenant(HttpContext context, string projectId)

@@ -39,6 +39,12 @@ namespace DataArtsQuality.Client
 
         /// <summary>The start of the response body, for diagnosis (at most 4 KB).</summary>
         public string? ResponseBody { get; }
+
+        /// <summary>How many times the request was sent before this answer was given up on (1 = no retry).</summary>
+        public int Attempts { get; internal set; } = 1;
+
+        /// <summary>What the retry policy decided about this answer, e.g. "gave up after 5 attempts".</summary>
+        public string? RetryNote { get; internal set; }
     }
 
     /// <summary>A 200 answer whose body could not be read as the documented JSON.</summary>

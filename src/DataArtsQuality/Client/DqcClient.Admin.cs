@@ -232,7 +232,7 @@ namespace DataArtsQuality.Client
             Sql = w.SqlInfo,
             AbnormalTableSql = w.AbnormalTableTemplate,
             ResultDescription = w.ResultDescription,
-            CreateTime = DqcEpoch.FromMs(w.CreateTime),
+            CreateTime = DqcTime.FromMs(w.CreateTime),
             Creator = w.Creator,
         };
 

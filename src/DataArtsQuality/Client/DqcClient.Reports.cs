@@ -37,8 +37,8 @@ namespace DataArtsQuality.Client
             Add("database_name", DatabaseName);
             Add("table_name", TableName);
             if (withTableObject) Add("table_object_name", TableObjectName);
-            if (From.HasValue) Add("start_timestamp", DqcEpoch.ToMs(From.Value));
-            if (To.HasValue) Add("end_timestamp", DqcEpoch.ToMs(To.Value));
+            if (From.HasValue) Add("start_timestamp", DqcTime.ToMs(From.Value));
+            if (To.HasValue) Add("end_timestamp", DqcTime.ToMs(To.Value));
             return q;
         }
     }
@@ -164,8 +164,8 @@ namespace DataArtsQuality.Client
             Add("l1", filter.L1);
             Add("l2", filter.L2);
             Add("l3", filter.L3);
-            if (filter.From.HasValue) Add("start_timestamp", DqcEpoch.ToMs(filter.From.Value));
-            if (filter.To.HasValue) Add("end_timestamp", DqcEpoch.ToMs(filter.To.Value));
+            if (filter.From.HasValue) Add("start_timestamp", DqcTime.ToMs(filter.From.Value));
+            if (filter.To.HasValue) Add("end_timestamp", DqcTime.ToMs(filter.To.Value));
             if (sortBy != null) q.Add(RestPair(SortKey(sortBy, new[] { "L1", "L2", "L3", "Table" },
                 new[] { "l1_score_order", "l2_score_order", "l3_score_order", "table_score_order" }), descending ? "1" : "0"));
             return new DqcPager<DqcBusinessScore>(async (offset, limit, ct) =>

@@ -75,15 +75,27 @@ namespace DataArtsQuality.Client
             }
         }
 
-        /// <summary>Sends one request and returns the body of a 2xx answer. The body is JSON unless <paramref name="contentType"/> says otherwise (multipart upload).</summary>
+        /// <summary>
+        /// Sends one request and returns the body of a 2xx answer. This is the one place every request goes through:
+        /// each attempt waits for the connection's rate limiter, gets its own timeout, and a failed attempt is sent
+        /// again only where <see cref="RetryPolicy"/> says that cannot run anything twice.
+        /// The body is JSON unless <paramref name="contentType"/> says otherwise (multipart upload).
+        /// </summary>
         internal async Task<byte[]> SendRawAsync(HttpMethod method, Uri uri, byte[]? body, CancellationToken cancellationToken,
             MediaTypeHeaderValue? contentType = null)
         {
             string path = uri.AbsolutePath;
+            var settings = Connection.Settings;
+            var policy = new RetryPolicy(settings);
             bool recovered = false;
             for (int attempt = 1; ; attempt++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                var limiter = Connection.RateLimiter;
+                TimeSpan waited = await limiter.WaitAsync(cancellationToken).ConfigureAwait(false);
+                string waitNote = waited.TotalMilliseconds >= 1
+                    ? string.Format(CultureInfo.InvariantCulture, ", waited {0:0} ms for the rate limit", waited.TotalMilliseconds) : "";
+
                 using var request = new HttpRequestMessage(method, uri);
                 request.Headers.TryAddWithoutValidation("workspace", Connection.WorkspaceId);
                 request.Headers.Accept.ParseAdd("application/json");
@@ -97,61 +109,108 @@ namespace DataArtsQuality.Client
 
                 var watch = Stopwatch.StartNew();
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                timeout.CancelAfter(Connection.RequestTimeout);
-                HttpResponseMessage response;
-                byte[] responseBody;
+                timeout.CancelAfter(settings.Timeout);
+                HttpResponseMessage? response = null;
+                byte[] responseBody = Array.Empty<byte>();
+                DqcTransportException? failure = null;
+                TransportFailure failureKind = TransportFailure.MaybeSent;
                 try
                 {
-                    response = await Connection.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-                    responseBody = response.Content == null ? Array.Empty<byte>()
-                        : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                    // ResponseContentRead: the body is read under the same timeout and cancellation as the headers.
+                    response = await Connection.Http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
+                    if (response.Content != null)
+                        responseBody = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
                 }
                 catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
                 {
-                    Log.Verbose($"{method} {path} timed out after {watch.ElapsedMilliseconds} ms (attempt {attempt})");
-                    throw new DqcTransportException(
-                        string.Format(CultureInfo.InvariantCulture, "{0} {1} timed out after {2:0.#} s.", method, path, Connection.RequestTimeout.TotalSeconds),
+                    failureKind = TransportFailure.TimedOut;
+                    failure = new DqcTransportException(
+                        string.Format(CultureInfo.InvariantCulture, "{0} {1} timed out after {2:0.###} s (TimeoutSec).", method, path, settings.TimeoutSec),
                         method.Method, path, mayHaveReachedServer: true, timedOut: true, ex);
                 }
-                catch (HttpRequestException ex)
+                catch (Exception ex) when (ex is HttpRequestException || ex is IOException)
                 {
-                    Log.Verbose($"{method} {path} failed after {watch.ElapsedMilliseconds} ms (attempt {attempt}): {ex.Message}");
-                    throw new DqcTransportException(
-                        $"{method} {path} got no answer from {uri.Host}: {Innermost(ex).Message}",
-                        method.Method, path, mayHaveReachedServer: method != HttpMethod.Get, timedOut: false, ex);
-                }
-                catch (IOException ex)
-                {
-                    throw new DqcTransportException($"{method} {path}: the connection to {uri.Host} broke: {ex.Message}",
-                        method.Method, path, mayHaveReachedServer: true, timedOut: false, ex);
-                }
-
-                using (response)
-                {
-                    Log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} {3} in {4} ms (attempt {5})",
-                        method, path, (int)response.StatusCode, response.ReasonPhrase, watch.ElapsedMilliseconds, attempt));
-                    if (Log.IsDebugEnabled) Log.Debug("HTTP response\n" + HttpLogFormatter.Response(response, responseBody));
-
-                    if (response.IsSuccessStatusCode)
-                        return responseBody;
-
-                    var error = DqcErrorReader.Read(response, responseBody, method.Method, path);
-                    if (response.StatusCode == HttpStatusCode.Unauthorized && !recovered
-                        && await Connection.Authenticator.TryRecoverAsync(error, cancellationToken).ConfigureAwait(false))
+                    response?.Dispose();
+                    response = null;
+                    failureKind = TransportFailures.Classify(ex);
+                    string detail = TransportFailures.Innermost(ex).Message;
+                    failure = failureKind switch
                     {
-                        recovered = true;
-                        Log.Verbose($"{method} {path}: credential renewed after 401, sending again");
-                        continue;
-                    }
-                    throw error;
+                        TransportFailure.NotSent => new DqcTransportException($"{method} {path} could not reach {uri.Host}: {detail}",
+                            method.Method, path, mayHaveReachedServer: false, timedOut: false, ex),
+                        TransportFailure.Tls => new DqcTransportException(
+                            $"{method} {path}: the secure connection to {uri.Host} failed ({detail}). Check the certificate; -SkipCertificateCheck on Connect-DqcWorkspace turns the check off for test systems.",
+                            method.Method, path, mayHaveReachedServer: false, timedOut: false, ex) { IsTlsFailure = true },
+                        _ => new DqcTransportException($"{method} {path}: the connection to {uri.Host} broke before a complete answer: {detail}",
+                            method.Method, path, mayHaveReachedServer: true, timedOut: false, ex),
+                    };
                 }
-            }
-        }
 
-        private static Exception Innermost(Exception ex)
-        {
-            while (ex.InnerException != null) ex = ex.InnerException;
-            return ex;
+                RetryDecision decision;
+                if (failure != null)
+                {
+                    decision = policy.ForFailure(method, failureKind, attempt);
+                    Log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} after {3} ms (attempt {4}{5}); {6}",
+                        method, path, failureKind == TransportFailure.TimedOut ? "timed out" : "no answer", watch.ElapsedMilliseconds,
+                        attempt, waitNote, decision.Reason));
+                    if (!decision.Retry)
+                    {
+                        failure.Attempts = attempt;
+                        failure.RetryNote = decision.Reason;
+                        throw failure;
+                    }
+                }
+                else
+                {
+                    using (response)
+                    {
+                        var status = response!.StatusCode;
+                        if (response.IsSuccessStatusCode)
+                        {
+                            Log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} {3} in {4} ms (attempt {5}{6})",
+                                method, path, (int)status, response.ReasonPhrase, watch.ElapsedMilliseconds, attempt, waitNote));
+                            if (Log.IsDebugEnabled) Log.Debug("HTTP response\n" + HttpLogFormatter.Response(response, responseBody));
+                            return responseBody;
+                        }
+
+                        var error = DqcErrorReader.Read(response, responseBody, method.Method, path);
+                        if (status == HttpStatusCode.Unauthorized && !recovered)
+                        {
+                            Log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} {3} in {4} ms (attempt {5}{6})",
+                                method, path, (int)status, response.ReasonPhrase, watch.ElapsedMilliseconds, attempt, waitNote));
+                            if (Log.IsDebugEnabled) Log.Debug("HTTP response\n" + HttpLogFormatter.Response(response, responseBody));
+                            if (await Connection.Authenticator.TryRecoverAsync(error, cancellationToken).ConfigureAwait(false))
+                            {
+                                recovered = true;
+                                Log.Verbose($"{method} {path}: credential renewed after 401, sending again");
+                                continue;
+                            }
+                            throw error;
+                        }
+
+                        decision = policy.ForResponse(method, status, response.Headers.RetryAfter, attempt, DateTimeOffset.UtcNow);
+                        Log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} {3} in {4} ms (attempt {5}{6}); {7}",
+                            method, path, (int)status, response.ReasonPhrase, watch.ElapsedMilliseconds, attempt, waitNote, decision.Reason));
+                        if (Log.IsDebugEnabled) Log.Debug("HTTP response\n" + HttpLogFormatter.Response(response, responseBody));
+                        if (!decision.Retry)
+                        {
+                            error.Attempts = attempt;
+                            error.RetryNote = decision.Reason;
+                            throw error;
+                        }
+                        if ((int)status == 429)
+                        {
+                            // Throttled: hold back every request of this connection, not only this one. The limiter
+                            // then makes this request wait too (at the top of the loop), so it waits once.
+                            limiter.Pause(decision.Delay);
+                            continue;
+                        }
+                    }
+                }
+
+                if (decision.Delay > TimeSpan.Zero)
+                    await Task.Delay(decision.Delay, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 }

@@ -14,10 +14,18 @@ namespace DataArtsQuality.Client
         public Uri? Endpoint { get; set; }
         public string? Region { get; set; }
         public string ProjectId { get; set; } = "";
-        public string WorkspaceId { get; set; } = "";
+        /// <summary>Null for a connection without a workspace (it can only list workspaces).</summary>
+        public string? WorkspaceId { get; set; } = "";
         public string Name { get; set; } = "default";
-        /// <summary>How long one HTTP call may take before it is abandoned.</summary>
-        public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
+        /// <summary>Retries, timeout and rate limit; null reads the DQC_* environment variables (see <see cref="DqcSettings"/>).</summary>
+        public DqcSettings? Settings { get; set; }
+        /// <summary>Accept any server certificate. Only for test systems; the caller warns.</summary>
+        public bool SkipCertificateCheck { get; set; }
+        /// <summary>Send credentials over plain http to a host that is not this machine.</summary>
+        public bool AllowUnencryptedAuthentication { get; set; }
+        /// <summary>An explicit proxy; null uses HTTPS_PROXY/HTTP_PROXY/NO_PROXY, else the system proxy.</summary>
+        public Uri? Proxy { get; set; }
+        public System.Net.ICredentials? ProxyCredential { get; set; }
     }
 
     /// <summary>
@@ -30,6 +38,9 @@ namespace DataArtsQuality.Client
         private static readonly Regex RegionId = new Regex("^[a-z]{2}(-[a-z0-9]+)+$", RegexOptions.CultureInvariant);
 
         private readonly string _apiRoot;
+        private readonly object _settingsGate = new object();
+        private volatile DqcSettings _settings = null!;
+        private volatile RateLimiter? _rateLimiter;
 
         public DqcConnection(DqcConnectionOptions options, IDqcAuthenticator authenticator, HttpMessageHandler? handler = null)
         {
@@ -39,13 +50,18 @@ namespace DataArtsQuality.Client
             Endpoint = ResolveEndpoint(options.Endpoint, options.Region);
             Region = options.Region;
             ProjectId = CheckHexId(options.ProjectId, "project ID", "the IAM project of the region (My Credentials > API Credentials in the console)");
-            WorkspaceId = CheckHexId(options.WorkspaceId, "workspace ID", "the DataArts Studio workspace (the 'workspace=' part of the console URL)");
+            // No workspace at all (null) is allowed: such a connection can list workspaces (Get-DqcWorkspace) but not call DQC.
+            WorkspaceId = options.WorkspaceId is null ? ""
+                : CheckHexId(options.WorkspaceId, "workspace ID", "the DataArts Studio workspace (the 'workspace=' part of the console URL)");
             Name = string.IsNullOrWhiteSpace(options.Name) ? "default" : options.Name.Trim();
-            RequestTimeout = options.RequestTimeout;
+            if (Endpoint.Scheme == Uri.UriSchemeHttp && !Endpoint.IsLoopback && !options.AllowUnencryptedAuthentication)
+                throw new DqcUnencryptedAuthenticationException(Endpoint);
+            Settings = (options.Settings ?? DqcSettings.FromEnvironment()).Clone().Validate();
+            SkipCertificateCheck = options.SkipCertificateCheck;
             ConnectedAt = DateTimeOffset.Now;
 
             _apiRoot = Endpoint.AbsoluteUri.TrimEnd('/');
-            Http = new HttpClient(handler ?? CreateDefaultHandler(), disposeHandler: true)
+            Http = new HttpClient(handler ?? CreateDefaultHandler(options), disposeHandler: true)
             {
                 // Timeouts are per request (linked with cancellation) so a timeout can be told apart from Ctrl+C.
                 Timeout = System.Threading.Timeout.InfiniteTimeSpan,
@@ -59,7 +75,33 @@ namespace DataArtsQuality.Client
         public string ProjectId { get; }
         public string WorkspaceId { get; }
         public IDqcAuthenticator Authenticator { get; }
-        public TimeSpan RequestTimeout { get; }
+        /// <summary>How long one HTTP call may take before it is abandoned (Settings.TimeoutSec).</summary>
+        public TimeSpan RequestTimeout => Settings.Timeout;
+
+        /// <summary>
+        /// Retries, timeout and rate limit. Replacing it (Set-DqcConfig) takes effect for the next request of every
+        /// cmdlet that uses this connection; a changed rate limit starts a new limiter.
+        /// </summary>
+        public DqcSettings Settings
+        {
+            get => _settings;
+            set
+            {
+                var copy = (value ?? throw new ArgumentNullException(nameof(value))).Clone().Validate();
+                lock (_settingsGate)
+                {
+                    var old = _settings;
+                    _settings = copy;
+                    if (_rateLimiter is null || old is null || old.RateLimitCount != copy.RateLimitCount || old.RateLimitPeriodSec != copy.RateLimitPeriodSec)
+                        _rateLimiter = new RateLimiter(copy.RateLimitCount, copy.RateLimitPeriod);
+                }
+            }
+        }
+
+        /// <summary>The limiter every request of this connection passes.</summary>
+        public RateLimiter RateLimiter => _rateLimiter!;
+
+        public bool SkipCertificateCheck { get; }
         public DateTimeOffset ConnectedAt { get; }
 
         internal HttpClient Http { get; }
@@ -97,12 +139,17 @@ namespace DataArtsQuality.Client
             return new Uri(sb.ToString(), UriKind.Absolute);
         }
 
-        public void Dispose() => Http.Dispose();
+        public void Dispose()
+        {
+            Http.Dispose();
+            (Authenticator as IDisposable)?.Dispose();
+        }
 
         private static Uri ResolveEndpoint(Uri? endpoint, string? region)
         {
-            if (endpoint != null && !string.IsNullOrWhiteSpace(region))
-                throw new ArgumentException("Give either an endpoint or a region, not both.");
+            // With both, the endpoint wins and the region still names the region (IAM, project lookup): partner clouds
+            // and the emulator have endpoints that are not dayu.{region}.myhuaweicloud.com.
+            if (endpoint != null && !string.IsNullOrWhiteSpace(region)) EndpointForRegion(region!);
             if (endpoint == null)
             {
                 if (string.IsNullOrWhiteSpace(region))
@@ -127,11 +174,47 @@ namespace DataArtsQuality.Client
             return v;
         }
 
-        private static HttpMessageHandler CreateDefaultHandler() => new HttpClientHandler
+        /// <summary>The handler a connection uses: proxy, certificate checking and decompression as the options say.</summary>
+        internal static HttpMessageHandler CreateDefaultHandler(DqcConnectionOptions options)
         {
-            AllowAutoRedirect = false,
-            AutomaticDecompression = System.Net.DecompressionMethods.GZip | System.Net.DecompressionMethods.Deflate,
-            UseCookies = false,
-        };
+            var handler = new HttpClientHandler
+            {
+                AllowAutoRedirect = false,
+                AutomaticDecompression = System.Net.DecompressionMethods.GZip | System.Net.DecompressionMethods.Deflate,
+                UseCookies = false,
+                UseProxy = true,
+            };
+            if (options.Proxy != null)
+            {
+                if (!options.Proxy.IsAbsoluteUri || (options.Proxy.Scheme != Uri.UriSchemeHttp && options.Proxy.Scheme != Uri.UriSchemeHttps))
+                    throw new ArgumentException($"The proxy '{options.Proxy}' is not an absolute http(s) URL such as http://proxy.example.com:3128.");
+                handler.Proxy = new System.Net.WebProxy(options.Proxy) { Credentials = options.ProxyCredential, BypassProxyOnLocal = false };
+            }
+            else if (EnvironmentProxy.FromEnvironment() is EnvironmentProxy fromEnvironment)
+            {
+                if (options.ProxyCredential != null) fromEnvironment.Credentials = options.ProxyCredential;
+                handler.Proxy = fromEnvironment;
+            }
+            else if (options.ProxyCredential != null)
+            {
+                handler.DefaultProxyCredentials = options.ProxyCredential;
+            }
+            if (options.SkipCertificateCheck)
+                handler.ServerCertificateCustomValidationCallback = (_, _, _, _) => true;
+            return handler;
+        }
+    }
+
+    /// <summary>Credentials would travel in clear text: plain http to a host other than this machine.</summary>
+    public sealed class DqcUnencryptedAuthenticationException : ArgumentException
+    {
+        public DqcUnencryptedAuthenticationException(Uri endpoint)
+            : base($"The endpoint {endpoint} uses plain http, so the credential would be sent unencrypted to {endpoint.Host}. "
+                + "Use https, or add -AllowUnencryptedAuthentication if this network is trusted.")
+        {
+            Endpoint = endpoint;
+        }
+
+        public Uri Endpoint { get; }
     }
 }

@@ -3,21 +3,12 @@ using System.Globalization;
 
 namespace DataArtsQuality.Client
 {
-    /// <summary>DQC v2 and report times are 13-digit millisecond epochs (numbers, or strings in ScoreTrendVO).</summary>
+    /// <summary>The time formats <see cref="DqcTime"/> does not cover: ms epochs in strings (ScoreTrendVO) and the v1 list's.</summary>
     public static class DqcEpoch
     {
-        public static string ToMs(DateTimeOffset time) => time.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
-
-        /// <summary>A DateTime from PowerShell: Utc stays UTC, Local and Unspecified are the machine's local time.</summary>
-        public static DateTimeOffset FromDateTime(DateTime time) =>
-            time.Kind == DateTimeKind.Utc ? new DateTimeOffset(time, TimeSpan.Zero) : new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Local));
-
-        public static DateTimeOffset? FromMs(long? ms) =>
-            ms.HasValue ? DateTimeOffset.FromUnixTimeMilliseconds(ms.Value).ToLocalTime() : null;
-
         /// <summary>"1669132800000" → that instant; null or non-numeric text → null.</summary>
         public static DateTimeOffset? FromMsText(string? text) =>
-            long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long ms) ? FromMs(ms) : null;
+            long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long ms) ? DqcTime.FromMs(ms) : null;
 
         /// <summary>v1 times: ISO-8601 with an offset ("2022-11-17T10:23:12+08:00").</summary>
         public static DateTimeOffset? FromIso(string? text) =>

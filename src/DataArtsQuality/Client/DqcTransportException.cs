@@ -21,5 +21,14 @@ namespace DataArtsQuality.Client
         public string Path { get; }
         public bool MayHaveReachedServer { get; }
         public bool TimedOut { get; }
+
+        /// <summary>How many times the request was sent (or tried) before giving up (1 = no retry).</summary>
+        public int Attempts { get; internal set; } = 1;
+
+        /// <summary>What the retry policy decided, e.g. "not retried: the POST may have reached the service".</summary>
+        public string? RetryNote { get; internal set; }
+
+        /// <summary>The TLS handshake failed (for example an untrusted certificate).</summary>
+        public bool IsTlsFailure { get; internal set; }
     }
 }

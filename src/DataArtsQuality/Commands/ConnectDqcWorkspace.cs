@@ -2,36 +2,61 @@ using System;
 using System.Management.Automation;
 using System.Security;
 using DataArtsQuality.Client;
-using DataArtsQuality.Client.Auth;
+using DataArtsQuality.Client.Iam;
+using DataArtsQuality.Completers;
 using DataArtsQuality.Models;
 using DataArtsQuality.Session;
 
 namespace DataArtsQuality.Commands
 {
-    /// <summary>Connects the session to one DataArts Studio workspace; later cmdlets use this connection.</summary>
-    [Cmdlet(VerbsCommunications.Connect, "DqcWorkspace", DefaultParameterSetName = TokenSet)]
+    /// <summary>
+    /// Connects the session to one DataArts Studio workspace with an IAM token, an IAM user's password, an access
+    /// key/secret key (optionally temporary, with a security token) or, with no credential parameter, the official
+    /// SDK's environment variables. Later cmdlets use the connection; -Name keeps several side by side.
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Connect, "DqcWorkspace", DefaultParameterSetName = EnvironmentSet)]
     [OutputType(typeof(DqcContextInfo))]
-    public sealed class ConnectDqcWorkspace : DqcCmdlet
+    public sealed class ConnectDqcWorkspace : DqcCmdletBase
     {
+        private const string EnvironmentSet = "Environment";
         private const string TokenSet = "Token";
+        private const string PasswordSet = "Password";
+        private const string AkSkSet = "AkSk";
 
-        /// <summary>The DQC endpoint, e.g. https://dayu.ap-southeast-1.myhuaweicloud.com. Use instead of -Region.</summary>
+        /// <summary>The DQC endpoint, e.g. https://dayu.ap-southeast-1.myhuaweicloud.com. Wins over -Region for DQC calls.</summary>
         [Parameter]
         [ValidateNotNull]
         public Uri? Endpoint { get; set; }
 
-        /// <summary>The region ID; the endpoint becomes https://dayu.{region}.myhuaweicloud.com.</summary>
+        /// <summary>The region ID: the endpoint becomes https://dayu.{region}.myhuaweicloud.com, IAM iam.{region}..., and the project is looked up by this name.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(RegionCompleter))]
         public string? Region { get; set; }
 
-        [Parameter(Mandatory = true)]
-        [AllowEmptyString]
-        public string ProjectId { get; set; } = "";
+        /// <summary>The IAM endpoint for logins and project lookup; default from HUAWEICLOUD_SDK_IAM_ENDPOINT or the region.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Uri? IamEndpoint { get; set; }
 
-        [Parameter(Mandatory = true)]
+        /// <summary>The project ID. Without it, it is looked up in IAM by the region name.</summary>
+        [Parameter]
         [AllowEmptyString]
-        public string WorkspaceId { get; set; } = "";
+        public string? ProjectId { get; set; }
+
+        [Parameter]
+        [AllowEmptyString]
+        public string? WorkspaceId { get; set; }
+
+        /// <summary>A workspace name, resolved to its ID through the instance's workspace list (needs -InstanceId).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? WorkspaceName { get; set; }
+
+        /// <summary>The DataArts Studio instance whose workspaces -WorkspaceName is looked up in.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? InstanceId { get; set; }
 
         /// <summary>A project-scoped IAM token (the X-Subject-Token of an IAM login).</summary>
         [Parameter(Mandatory = true, ParameterSetName = TokenSet)]
@@ -39,36 +64,141 @@ namespace DataArtsQuality.Commands
         [ValidateNotNull]
         public SecureString? Token { get; set; }
 
+        /// <summary>An IAM user's name and password. Kept in memory only, to renew the token before it expires.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = PasswordSet)]
+        [ValidateNotNull]
+        [Credential]
+        public PSCredential? Credential { get; set; }
+
+        /// <summary>The account (domain) name the IAM user belongs to.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = PasswordSet)]
+        [ValidateNotNullOrEmpty]
+        [Alias("AccountName")]
+        public string? DomainName { get; set; }
+
+        /// <summary>The access key ID (AK).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = AkSkSet)]
+        [ValidateNotNullOrEmpty]
+        [Alias("AK")]
+        public string? AccessKey { get; set; }
+
+        /// <summary>The secret access key (SK).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = AkSkSet)]
+        [SecureStringTransformation]
+        [ValidateNotNull]
+        [Alias("SK")]
+        public SecureString? SecretKey { get; set; }
+
+        /// <summary>The security token of temporary credentials; sent (and signed) as X-Security-Token.</summary>
+        [Parameter(ParameterSetName = AkSkSet)]
+        [SecureStringTransformation]
+        [ValidateNotNull]
+        public SecureString? SecurityToken { get; set; }
+
+        /// <summary>The connection's name. Connecting again under a name replaces that connection.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string Name { get; set; } = "default";
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>Accept any TLS certificate (test systems only); a warning says so.</summary>
+        [Parameter]
+        public SwitchParameter SkipCertificateCheck { get; set; }
+
+        /// <summary>Allow credentials over plain http to a host other than this machine.</summary>
+        [Parameter]
+        public SwitchParameter AllowUnencryptedAuthentication { get; set; }
+
+        /// <summary>A proxy for every request of this connection; otherwise HTTPS_PROXY/NO_PROXY, else the system proxy.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Uri? Proxy { get; set; }
+
+        [Parameter]
+        [Credential]
+        [ValidateNotNull]
+        public PSCredential? ProxyCredential { get; set; }
+
         protected override void EndProcessing()
         {
-            IDqcAuthenticator authenticator;
-            DqcConnection connection;
-            try
+            var request = new DqcConnectRequest
             {
-                authenticator = new TokenAuthenticator(Token!);
-                connection = new DqcConnection(new DqcConnectionOptions
-                {
-                    Endpoint = Endpoint,
-                    Region = Region,
-                    ProjectId = ProjectId,
-                    WorkspaceId = WorkspaceId,
-                }, authenticator);
-            }
-            catch (ArgumentException ex)
+                Name = Name.Trim(),
+                Endpoint = Endpoint,
+                Region = Region,
+                IamEndpoint = IamEndpoint,
+                ProjectId = ProjectId,
+                WorkspaceId = MyInvocation.BoundParameters.ContainsKey(nameof(WorkspaceId)) ? WorkspaceId ?? "" : null,
+                WorkspaceName = WorkspaceName,
+                InstanceId = InstanceId,
+                Token = Token,
+                UserName = Credential?.UserName,
+                Password = Credential?.Password,
+                DomainName = DomainName,
+                AccessKey = AccessKey,
+                SecretKey = SecretKey,
+                SecurityToken = SecurityToken,
+                Settings = DqcConfigState.Current,
+                SkipCertificateCheck = SkipCertificateCheck,
+                AllowUnencryptedAuthentication = AllowUnencryptedAuthentication,
+                Proxy = Proxy,
+                ProxyCredential = ProxyCredential?.GetNetworkCredential(),
+            };
+            if (Endpoint == null && Region == null)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, "DqcInvalidConnectionParameter", ErrorCategory.InvalidArgument, null)
-                {
-                    ErrorDetails = new ErrorDetails("Cannot connect: " + ex.Message.Split(new[] { "\r\n", "\n" }, StringSplitOptions.None)[0]),
-                });
+                Fail(new ArgumentException("Give an endpoint (-Endpoint https://dayu.<region>.myhuaweicloud.com) or a region (-Region ap-southeast-1)."),
+                    "DqcInvalidConnectionParameter", ErrorCategory.InvalidArgument);
                 return;
             }
 
+            DqcConnection connection;
+            try
+            {
+                connection = Run(ct => DqcConnector.ConnectAsync(request, this, ct));
+            }
+            catch (ArgumentException ex)
+            {
+                Fail(ex, "DqcInvalidConnectionParameter", ErrorCategory.InvalidArgument);
+                return;
+            }
+            catch (DqcCredentialNotFoundException ex)
+            {
+                Fail(ex, "DqcCredentialNotFound", ErrorCategory.AuthenticationError);
+                return;
+            }
+            catch (DqcProjectResolutionException ex)
+            {
+                Fail(ex, "DqcProjectNotFound", ErrorCategory.ObjectNotFound);
+                return;
+            }
+            catch (DqcWorkspaceNotFoundException ex)
+            {
+                Fail(ex, "DqcWorkspaceNotFound", ErrorCategory.ObjectNotFound);
+                return;
+            }
+            catch (Exception ex) when (ex is DqcApiException || ex is DqcTransportException || ex is DqcResponseFormatException)
+            {
+                ThrowTerminatingError(ToErrorRecord(ex, "Cannot connect", null));
+                return;
+            }
+
+            foreach (string problem in DqcConfigState.EnvironmentProblems) WriteWarning(problem);
+            if (SkipCertificateCheck)
+                WriteWarning($"Certificate checks are off for {connection.Endpoint}: any server can pretend to be it and read the credential. Use -SkipCertificateCheck only on test systems.");
             DqcSessionState.Set(connection);
-            WriteVerbose($"Connected to workspace {connection.WorkspaceId} of project {connection.ProjectId} at {connection.Endpoint} ({authenticator.Kind} authentication).");
+            string workspace = connection.WorkspaceId.Length > 0 ? $"workspace {connection.WorkspaceId}" : "no workspace";
+            WriteVerbose($"Connected '{connection.Name}' to {workspace} of project {connection.ProjectId} at {connection.Endpoint} ({connection.Authenticator.Kind} authentication).");
             if (PassThru) WriteObject(ContextInfo.From(connection));
+        }
+
+        private void Fail(Exception ex, string errorId, ErrorCategory category)
+        {
+            ThrowTerminatingError(new ErrorRecord(ex, errorId, category, null)
+            {
+                ErrorDetails = new ErrorDetails("Cannot connect: " + ex.Message.Split(new[] { "\r\n", "\n" }, StringSplitOptions.None)[0]),
+            });
         }
     }
 }

@@ -3,16 +3,56 @@ using DataArtsQuality.Session;
 
 namespace DataArtsQuality.Commands
 {
-    /// <summary>Forgets the current connection and its credential.</summary>
-    [Cmdlet(VerbsCommunications.Disconnect, "DqcWorkspace")]
+    /// <summary>Forgets a connection and its credential: the default one, the one chosen with -Connection, those named by -Name, or all.</summary>
+    [Cmdlet(VerbsCommunications.Disconnect, "DqcWorkspace", DefaultParameterSetName = CurrentSet)]
     [OutputType(typeof(void))]
     public sealed class DisconnectDqcWorkspace : DqcCmdlet
     {
+        private const string CurrentSet = "Current";
+        private const string NameSet = "Name";
+        private const string AllSet = "All";
+
+        /// <summary>The names of the connections to forget.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = NameSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
+        public string[] Name { get; set; } = new string[0];
+
+        /// <summary>Forget every connection.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = AllSet)]
+        public SwitchParameter All { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName != NameSet) return;
+            foreach (string name in Name)
+            {
+                var connection = DqcSessionState.Find(name);
+                if (connection is null)
+                {
+                    WriteError(new ErrorRecord(new System.InvalidOperationException($"There is no connection named '{name}'."),
+                        "DqcConnectionNotFound", ErrorCategory.ObjectNotFound, name));
+                    continue;
+                }
+                DqcSessionState.Remove(connection);
+                WriteVerbose($"Disconnected '{connection.Name}' (workspace {connection.WorkspaceId}).");
+            }
+        }
+
         protected override void EndProcessing()
         {
-            var connection = RequireConnection();
-            DqcSessionState.Remove(connection);
-            WriteVerbose($"Disconnected from workspace {connection.WorkspaceId}.");
+            if (ParameterSetName == AllSet)
+            {
+                int count = DqcSessionState.All.Count;
+                DqcSessionState.Clear();
+                WriteVerbose($"Disconnected {count} connection(s).");
+            }
+            else if (ParameterSetName == CurrentSet)
+            {
+                var connection = RequireConnection();
+                DqcSessionState.Remove(connection);
+                WriteVerbose($"Disconnected '{connection.Name}' (workspace {connection.WorkspaceId}).");
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Linq;
 using System.Management.Automation;
 using System.Net;
 using System.Threading;
@@ -14,7 +15,7 @@ namespace DataArtsQuality.Commands
     /// Ctrl+C wired to cancellation, relaying the core's log lines to Write-Verbose/Write-Debug from the right
     /// thread, and turning core exceptions into error records with stable IDs.
     /// </summary>
-    public abstract class DqcCmdlet : PSCmdlet, IDqcLog
+    public abstract class DqcCmdletBase : PSCmdlet, IDqcLog
     {
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private readonly BlockingCollection<Action?> _pipelineWork = new BlockingCollection<Action?>();
@@ -40,9 +41,31 @@ namespace DataArtsQuality.Commands
 
         protected override void StopProcessing() => _stop.Cancel();
 
-        /// <summary>The default connection, or a terminating error telling the user to connect first.</summary>
+        /// <summary>The connection the user chose with -Connection (see <see cref="DqcCmdlet"/>); null for the default.</summary>
+        protected virtual string? SelectedConnectionName => null;
+
+        /// <summary>
+        /// The chosen (-Connection) or default connection, or a terminating error telling the user to connect first.
+        /// </summary>
         protected DqcConnection RequireConnection()
         {
+            string? name = SelectedConnectionName;
+            if (name != null)
+            {
+                var named = DqcSessionState.Find(name);
+                if (named is null)
+                {
+                    var names = DqcSessionState.All.Select(c => c.Name).OrderBy(n => n, StringComparer.OrdinalIgnoreCase).ToList();
+                    string message = $"There is no connection named '{name}'. " + (names.Count == 0
+                        ? "There are no connections: run Connect-DqcWorkspace -Name " + name + " first."
+                        : "The connections are: " + string.Join(", ", names) + ".");
+                    ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message), "DqcConnectionNotFound", ErrorCategory.ObjectNotFound, name)
+                    {
+                        ErrorDetails = new ErrorDetails(message),
+                    });
+                }
+                return named!;
+            }
             var connection = DqcSessionState.Default;
             if (connection is null)
             {
@@ -59,8 +82,24 @@ namespace DataArtsQuality.Commands
             return connection!;
         }
 
-        /// <summary>A client over the default connection whose log goes to this cmdlet's streams.</summary>
-        protected DqcClient Client => _client ??= new DqcClient(RequireConnection(), this);
+        /// <summary>
+        /// A client over the chosen or default connection whose log goes to this cmdlet's streams. The connection must
+        /// have a workspace (DQC calls send it as the workspace header).
+        /// </summary>
+        protected DqcClient Client => _client ??= new DqcClient(RequireWorkspace(RequireConnection()), this);
+
+        private DqcConnection RequireWorkspace(DqcConnection connection)
+        {
+            if (connection.WorkspaceId.Length == 0)
+            {
+                string message = $"The connection '{connection.Name}' has no workspace. Find one with Get-DqcWorkspace -InstanceId <instance id>, then connect with -WorkspaceId or -WorkspaceName.";
+                ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message), "DqcNoWorkspace", ErrorCategory.InvalidOperation, connection.Name)
+                {
+                    ErrorDetails = new ErrorDetails(message),
+                });
+            }
+            return connection;
+        }
 
         /// <summary>Runs an async core call to completion on the pipeline thread, pumping its log lines meanwhile.</summary>
         protected T Run<T>(Func<CancellationToken, Task<T>> operation)
@@ -140,9 +179,23 @@ namespace DataArtsQuality.Commands
                     (id, category) = ("DqcUnexpectedError", ErrorCategory.NotSpecified);
                     break;
             }
+            int attempts = exception switch
+            {
+                DqcApiException a => a.Attempts,
+                DqcTransportException t => t.Attempts,
+                _ => 1,
+            };
+            string message = $"{context}: {exception.Message}" + (attempts > 1 ? $" (gave up after {attempts} attempts)" : "");
             return new ErrorRecord(exception, id, category, target)
             {
-                ErrorDetails = new ErrorDetails($"{context}: {exception.Message}"),
+                ErrorDetails = new ErrorDetails(message)
+                {
+                    RecommendedAction = category == ErrorCategory.LimitsExceeded
+                        ? "Lower -ThrottleLimit, or lower the client-side limit with Set-DqcConfig -RateLimitCount/-RateLimitPeriodSec."
+                        : exception is DqcTransportException { IsTlsFailure: true }
+                            ? "Fix the certificate trust, or for a test system only use Connect-DqcWorkspace -SkipCertificateCheck."
+                            : null,
+                },
             };
         }
 

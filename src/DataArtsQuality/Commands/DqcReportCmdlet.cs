@@ -21,8 +21,8 @@ namespace DataArtsQuality.Commands
 
         protected DqcReportFilter Window(DqcReportFilter filter)
         {
-            if (MyInvocation.BoundParameters.ContainsKey(nameof(From))) filter.From = DqcEpoch.FromDateTime(From);
-            if (MyInvocation.BoundParameters.ContainsKey(nameof(To))) filter.To = DqcEpoch.FromDateTime(To);
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(From))) filter.From = DqcTime.FromDateTime(From);
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(To))) filter.To = DqcTime.FromDateTime(To);
             return filter;
         }
     }

@@ -9,17 +9,13 @@ using DataArtsQuality.Models;
 namespace DataArtsQuality.Commands
 {
     /// <summary>
-    /// Writes a pager's pages as they arrive (issue 6's list cmdlets: templates, v1 jobs, report rows), honouring
-    /// -First/-Skip/-IncludeTotalCount. Same behaviour as the job and instance lists.
+    /// Issue 6's list cmdlets (templates, v1 jobs, report rows) over issue 3's <see cref="DqcListCmdlet"/>: the same
+    /// paging and streaming, plus writing pages through a projection (report result rows become PSObjects).
     /// </summary>
-    public abstract class DqcPagedCmdlet : DqcCmdlet
+    public abstract class DqcPagedCmdlet : DqcListCmdlet
     {
-        protected ulong PagingSkip => PagingParameters?.Skip ?? 0;
-
-        protected ulong? PagingFirst => PagingParameters is null || PagingParameters.First == ulong.MaxValue ? null : PagingParameters.First;
-
-        /// <summary>Writes every page's objects before asking for the next. A failed request ends the list with a non-terminating error.</summary>
-        protected bool WritePages<T>(DqcPager<T> pager, string what, Func<T, object>? project = null)
+        /// <summary>Like <see cref="DqcListCmdlet.WritePages{T}"/>, writing project(item) for each record.</summary>
+        protected bool WriteProjectedPages<T>(DqcPager<T> pager, string what, object? target, Func<T, object> project)
         {
             bool includeTotal = PagingParameters?.IncludeTotalCount.IsPresent == true;
             bool totalWritten = false;
@@ -32,7 +28,7 @@ namespace DataArtsQuality.Commands
                 }
                 catch (Exception ex) when (IsServiceError(ex) || ex is ArgumentException)
                 {
-                    WriteItemError(ex, $"Could not list {what}", null);
+                    WriteItemError(ex, $"Could not list {what}", target);
                     return false;
                 }
                 if (page is null) break;
@@ -42,7 +38,7 @@ namespace DataArtsQuality.Commands
                     totalWritten = true;
                 }
                 foreach (var item in page)
-                    WriteObject(project is null ? item : project(item));
+                    WriteObject(project(item));
             }
             return true;
         }

@@ -1,14 +1,35 @@
+using System;
+using System.Linq;
 using System.Management.Automation;
 using DataArtsQuality.Models;
 using DataArtsQuality.Session;
 
 namespace DataArtsQuality.Commands
 {
-    /// <summary>Shows the current connection: endpoint, project, workspace, kind of authentication, expiry. Never the secret.</summary>
-    [Cmdlet(VerbsCommon.Get, "DqcContext")]
+    /// <summary>
+    /// Shows the default connection (or the one chosen with -Connection), or with -ListAvailable every connection:
+    /// endpoint, project, workspace, kind of authentication, expiry. Never the secret.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "DqcContext", DefaultParameterSetName = CurrentSet)]
     [OutputType(typeof(DqcContextInfo))]
     public sealed class GetDqcContext : DqcCmdlet
     {
-        protected override void EndProcessing() => WriteObject(ContextInfo.From(RequireConnection()));
+        private const string CurrentSet = "Current";
+        private const string ListSet = "ListAvailable";
+
+        /// <summary>Every connection of the session, the default one marked IsDefault.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ListSet)]
+        public SwitchParameter ListAvailable { get; set; }
+
+        protected override void EndProcessing()
+        {
+            if (ListAvailable)
+            {
+                foreach (var connection in DqcSessionState.All.OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase))
+                    WriteObject(ContextInfo.From(connection));
+                return;
+            }
+            WriteObject(ContextInfo.From(RequireConnection()));
+        }
     }
 }

@@ -52,10 +52,10 @@ namespace DataArtsQuality.Commands
                 ScheduleStatus = Code(ScheduleStatus, DqcClient.LegacyScheduleStatuses, 1),
                 SchedulePeriod = Code(SchedulePeriod, DqcClient.LegacySchedulePeriods, 1),
                 ResultStatus = Code(ResultStatus, DqcClient.LegacyResultStatuses, 0),
-                After = MyInvocation.BoundParameters.ContainsKey(nameof(After)) ? DqcEpoch.FromDateTime(After) : null,
-                Before = MyInvocation.BoundParameters.ContainsKey(nameof(Before)) ? DqcEpoch.FromDateTime(Before) : null,
+                After = MyInvocation.BoundParameters.ContainsKey(nameof(After)) ? DqcTime.FromDateTime(After) : null,
+                Before = MyInvocation.BoundParameters.ContainsKey(nameof(Before)) ? DqcTime.FromDateTime(Before) : null,
             };
-            WritePages(Client.ListLegacyJobs(query, PagingSkip, PagingFirst), "quality jobs (v1)");
+            WritePages(Client.ListLegacyJobs(query, PagingSkip, PagingFirst), "quality jobs (v1)", null);
         }
 
         private static int? Code(string? name, string[] names, int first)

@@ -31,7 +31,7 @@ namespace DataArtsQuality.Commands
                 TableName = TableName,
                 TableObjectName = TableObjectName,
             });
-            WritePages(Client.ListReportRules(filter, PagingSkip, PagingFirst), "report rules");
+            WritePages(Client.ListReportRules(filter, PagingSkip, PagingFirst), "report rules", null);
         }
     }
 }

@@ -46,8 +46,8 @@ namespace DataArtsQuality.Commands
                 TableName = TableName,
                 TableObjectName = TableObjectName,
             });
-            WritePages(Client.ListSubRuleResults(id.Value, filter, PagingSkip, PagingFirst), $"the results of sub-rule instance {id.Value}",
-                row => ToObject(id.Value, row));
+            WriteProjectedPages(Client.ListSubRuleResults(id.Value, filter, PagingSkip, PagingFirst), $"the results of sub-rule instance {id.Value}",
+                id.Value, row => ToObject(id.Value, row));
         }
 
         internal static PSObject ToObject(string subRuleInstanceId, DqcResultRow row)

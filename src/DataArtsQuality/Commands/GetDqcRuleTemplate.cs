@@ -73,7 +73,7 @@ namespace DataArtsQuality.Commands
                 SystemOnly = SystemOnly.IsPresent ? true : null,
                 Creator = Creator,
             };
-            WritePages(Client.ListTemplates(query, PagingSkip, PagingFirst), "rule templates");
+            WritePages(Client.ListTemplates(query, PagingSkip, PagingFirst), "rule templates", null);
         }
     }
 }

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 
-namespace DataArtsQuality.Commands
+namespace DataArtsQuality.Completers
 {
     /// <summary>Tab completion for -RuleType, which is a string so that bad values become per-item errors.</summary>
     public sealed class RuleTypeCompleter : IArgumentCompleter

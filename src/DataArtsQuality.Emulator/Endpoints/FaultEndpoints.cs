@@ -1,0 +1,76 @@
+using System.Text.Json.Nodes;
+using DataArtsQuality.Emulator.Faults;
+
+namespace DataArtsQuality.Emulator.Endpoints;
+
+/// <summary>
+/// /_emulator/faults and /_emulator/rate-limit: what tests use to make the next API requests fail in a chosen way
+/// and to switch the gateway's rate limit on. Not part of DQC.
+/// </summary>
+public static class FaultEndpoints
+{
+    public static void MapFaultEndpoints(this IEndpointRouteBuilder app, FaultState faults)
+    {
+        // Body: {"kind":"status|reset|slow|malformed|truncate", "status":503, "retry_after":"2", "delay_ms":3000,
+        //        "after":true, "method":"POST", "path":"instances/restart", "times":1}
+        app.MapPost("/_emulator/faults", async (HttpContext context) =>
+        {
+            string body = await new StreamReader(context.Request.Body).ReadToEndAsync();
+            var json = JsonRead.Object(body);
+            if (json is null || !Enum.TryParse<FaultKind>(json["kind"]?.GetValue<string>(), ignoreCase: true, out var kind))
+                return Results.BadRequest(new JsonObject { ["error"] = "kind must be status, reset, slow, malformed or truncate" });
+            var fault = new FaultSpec
+            {
+                Kind = kind,
+                Status = Int(json["status"]) ?? 503,
+                RetryAfter = json["retry_after"]?.ToString(),
+                DelayMs = Int(json["delay_ms"]) ?? 0,
+                AfterProcessing = json["after"] is JsonValue after && after.GetValue<bool>(),
+                Method = json["method"]?.GetValue<string>(),
+                PathContains = json["path"]?.GetValue<string>(),
+                Times = Math.Max(1, Int(json["times"]) ?? 1),
+            };
+            faults.Add(fault);
+            return Results.Json(fault.ToJson());
+        });
+
+        app.MapGet("/_emulator/faults", () => Results.Json(new JsonObject
+        {
+            ["pending"] = faults.Pending(),
+            ["applied"] = faults.Applied,
+        }));
+
+        app.MapDelete("/_emulator/faults", () =>
+        {
+            faults.Clear();
+            return Results.NoContent();
+        });
+
+        // Body: {"count":40, "period_ms":10000}; count 0 switches the limit off.
+        app.MapPut("/_emulator/rate-limit", async (HttpContext context) =>
+        {
+            var json = JsonRead.Object(await new StreamReader(context.Request.Body).ReadToEndAsync()) ?? new JsonObject();
+            faults.SetLimit(Int(json["count"]) ?? 40, Int(json["period_ms"]) ?? 10_000);
+            return Results.Json(RateLimit(faults));
+        });
+
+        app.MapDelete("/_emulator/rate-limit", () =>
+        {
+            faults.SetLimit(0, 10_000);
+            return Results.NoContent();
+        });
+
+        app.MapGet("/_emulator/rate-limit", () => Results.Json(RateLimit(faults)));
+    }
+
+    private static JsonObject RateLimit(FaultState faults) => new()
+    {
+        ["enabled"] = faults.LimitCount > 0,
+        ["count"] = faults.LimitCount,
+        ["period_ms"] = faults.LimitPeriodMs,
+        ["admitted"] = faults.Admitted,
+        ["rejected"] = faults.Rejected,
+    };
+
+    private static int? Int(JsonNode? node) => node is JsonValue v && int.TryParse(v.ToString(), out int i) ? i : null;
+}

@@ -1,0 +1,119 @@
+using System.Text.Json.Nodes;
+using DataArtsQuality.Emulator.Gateway;
+using DataArtsQuality.Emulator.State;
+
+namespace DataArtsQuality.Emulator.Endpoints;
+
+/// <summary>
+/// A small IAM (dqc-api.md §5.1-5.2, auth.md §2.4/§2.7) on the same port: password tokens with a configurable
+/// lifetime, projects by name. Plus /_emulator/auth (the seeded credentials, for tests) and
+/// /_emulator/iam/expire-tokens (make every issued token expire now).
+/// </summary>
+public static class IamEndpoints
+{
+    public static void MapIamEndpoints(this IEndpointRouteBuilder app, IamState iam)
+    {
+        // KeystoneCreateUserTokenByPassword: 201, token in X-Subject-Token, expires_at in the body.
+        app.MapPost("/v3/auth/tokens", async (HttpContext context) =>
+        {
+            string text = await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted);
+            var auth = JsonRead.Object(text)?["auth"] as JsonObject;
+            var identity = auth?["identity"] as JsonObject;
+            var methods = identity?["methods"] as JsonArray;
+            var user = identity?["password"]?["user"] as JsonObject;
+            if (auth is null || methods is null || !methods.Any(m => m?.GetValue<string>() == "password") || user is null)
+                return Keystone(400, "Bad Request", "The request body is not a password authentication request.");
+
+            string? name = Str(user["name"]);
+            string? password = Str(user["password"]);
+            string? domain = Str(user["domain"]?["name"]);
+            // [inf] IAM's wording for a failed login; it does not say which part was wrong.
+            if (name != EmulatorDefaults.UserName || password != EmulatorDefaults.Password || domain != EmulatorDefaults.DomainName)
+                return Keystone(401, "Unauthorized", "The username or password is wrong.");
+
+            var scope = auth["scope"]?["project"] as JsonObject;
+            string? projectId = Str(scope?["id"]);
+            string? projectName = Str(scope?["name"]);
+            var project = iam.Projects.FirstOrDefault(p => (projectId != null && p.Id == projectId) || (projectId == null && projectName != null && p.Name == projectName));
+            if (project.Id is null)
+                return Keystone(400, "Bad Request", "The project in the scope does not exist or the user cannot access it."); // [inf]
+
+            var token = iam.Issue(project.Id);
+            context.Response.Headers["X-Subject-Token"] = token.Value;
+            var body = new JsonObject
+            {
+                ["token"] = new JsonObject
+                {
+                    ["expires_at"] = IamState.Iso(token.ExpiresAt),
+                    ["issued_at"] = IamState.Iso(token.IssuedAt),
+                    ["methods"] = new JsonArray("password"),
+                    ["project"] = new JsonObject
+                    {
+                        ["id"] = project.Id,
+                        ["name"] = project.Name,
+                        ["domain"] = new JsonObject { ["id"] = EmulatorDefaults.DomainId, ["name"] = EmulatorDefaults.DomainName },
+                    },
+                    ["roles"] = new JsonArray(new JsonObject { ["id"] = "0", ["name"] = "op_service" }),
+                    ["user"] = new JsonObject
+                    {
+                        ["id"] = "e1f2a3b4c5d6e7f8091a2b3c4d5e6f70",
+                        ["name"] = EmulatorDefaults.UserName,
+                        ["password_expires_at"] = "",
+                        ["domain"] = new JsonObject { ["id"] = EmulatorDefaults.DomainId, ["name"] = EmulatorDefaults.DomainName },
+                    },
+                },
+            };
+            if (!context.Request.Query.ContainsKey("nocatalog")) ((JsonObject)body["token"]!)["catalog"] = new JsonArray();
+            return Results.Json(body, statusCode: 201);
+        });
+
+        // KeystoneListProjects: the gateway already checked the credential.
+        app.MapGet("/v3/projects", (string? name) =>
+        {
+            var list = new JsonArray();
+            foreach (var p in iam.Projects.Where(p => name is null || p.Name == name))
+            {
+                list.Add(new JsonObject
+                {
+                    ["id"] = p.Id,
+                    ["name"] = p.Name,
+                    ["domain_id"] = EmulatorDefaults.DomainId,
+                    ["parent_id"] = EmulatorDefaults.DomainId,
+                    ["is_domain"] = false,
+                    ["enabled"] = true,
+                    ["description"] = "",
+                });
+            }
+            return Results.Json(new JsonObject { ["projects"] = list, ["links"] = new JsonObject { ["self"] = "/v3/projects", ["previous"] = null, ["next"] = null } });
+        });
+
+        app.MapGet("/_emulator/auth", () => Results.Json(new JsonObject
+        {
+            ["region"] = iam.Options.Region,
+            ["domain_name"] = EmulatorDefaults.DomainName,
+            ["user_name"] = EmulatorDefaults.UserName,
+            ["password"] = EmulatorDefaults.Password,
+            ["access_key"] = EmulatorDefaults.AccessKey,
+            ["secret_key"] = EmulatorDefaults.SecretKey,
+            ["temporary_access_key"] = EmulatorDefaults.TemporaryAccessKey,
+            ["temporary_secret_key"] = EmulatorDefaults.TemporarySecretKey,
+            ["security_token"] = EmulatorDefaults.SecurityToken,
+            ["instance_id"] = EmulatorDefaults.InstanceId,
+            ["token_lifetime_sec"] = iam.Options.TokenLifetimeSeconds,
+            ["clock_skew_sec"] = iam.Options.ClockSkewSeconds,
+            ["tokens_issued"] = iam.TokensIssued,
+        }));
+
+        app.MapPost("/_emulator/iam/expire-tokens", () =>
+        {
+            iam.ExpireAll();
+            return Results.NoContent();
+        });
+    }
+
+    private static string? Str(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    /// <summary>[inf] IAM answers errors in Keystone's shape.</summary>
+    private static IResult Keystone(int status, string title, string message) =>
+        Results.Json(new JsonObject { ["error"] = new JsonObject { ["code"] = status, ["message"] = message, ["title"] = title } }, statusCode: status);
+}

@@ -1,0 +1,196 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Security;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using DataArtsQuality.Client.Auth;
+
+namespace DataArtsQuality.Client.Iam
+{
+    /// <summary>A project-scoped token from an IAM password login.</summary>
+    internal sealed class IamToken
+    {
+        public IamToken(SecureString value, DateTimeOffset expiresAt, DateTimeOffset? issuedAt, string? projectId, string? projectName)
+        {
+            Value = value;
+            ExpiresAt = expiresAt;
+            IssuedAt = issuedAt;
+            ProjectId = projectId;
+            ProjectName = projectName;
+        }
+
+        public SecureString Value { get; }
+        public DateTimeOffset ExpiresAt { get; }
+        public DateTimeOffset? IssuedAt { get; }
+        public string? ProjectId { get; }
+        public string? ProjectName { get; }
+    }
+
+    /// <summary>The few IAM calls the module needs: password login and project lookup by name. Never creates anything.</summary>
+    internal sealed class IamClient
+    {
+        private readonly HttpClient _http;
+        private readonly TimeSpan _timeout;
+
+        public IamClient(HttpClient http, Uri endpoint, TimeSpan timeout)
+        {
+            _http = http;
+            Endpoint = endpoint;
+            _timeout = timeout;
+        }
+
+        public Uri Endpoint { get; }
+
+        /// <summary>
+        /// POST {iam}/v3/auth/tokens?nocatalog=true with the password method, scoped to a project by ID or by name.
+        /// The password exists in plain form only inside the request body buffer, which is cleared afterwards.
+        /// </summary>
+        public async Task<IamToken> LoginAsync(string userName, SecureString password, string domainName,
+            string? projectId, string? projectName, IDqcLog log, CancellationToken cancellationToken)
+        {
+            byte[] body = PasswordBody(userName, password, domainName, projectId, projectName);
+            HttpAnswer answer;
+            try
+            {
+                answer = await DqcHttp.SendAsync(_http, HttpMethod.Post, Address("v3/auth/tokens?nocatalog=true"), body,
+                    "application/json;charset=utf8", null, _timeout, log, cancellationToken, new[] { "X-Subject-Token" }).ConfigureAwait(false);
+            }
+            finally
+            {
+                Array.Clear(body, 0, body.Length);
+            }
+
+            string? token = answer.Header("X-Subject-Token");
+            if (string.IsNullOrEmpty(token))
+                throw new DqcResponseFormatException($"IAM at {Endpoint.Host} accepted the login but sent no X-Subject-Token header.");
+            IamTokenResponse? parsed;
+            try
+            {
+                parsed = JsonSerializer.Deserialize(answer.Body, IamJsonContext.Default.IamTokenResponse);
+            }
+            catch (JsonException ex)
+            {
+                throw new DqcResponseFormatException($"IAM at {Endpoint.Host} answered the login with a body that is not a token: {ex.Message}", ex);
+            }
+            if (parsed?.Token?.ExpiresAt is null || !TryParseTime(parsed.Token.ExpiresAt, out var expiresAt))
+                throw new DqcResponseFormatException($"IAM at {Endpoint.Host} answered the login without a readable token.expires_at.");
+            DateTimeOffset? issuedAt = parsed.Token.IssuedAt != null && TryParseTime(parsed.Token.IssuedAt, out var i) ? i : (DateTimeOffset?)null;
+            return new IamToken(SecretText.Protect(token!), expiresAt, issuedAt, parsed.Token.Project?.Id, parsed.Token.Project?.Name);
+        }
+
+        /// <summary>
+        /// GET {iam}/v3/projects?name={name}: the ID of the one project with exactly that name. Zero or several matches
+        /// are errors; a project is never created (the Node SDK's quirk Q8).
+        /// </summary>
+        public async Task<string> FindProjectIdAsync(string name, IDqcAuthenticator authenticator, IDqcLog log, CancellationToken cancellationToken)
+        {
+            var answer = await DqcHttp.SendAsync(_http, HttpMethod.Get, Address("v3/projects?name=" + System.Uri.EscapeDataString(name)), null, null,
+                authenticator, _timeout, log, cancellationToken).ConfigureAwait(false);
+            IamProjectList? list;
+            try
+            {
+                list = JsonSerializer.Deserialize(answer.Body, IamJsonContext.Default.IamProjectList);
+            }
+            catch (JsonException ex)
+            {
+                throw new DqcResponseFormatException($"IAM at {Endpoint.Host} answered the project list with a body that is not one: {ex.Message}", ex);
+            }
+            var matches = (list?.Projects ?? new List<IamProject>())
+                .Where(p => string.Equals(p.Name, name, StringComparison.Ordinal) && !string.IsNullOrEmpty(p.Id))
+                .ToList();
+            if (matches.Count == 1) return matches[0].Id!;
+            if (matches.Count == 0)
+                throw new DqcProjectResolutionException(
+                    $"IAM at {Endpoint.Host} has no project named '{name}' that these credentials can see. Give -ProjectId (My Credentials > API Credentials in the console lists the project IDs), or check -Region.");
+            throw new DqcProjectResolutionException(string.Format(CultureInfo.InvariantCulture,
+                "IAM at {0} has {1} projects named '{2}' ({3}). Give -ProjectId to choose one.",
+                Endpoint.Host, matches.Count, name, string.Join(", ", matches.Select(m => m.Id))));
+        }
+
+        private Uri Address(string relative) => new Uri(Endpoint.AbsoluteUri.TrimEnd('/') + "/" + relative, UriKind.Absolute);
+
+        internal static bool TryParseTime(string text, out DateTimeOffset value)
+            => DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
+
+        /// <summary>The login body, written straight from the protected password into a buffer the caller clears.</summary>
+        private static byte[] PasswordBody(string userName, SecureString password, string domainName, string? projectId, string? projectName)
+        {
+            char[] plain = SecretText.RevealChars(password);
+            var stream = new MemoryStream(512);
+            try
+            {
+                using (var w = new Utf8JsonWriter(stream))
+                {
+                    w.WriteStartObject();
+                    w.WriteStartObject("auth");
+                    w.WriteStartObject("identity");
+                    w.WriteStartArray("methods");
+                    w.WriteStringValue("password");
+                    w.WriteEndArray();
+                    w.WriteStartObject("password");
+                    w.WriteStartObject("user");
+                    w.WriteStartObject("domain");
+                    w.WriteString("name", domainName);
+                    w.WriteEndObject();
+                    w.WriteString("name", userName);
+                    w.WriteString("password", plain);
+                    w.WriteEndObject();
+                    w.WriteEndObject();
+                    w.WriteEndObject();
+                    w.WriteStartObject("scope");
+                    w.WriteStartObject("project");
+                    if (!string.IsNullOrEmpty(projectId)) w.WriteString("id", projectId);
+                    else w.WriteString("name", projectName);
+                    w.WriteEndObject();
+                    w.WriteEndObject();
+                    w.WriteEndObject();
+                    w.WriteEndObject();
+                }
+                return stream.ToArray();
+            }
+            finally
+            {
+                Array.Clear(plain, 0, plain.Length);
+                // MemoryStream's own buffer held the password too.
+                byte[] inner = stream.GetBuffer();
+                Array.Clear(inner, 0, inner.Length);
+            }
+        }
+    }
+
+    /// <summary>The project ID could not be found from the region name.</summary>
+    public sealed class DqcProjectResolutionException : Exception
+    {
+        public DqcProjectResolutionException(string message) : base(message) { }
+    }
+
+    /// <summary>IAM answers some errors in Keystone's shape; turn those into a readable code and message.</summary>
+    internal static class IamErrorReader
+    {
+        public static DqcApiException Improve(DqcApiException error)
+        {
+            if (error.ErrorCode != null || string.IsNullOrEmpty(error.ResponseBody)) return error;
+            KeystoneErrorBody? body;
+            try
+            {
+                body = JsonSerializer.Deserialize(Encoding.UTF8.GetBytes(error.ResponseBody), IamJsonContext.Default.KeystoneErrorBody);
+            }
+            catch (JsonException)
+            {
+                return error;
+            }
+            if (body?.Error?.Message is null) return error;
+            string code = body.Error.Title ?? body.Error.Code.ToString();
+            string message = $"{code}: {body.Error.Message} (HTTP {(int)error.StatusCode} from IAM {error.Method} {error.Path}"
+                + (error.RequestId != null ? $", request ID {error.RequestId})" : ")");
+            return new DqcApiException(message, error.StatusCode, code, body.Error.Message, error.RequestId, error.Method, error.Path, error.ResponseBody, error);
+        }
+    }
+}

@@ -1,0 +1,252 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using DataArtsQuality.Models;
+
+namespace DataArtsQuality.Client
+{
+    /// <summary>An instance to wait for.</summary>
+    public sealed class DqcWaitTarget
+    {
+        public DqcWaitTarget(string instanceId, DateTimeOffset? startedAfter = null, DqcInstance? known = null)
+        {
+            InstanceId = instanceId ?? throw new ArgumentNullException(nameof(instanceId));
+            StartedAfter = startedAfter;
+            Known = known;
+        }
+
+        public string InstanceId { get; }
+
+        /// <summary>A time at or before the run's start (its StartTime, or when the rerun was submitted); narrows the search.</summary>
+        public DateTimeOffset? StartedAfter { get; }
+
+        /// <summary>What the caller already knows (e.g. Restart-DqcJob's output); its SubmittedAt is carried over.</summary>
+        public DqcInstance? Known { get; }
+    }
+
+    public sealed class DqcWaitOptions
+    {
+        /// <summary>How long to wait in all; then each instance still RUNNING is reported as timed out.</summary>
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromHours(1);
+
+        public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+        /// <summary>How far back to search for an instance whose start is not known.</summary>
+        public TimeSpan DefaultLookBack { get; set; } = TimeSpan.FromDays(1);
+
+        /// <summary>Searched that much before the earliest known start, for clock skew between this machine and the service.</summary>
+        public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);
+
+        /// <summary>An instance missing from this many complete searches in a row is reported as not found.</summary>
+        public int NotFoundAfterPolls { get; set; } = 3;
+    }
+
+    public enum DqcWaitOutcomeKind
+    {
+        /// <summary>The instance left RUNNING.</summary>
+        Finished,
+        /// <summary>The timeout passed while the instance was still RUNNING (or not yet seen).</summary>
+        TimedOut,
+        /// <summary>The instance never showed up in the instance list within the search window.</summary>
+        NotFound,
+    }
+
+    public sealed class DqcWaitOutcome
+    {
+        internal DqcWaitOutcome(string instanceId, DqcWaitOutcomeKind kind, DqcInstance? instance)
+        {
+            InstanceId = instanceId;
+            Kind = kind;
+            Instance = instance;
+        }
+
+        public string InstanceId { get; }
+
+        public DqcWaitOutcomeKind Kind { get; }
+
+        /// <summary>The instance as last listed; null when it was never seen.</summary>
+        public DqcInstance? Instance { get; }
+
+        /// <summary>The last run status seen, or null when the instance was never seen.</summary>
+        public string? LastStatus => Instance?.RunStatus;
+    }
+
+    /// <summary>What one poll found: for a progress display and for writing outcomes as they happen.</summary>
+    public sealed class DqcWaitProgress
+    {
+        internal DqcWaitProgress(TimeSpan elapsed, int total, int finished, IReadOnlyDictionary<string, int> counts,
+            int polls, int requests, IReadOnlyList<DqcWaitOutcome> newOutcomes, bool done)
+        {
+            Elapsed = elapsed;
+            Total = total;
+            Finished = finished;
+            CountsByStatus = counts;
+            Polls = polls;
+            Requests = requests;
+            NewOutcomes = newOutcomes;
+            IsDone = done;
+        }
+
+        public TimeSpan Elapsed { get; }
+        public int Total { get; }
+        /// <summary>Instances no longer waited for (finished, timed out or not found).</summary>
+        public int Finished { get; }
+        /// <summary>Instances per last-seen run status; "NOT_SEEN" for those not listed yet.</summary>
+        public IReadOnlyDictionary<string, int> CountsByStatus { get; }
+        public int Polls { get; }
+        /// <summary>List requests sent so far, all polls together.</summary>
+        public int Requests { get; }
+        /// <summary>Outcomes decided by this poll, in the order the targets were given.</summary>
+        public IReadOnlyList<DqcWaitOutcome> NewOutcomes { get; }
+        public bool IsDone { get; }
+    }
+
+    /// <summary>
+    /// Waits for instances to leave RUNNING. The API has no get-one-instance call and no job or instance filter, so
+    /// each poll is ONE walk of ListInstances over a time window (from just before the earliest start) that stops as
+    /// soon as every waited instance was seen: many instances share the same pages, and the request count grows with
+    /// the number of polls, not with instances × polls (the service allows 40 user requests per 10 s).
+    /// </summary>
+    public sealed class InstanceWaiter
+    {
+        public const string NotSeen = "NOT_SEEN";
+
+        private readonly DqcClient _client;
+        private readonly Func<TimeSpan, CancellationToken, Task> _delay;
+
+        public InstanceWaiter(DqcClient client, Func<TimeSpan, CancellationToken, Task>? delay = null)
+        {
+            _client = client ?? throw new ArgumentNullException(nameof(client));
+            _delay = delay ?? ((t, ct) => Task.Delay(t, ct));
+        }
+
+        public static bool IsTerminal(string? runStatus) =>
+            !string.IsNullOrEmpty(runStatus) && !string.Equals(runStatus, "RUNNING", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// Polls until every target left RUNNING, the timeout passed or the caller cancels. <paramref name="onPoll"/>
+        /// runs after every poll (on the caller's async context). Returns one outcome per distinct instance ID, in
+        /// the order given.
+        /// </summary>
+        public async Task<IReadOnlyList<DqcWaitOutcome>> WaitAsync(IEnumerable<DqcWaitTarget> targets, DqcWaitOptions options,
+            Action<DqcWaitProgress>? onPoll, CancellationToken cancellationToken)
+        {
+            if (options is null) throw new ArgumentNullException(nameof(options));
+            var ordered = new List<DqcWaitTarget>();
+            var byId = new Dictionary<string, DqcWaitTarget>(StringComparer.Ordinal);
+            foreach (var t in targets)
+            {
+                if (byId.ContainsKey(t.InstanceId)) continue;
+                byId[t.InstanceId] = t;
+                ordered.Add(t);
+            }
+
+            var watch = Stopwatch.StartNew();
+            var now = DateTimeOffset.Now;
+            var windowStart = ordered.Count == 0 ? now
+                : ordered.Select(t => t.StartedAfter ?? now - options.DefaultLookBack).Min() - options.ClockSkew;
+
+            var lastSeen = new Dictionary<string, DqcInstance>(StringComparer.Ordinal);
+            var missing = new Dictionary<string, int>(StringComparer.Ordinal);
+            var outcomes = new Dictionary<string, DqcWaitOutcome>(StringComparer.Ordinal);
+            var pending = new HashSet<string>(ordered.Select(t => t.InstanceId), StringComparer.Ordinal);
+            int polls = 0, requests = 0;
+
+            while (pending.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                polls++;
+                var seenThisPoll = new HashSet<string>(StringComparer.Ordinal);
+                var pager = _client.ListInstances(new DqcInstanceQuery { After = windowStart },
+                    filter: i => pending.Contains(i.InstanceId) && !seenThisPoll.Contains(i.InstanceId));
+                bool complete;
+                while (true)
+                {
+                    var page = await pager.NextPageAsync(cancellationToken).ConfigureAwait(false);
+                    if (page is null) { complete = true; break; }
+                    foreach (var instance in page)
+                    {
+                        seenThisPoll.Add(instance.InstanceId);
+                        lastSeen[instance.InstanceId] = Merge(instance, byId[instance.InstanceId].Known);
+                    }
+                    if (seenThisPoll.Count >= pending.Count)
+                    {
+                        complete = false;   // everything found: no need to read further pages
+                        pager.Stop();
+                        break;
+                    }
+                }
+                requests += pager.Requests;
+                _client.Log.Verbose($"wait poll {polls}: {seenThisPoll.Count} of {pending.Count} waited instances listed in {pager.Requests} request(s)");
+
+                var decided = new List<string>();
+                foreach (string id in pending)
+                {
+                    if (seenThisPoll.Contains(id))
+                    {
+                        missing.Remove(id);
+                        if (IsTerminal(lastSeen[id].RunStatus))
+                        {
+                            outcomes[id] = new DqcWaitOutcome(id, DqcWaitOutcomeKind.Finished, lastSeen[id]);
+                            decided.Add(id);
+                        }
+                    }
+                    else if (complete)
+                    {
+                        missing[id] = missing.TryGetValue(id, out int n) ? n + 1 : 1;
+                        if (missing[id] >= Math.Max(1, options.NotFoundAfterPolls))
+                        {
+                            outcomes[id] = new DqcWaitOutcome(id, DqcWaitOutcomeKind.NotFound, lastSeen.TryGetValue(id, out var last) ? last : null);
+                            decided.Add(id);
+                        }
+                    }
+                }
+                foreach (string id in decided) pending.Remove(id);
+
+                bool timedOut = pending.Count > 0 && watch.Elapsed >= options.Timeout;
+                if (timedOut)
+                {
+                    foreach (string id in pending)
+                    {
+                        outcomes[id] = new DqcWaitOutcome(id, DqcWaitOutcomeKind.TimedOut, lastSeen.TryGetValue(id, out var last) ? last : null);
+                        decided.Add(id);
+                    }
+                    pending.Clear();
+                }
+
+                if (onPoll != null)
+                {
+                    var newOutcomes = ordered.Where(t => decided.Contains(t.InstanceId)).Select(t => outcomes[t.InstanceId]).ToList();
+                    var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+                    foreach (var t in ordered)
+                    {
+                        string status = lastSeen.TryGetValue(t.InstanceId, out var i) && !string.IsNullOrEmpty(i.RunStatus) ? i.RunStatus! : NotSeen;
+                        counts[status] = counts.TryGetValue(status, out int c) ? c + 1 : 1;
+                    }
+                    onPoll(new DqcWaitProgress(watch.Elapsed, ordered.Count, outcomes.Count, counts, polls, requests, newOutcomes, pending.Count == 0));
+                }
+
+                if (pending.Count == 0) break;
+                var left = options.Timeout - watch.Elapsed;
+                var pause = left < options.PollInterval ? left : options.PollInterval;
+                if (pause > TimeSpan.Zero)
+                    await _delay(pause, cancellationToken).ConfigureAwait(false);
+            }
+
+            return ordered.Select(t => outcomes[t.InstanceId]).ToList();
+        }
+
+        private static DqcInstance Merge(DqcInstance listed, DqcInstance? known)
+        {
+            if (known != null)
+            {
+                listed.SubmittedAt ??= known.SubmittedAt;
+                if (string.IsNullOrEmpty(listed.RuleId)) listed.RuleId = known.RuleId;
+            }
+            return listed;
+        }
+    }
+}

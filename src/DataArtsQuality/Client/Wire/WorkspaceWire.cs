@@ -1,0 +1,76 @@
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+using DataArtsQuality.Client.Json;
+
+namespace DataArtsQuality.Client.Wire
+{
+    /// <summary>ListManagerWorkSpaces: {count, total_page, data: [Workspacebody]} (dqc-api.md §5.3).</summary>
+    internal sealed class WorkspaceListResponse
+    {
+        /// <summary>The total number of workspaces (the doc's "number of users" is wrong).</summary>
+        [JsonPropertyName("count")]
+        public int? Count { get; set; }
+
+        [JsonPropertyName("total_page")]
+        public int? TotalPage { get; set; }
+
+        [JsonPropertyName("data")]
+        public List<WorkspaceBody>? Data { get; set; }
+    }
+
+    internal sealed class WorkspaceBody
+    {
+        [JsonPropertyName("id")]
+        [JsonConverter(typeof(StringIdConverter))]
+        public string? Id { get; set; }
+
+        [JsonPropertyName("name")]
+        public string? Name { get; set; }
+
+        [JsonPropertyName("description")]
+        public string? Description { get; set; }
+
+        /// <summary>0 private, 1 default, 2 public.</summary>
+        [JsonPropertyName("is_default")]
+        public int? IsDefault { get; set; }
+
+        [JsonPropertyName("owner_name")]
+        public string? OwnerName { get; set; }
+
+        [JsonPropertyName("project_id")]
+        public string? ProjectId { get; set; }
+
+        [JsonPropertyName("domain_id")]
+        public string? DomainId { get; set; }
+
+        [JsonPropertyName("instance_id")]
+        public string? InstanceId { get; set; }
+
+        [JsonPropertyName("eps_id")]
+        public string? EpsId { get; set; }
+
+        /// <summary>ms since the epoch.</summary>
+        [JsonPropertyName("create_time")]
+        public long? CreateTime { get; set; }
+
+        [JsonPropertyName("create_user")]
+        public string? CreateUser { get; set; }
+
+        [JsonPropertyName("member_num")]
+        public int? MemberNum { get; set; }
+
+        [JsonPropertyName("update_time")]
+        public long? UpdateTime { get; set; }
+
+        [JsonPropertyName("update_user")]
+        public string? UpdateUser { get; set; }
+    }
+
+    [JsonSourceGenerationOptions(
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        NumberHandling = JsonNumberHandling.AllowReadingFromString)]
+    [JsonSerializable(typeof(WorkspaceListResponse))]
+    internal sealed partial class WorkspaceJsonContext : JsonSerializerContext
+    {
+    }
+}

@@ -1,0 +1,30 @@
+using System.Management.Automation;
+using DataArtsQuality.Client;
+using DataArtsQuality.Models;
+using DataArtsQuality.Session;
+
+namespace DataArtsQuality.Commands
+{
+    /// <summary>Shows the session's retry, timeout and rate-limit settings.</summary>
+    [Cmdlet(VerbsCommon.Get, "DqcConfig")]
+    [OutputType(typeof(DqcConfig))]
+    public sealed class GetDqcConfig : DqcCmdletBase
+    {
+        protected override void EndProcessing()
+        {
+            foreach (string problem in DqcConfigState.EnvironmentProblems) WriteWarning(problem);
+            WriteObject(ToModel(DqcConfigState.Current));
+        }
+
+        internal static DqcConfig ToModel(DqcSettings s) => new DqcConfig
+        {
+            MaximumRetryCount = s.MaximumRetryCount,
+            RetryIntervalSec = s.RetryIntervalSec,
+            MaximumRetryIntervalSec = s.MaximumRetryIntervalSec,
+            MaximumRetryAfterSec = s.MaximumRetryAfterSec,
+            TimeoutSec = s.TimeoutSec,
+            RateLimitCount = s.RateLimitCount,
+            RateLimitPeriodSec = s.RateLimitPeriodSec,
+        };
+    }
+}

@@ -1,0 +1,41 @@
+using System;
+using System.Management.Automation;
+using DataArtsQuality.Client;
+using DataArtsQuality.Models;
+
+namespace DataArtsQuality.Commands
+{
+    /// <summary>
+    /// Gets the per-sub-rule results of runs (ShowInstanceResult), page by page. Takes instance IDs, Get-DqcInstance
+    /// output and Restart-DqcJob / Wait-DqcInstance output from the pipeline.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "DqcInstanceResult", SupportsPaging = true)]
+    [OutputType(typeof(DqcInstanceResult))]
+    public sealed class GetDqcInstanceResult : DqcListCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [AllowNull]
+        public DqcId[]? InstanceId { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            RequireConnection();
+        }
+
+        protected override void ProcessRecord()
+        {
+            foreach (var raw in InstanceId ?? Array.Empty<DqcId>())
+            {
+                var id = raw ?? new DqcId((string?)null);
+                if (!id.IsValid)
+                {
+                    string errorId = id.Problem == DqcIds.Problem.LostPrecision ? "DqcInstanceIdLostPrecision" : "DqcInvalidInstanceId";
+                    WriteError(InvalidInput(errorId, DqcIds.Describe(id.Problem, "instance ID", id.Value), id.Value));
+                    continue;
+                }
+                WritePages(Client.ListInstanceResults(id.Value, PagingSkip, PagingFirst), $"the results of instance {id.Value}", id.Value);
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using DataArtsQuality.Client;
+using DataArtsQuality.Models;
+
+namespace DataArtsQuality.Commands
+{
+    /// <summary>
+    /// The cmdlet side of waiting, shared by Wait-DqcInstance and Restart-DqcJob -Wait: runs the core's
+    /// <see cref="InstanceWaiter"/> and, after every poll, on the pipeline thread, writes the instances that finished,
+    /// one error per instance that timed out or was not found, and a progress bar.
+    /// </summary>
+    internal static class InstanceWaitRunner
+    {
+        private const int ActivityId = 0x0D9C;
+
+        public static void Wait(Cmdlet cmdlet, DqcClient client,
+            Func<Func<CancellationToken, Task<IReadOnlyList<DqcWaitOutcome>>>, IReadOnlyList<DqcWaitOutcome>> run,
+            Action<Action> onPipelineThread, IReadOnlyList<DqcWaitTarget> targets, DqcWaitOptions options)
+        {
+            if (targets.Count == 0) return;
+            string activity = targets.Count == 1
+                ? $"Waiting for DQC instance {targets[0].InstanceId}"
+                : string.Format(CultureInfo.InvariantCulture, "Waiting for {0} DQC instances", targets.Count);
+            var waiter = new InstanceWaiter(client);
+            try
+            {
+                run(ct => waiter.WaitAsync(targets, options, p => onPipelineThread(() => Report(cmdlet, activity, p)), ct));
+            }
+            finally
+            {
+                cmdlet.WriteProgress(new ProgressRecord(ActivityId, activity, "Done") { RecordType = ProgressRecordType.Completed });
+            }
+        }
+
+        private static void Report(Cmdlet cmdlet, string activity, DqcWaitProgress progress)
+        {
+            foreach (var outcome in progress.NewOutcomes)
+            {
+                switch (outcome.Kind)
+                {
+                    case DqcWaitOutcomeKind.Finished:
+                        cmdlet.WriteObject(outcome.Instance);
+                        break;
+                    case DqcWaitOutcomeKind.TimedOut:
+                    {
+                        string last = outcome.LastStatus ?? "not listed yet";
+                        string message = string.Format(CultureInfo.InvariantCulture,
+                            "Instance {0} did not finish within the timeout of {1:0.#} s; its last status was {2}.",
+                            outcome.InstanceId, progress.Elapsed.TotalSeconds, last);
+                        cmdlet.WriteError(new ErrorRecord(new TimeoutException(message), "DqcWaitTimeout", ErrorCategory.OperationTimeout, outcome.InstanceId)
+                        {
+                            ErrorDetails = new ErrorDetails(message)
+                            {
+                                RecommendedAction = $"Wait longer (-TimeoutSec), or check it later with Get-DqcInstance -InstanceId {outcome.InstanceId}.",
+                            },
+                        });
+                        break;
+                    }
+                    case DqcWaitOutcomeKind.NotFound:
+                    {
+                        string message = $"Instance {outcome.InstanceId} was not found in the instance list, so there is nothing to wait for.";
+                        cmdlet.WriteError(new ErrorRecord(new ItemNotFoundException(message), "DqcInstanceNotFound", ErrorCategory.ObjectNotFound, outcome.InstanceId)
+                        {
+                            ErrorDetails = new ErrorDetails(message),
+                        });
+                        break;
+                    }
+                }
+            }
+
+            if (progress.IsDone) return;
+            string counts = string.Join(", ", progress.CountsByStatus.Select(p => $"{p.Key} {p.Value}"));
+            cmdlet.WriteProgress(new ProgressRecord(ActivityId, activity,
+                string.Format(CultureInfo.InvariantCulture, "{0:hh\\:mm\\:ss} elapsed; {1}", progress.Elapsed, counts))
+            {
+                PercentComplete = progress.Total == 0 ? 100 : (int)(100L * progress.Finished / progress.Total),
+                CurrentOperation = $"{progress.Finished} of {progress.Total} finished after {progress.Polls} poll(s), {progress.Requests} request(s)",
+            });
+        }
+
+        /// <summary>The options from -TimeoutSec and -PollIntervalSec.</summary>
+        public static DqcWaitOptions Options(int timeoutSec, int pollIntervalSec) => new DqcWaitOptions
+        {
+            Timeout = TimeSpan.FromSeconds(timeoutSec),
+            PollInterval = TimeSpan.FromSeconds(pollIntervalSec),
+        };
+
+        /// <summary>A DqcInstance from the pipeline (Restart-DqcJob output) as a wait target.</summary>
+        public static DqcWaitTarget Target(DqcInstance instance) =>
+            new DqcWaitTarget(instance.InstanceId, instance.StartTime ?? instance.SubmittedAt, instance);
+    }
+}

@@ -1,0 +1,26 @@
+namespace DataArtsQuality.Models
+{
+    /// <summary>The session's HTTP settings, as Get-DqcConfig shows them.</summary>
+    public sealed class DqcConfig
+    {
+        /// <summary>How many times a failed request is sent again (0 = never).</summary>
+        public int MaximumRetryCount { get; set; }
+
+        /// <summary>The first back-off in seconds; doubles with each retry (full jitter).</summary>
+        public double RetryIntervalSec { get; set; }
+
+        /// <summary>The longest back-off in seconds when the service gives no Retry-After.</summary>
+        public double MaximumRetryIntervalSec { get; set; }
+
+        /// <summary>A Retry-After longer than this (seconds) is not waited for.</summary>
+        public double MaximumRetryAfterSec { get; set; }
+
+        /// <summary>How long one HTTP call may take, in seconds.</summary>
+        public double TimeoutSec { get; set; }
+
+        /// <summary>Requests per <see cref="RateLimitPeriodSec"/> one connection may start; 0 = no client-side limit.</summary>
+        public int RateLimitCount { get; set; }
+
+        public double RateLimitPeriodSec { get; set; }
+    }
+}

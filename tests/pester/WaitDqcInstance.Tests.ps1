@@ -1,0 +1,107 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    $script:emulator = Start-DqcEmulator -ArgumentList '--instance-run-ms', '1500'
+    Connect-TestWorkspace $emulator
+    $script:q1 = $emulator.QualityJobIds[0]   # ends SUCCESS
+    $script:q2 = $emulator.QualityJobIds[1]   # ends FAILED
+    $script:q3 = $emulator.QualityJobIds[2]   # ends ALARMING
+
+    function script:Get-InstanceListRequest {
+        Get-DqcEmulatorRequest $emulator | Where-Object { $_.method -eq 'GET' -and $_.path -like '*/quality/instances' }
+    }
+}
+
+AfterAll {
+    try { Disconnect-DqcWorkspace } catch { }
+    Stop-DqcEmulator $emulator
+}
+
+Describe 'Wait-DqcInstance' {
+    BeforeEach { Clear-DqcEmulatorRequest $emulator }
+
+    It 'waits until each instance leaves RUNNING and emits the final instances' {
+        $runs = @($q1, $q2, $q3 | Restart-DqcJob)
+        $final = @($runs | Wait-DqcInstance -PollIntervalSec 1 -TimeoutSec 60)
+        $final.Count | Should -Be 3
+        $final[0] | Should -BeOfType DataArtsQuality.Models.DqcInstance
+        ($final.InstanceId | Sort-Object) | Should -Be ($runs.InstanceId | Sort-Object)
+        ($final | Where-Object JobId -eq $q1).RunStatus | Should -Be 'SUCCESS'
+        ($final | Where-Object JobId -eq $q2).RunStatus | Should -Be 'FAILED'
+        ($final | Where-Object JobId -eq $q3).RunStatus | Should -Be 'ALARMING'
+        $final.EndTime | Should -Not -BeNullOrEmpty
+        $final.SubmittedAt | Should -Not -BeNullOrEmpty
+    }
+
+    It 'shares one listing per poll among all waited instances' {
+        $runs = @(Get-DqcJob -First 12 | Restart-DqcJob)
+        Clear-DqcEmulatorRequest $emulator
+        $out = Wait-DqcInstance -InstanceId $runs.InstanceId -PollIntervalSec 1 -TimeoutSec 60 -Verbose 4>&1
+        $final = @($out | Where-Object { $_ -is [DataArtsQuality.Models.DqcInstance] })
+        $polls = @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'wait poll *' }).Count
+        $final.Count | Should -Be 12
+        $polls | Should -BeGreaterThan 1
+        # One request per poll (all 12 are on the first page), whatever the number of instances.
+        @(Get-InstanceListRequest).Count | Should -Be $polls
+        @(Get-DqcEmulatorRequest $emulator).Count | Should -Be $polls
+    }
+
+    It 'times out cleanly: one non-terminating error per instance naming its ID and last status' {
+        $null = Set-DqcEmulatorConfig $emulator -InstanceRunMs 60000
+        try {
+            $runs = @($q1, $q2 | Restart-DqcJob)
+            $errors = $null
+            $final = @($runs | Wait-DqcInstance -TimeoutSec 1 -PollIntervalSec 1 -ErrorVariable errors -ErrorAction SilentlyContinue)
+            $final.Count | Should -Be 0
+            $errors.Count | Should -Be 2
+            $errors.FullyQualifiedErrorId | Should -Be @('DqcWaitTimeout,DataArtsQuality.Commands.WaitDqcInstance', 'DqcWaitTimeout,DataArtsQuality.Commands.WaitDqcInstance')
+            $errors.CategoryInfo.Category | Should -Be @('OperationTimeout', 'OperationTimeout')
+            $errors.TargetObject | Should -Be $runs.InstanceId
+            $errors[0].ToString() | Should -BeLike "*$($runs[0].InstanceId)*last status was RUNNING*"
+        }
+        finally {
+            $null = Set-DqcEmulatorConfig $emulator -InstanceRunMs 1500
+        }
+    }
+
+    It 'reports an instance that is not in the list instead of waiting for it forever' {
+        $errors = $null
+        $final = @(Wait-DqcInstance -InstanceId '1234567890123456789' -PollIntervalSec 1 -TimeoutSec 30 -ErrorVariable errors -ErrorAction SilentlyContinue)
+        $final.Count | Should -Be 0
+        $errors.Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -Be 'DqcInstanceNotFound,DataArtsQuality.Commands.WaitDqcInstance'
+        $errors[0].TargetObject | Should -Be '1234567890123456789'
+    }
+
+    It 'declares its output type' {
+        (Get-Command Wait-DqcInstance).OutputType.Name | Should -Be 'DataArtsQuality.Models.DqcInstance'
+    }
+}
+
+Describe 'Restart-DqcJob -Wait' {
+    BeforeEach { Clear-DqcEmulatorRequest $emulator }
+
+    It 're-runs comparison jobs and emits their final instances' {
+        $jobs = @(Get-DqcComparisonJob -First 3)
+        $final = @($jobs | Restart-DqcJob -Wait -PollIntervalSec 1 -TimeoutSec 60)
+        $final.Count | Should -Be 3
+        $final.JobId | Should -Be $jobs.Id
+        $final.RuleType | Should -Be @('Comparison', 'Comparison', 'Comparison')
+        $final | ForEach-Object { $_.RunStatus | Should -BeIn @('SUCCESS', 'ALARMING', 'FAILED') }
+        (Get-RestartRequest $emulator).body | Should -Be @($jobs | ForEach-Object { "{`"rule_type`":2,`"rule_id`":`"$($_.Id)`"}" })
+    }
+
+    It 're-runs every job whose run failed and shows they still fail' {
+        $failed = @(Get-DqcInstance -RunStatus FAILED -Before (Get-Date))
+        $failed.Count | Should -BeGreaterThan 1
+        $final = @($failed | Restart-DqcJob -Wait -PollIntervalSec 1 -TimeoutSec 60)
+        $final.Count | Should -Be $failed.Count
+        ($final.RunStatus | Select-Object -Unique) | Should -Be 'FAILED'
+        ($final.JobId | Sort-Object) | Should -Be ($failed.JobId | Sort-Object)
+        $final.InstanceId | Should -Not -Contain $failed[0].InstanceId
+    }
+
+    It 'sends nothing and waits for nothing with -WhatIf' {
+        @($q1 | Restart-DqcJob -Wait -WhatIf).Count | Should -Be 0
+        @(Get-DqcEmulatorRequest $emulator).Count | Should -Be 0
+    }
+}
