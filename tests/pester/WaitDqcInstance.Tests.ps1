@@ -87,7 +87,7 @@ Describe 'Restart-DqcJob -Wait' {
         $final.JobId | Should -Be $jobs.Id
         $final.RuleType | Should -Be @('Comparison', 'Comparison', 'Comparison')
         $final | ForEach-Object { $_.RunStatus | Should -BeIn @('SUCCESS', 'ALARMING', 'FAILED') }
-        (Get-RestartRequest $emulator).body | Should -Be @($jobs | ForEach-Object { "{`"rule_type`":2,`"rule_id`":`"$($_.Id)`"}" })
+        @((Get-RestartRequest $emulator).body | Sort-Object) | Should -Be @($jobs | ForEach-Object { "{`"rule_type`":2,`"rule_id`":`"$($_.Id)`"}" } | Sort-Object)
     }
 
     It 're-runs every job whose run failed and shows they still fail' {
