@@ -123,23 +123,21 @@ Describe 'Token refresh' {
     BeforeAll { $script:short = Start-DqcEmulator -ArgumentList '--token-lifetime-sec', '5', '--instance-run-ms', '300' }
     AfterAll { try { Disconnect-DqcWorkspace -All } catch { }; Stop-DqcEmulator $short }
 
-    It 'runs 20 seconds of re-runs on 5-second tokens without an authentication error' {
+    It 'waits 20 seconds for a rerun (Restart-DqcJob -Wait) on 5-second tokens without an authentication error' {
         Connect-DqcWorkspace -Endpoint $short.Url -IamEndpoint $short.Url -Region $auth.region -WorkspaceId $short.WorkspaceId `
             -Credential (New-PasswordCredential) -DomainName $auth.domain_name
-        # A polling loop of re-runs stands in for Restart-DqcJob -Wait (not in this branch): one authenticated call every
-        # half second for 20 seconds, i.e. across four token lifetimes.
-        $errors = @()
-        $watch = [Diagnostics.Stopwatch]::StartNew()
-        $runs = 0
-        while ($watch.Elapsed.TotalSeconds -lt 20) {
-            $e = $null
-            $null = Restart-DqcJob $short.QualityJobIds[0] -ErrorAction SilentlyContinue -ErrorVariable e
-            $errors += $e
-            $runs++
-            Start-Sleep -Milliseconds 500
+        Set-DqcEmulatorConfig $short -InstanceRunMs 20000
+        try {
+            $errors = $null
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $final = Restart-DqcJob $short.QualityJobIds[0] -Wait -PollIntervalSec 1 -TimeoutSec 60 -ErrorVariable errors -ErrorAction SilentlyContinue
+            $watch.Elapsed.TotalSeconds | Should -BeGreaterOrEqual 19   # it really spanned four token lifetimes
+        }
+        finally {
+            Set-DqcEmulatorConfig $short -InstanceRunMs 300
         }
         $errors | Should -BeNullOrEmpty
-        $runs | Should -BeGreaterThan 20
+        $final.RunStatus | Should -BeIn @('SUCCESS', 'ALARMING', 'FAILED')
         (Get-DqcEmulatorAuth $short).tokens_issued | Should -BeGreaterOrEqual 4
         @(Get-DqcEmulatorRequest $short | Where-Object status -eq 401).Count | Should -Be 0
     }

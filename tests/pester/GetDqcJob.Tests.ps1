@@ -195,14 +195,15 @@ Describe 'Piping job lists into Restart-DqcJob' {
         $jobs = @(Get-DqcJob -First 2)
         $instances = @($jobs | Restart-DqcJob)
         $instances.RuleId | Should -Be $jobs.Id
-        (Get-RestartRequest $emulator).body | Should -Be @($jobs | ForEach-Object { "{`"rule_type`":1,`"rule_id`":`"$($_.Id)`"}" })
+        # Reruns are concurrent (-ThrottleLimit): the service may see them in any order.
+        @((Get-RestartRequest $emulator).body | Sort-Object) | Should -Be @($jobs | ForEach-Object { "{`"rule_type`":1,`"rule_id`":`"$($_.Id)`"}" } | Sort-Object)
     }
 
     It 're-runs comparison jobs with rule_type 2 without naming the type' {
         $jobs = @(Get-DqcComparisonJob -First 3)
         $instances = @($jobs | Restart-DqcJob)
         $instances.RuleType | Should -Be @('Comparison', 'Comparison', 'Comparison')
-        (Get-RestartRequest $emulator).body | Should -Be @($jobs | ForEach-Object { "{`"rule_type`":2,`"rule_id`":`"$($_.Id)`"}" })
+        @((Get-RestartRequest $emulator).body | Sort-Object) | Should -Be @($jobs | ForEach-Object { "{`"rule_type`":2,`"rule_id`":`"$($_.Id)`"}" } | Sort-Object)
     }
 }
 

@@ -87,7 +87,6 @@ Describe 'Restart-DqcJob -Wait' {
         $final.JobId | Should -Be $jobs.Id
         $final.RuleType | Should -Be @('Comparison', 'Comparison', 'Comparison')
         $final | ForEach-Object { $_.RunStatus | Should -BeIn @('SUCCESS', 'ALARMING', 'FAILED') }
-        # Restart-DqcJob sends concurrently (issue 5): the output keeps input order, the requests need not.
         @((Get-RestartRequest $emulator).body | Sort-Object) | Should -Be @($jobs | ForEach-Object { "{`"rule_type`":2,`"rule_id`":`"$($_.Id)`"}" } | Sort-Object)
     }
 
