@@ -35,6 +35,7 @@ public static class EmulatorApp
         app.MapSeedEndpoints(state);
         app.MapIamEndpoints(iam);
         app.MapWorkspaceEndpoints(state);
+        app.MapRestEndpoints(state);
         // Anything else is what the gateway says for an unpublished API.
         app.MapFallback((HttpContext context) =>
             ApiErrors.Gateway(context, 404, "APIG.0101", "The API does not exist or has not been published in the environment."));

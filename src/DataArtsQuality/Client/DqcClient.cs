@@ -79,8 +79,10 @@ namespace DataArtsQuality.Client
         /// Sends one request and returns the body of a 2xx answer. This is the one place every request goes through:
         /// each attempt waits for the connection's rate limiter, gets its own timeout, and a failed attempt is sent
         /// again only where <see cref="RetryPolicy"/> says that cannot run anything twice.
+        /// The body is JSON unless <paramref name="contentType"/> says otherwise (multipart upload).
         /// </summary>
-        internal async Task<byte[]> SendRawAsync(HttpMethod method, Uri uri, byte[]? body, CancellationToken cancellationToken)
+        internal async Task<byte[]> SendRawAsync(HttpMethod method, Uri uri, byte[]? body, CancellationToken cancellationToken,
+            MediaTypeHeaderValue? contentType = null)
         {
             string path = uri.AbsolutePath;
             var settings = Connection.Settings;
@@ -100,7 +102,7 @@ namespace DataArtsQuality.Client
                 if (body != null)
                 {
                     request.Content = new ByteArrayContent(body);
-                    request.Content.Headers.ContentType = JsonContentType;
+                    request.Content.Headers.ContentType = contentType ?? JsonContentType;
                 }
                 await Connection.Authenticator.AuthenticateAsync(request, body, cancellationToken).ConfigureAwait(false);
                 if (Log.IsDebugEnabled) Log.Debug("HTTP request\n" + HttpLogFormatter.Request(request, body));

@@ -1,0 +1,87 @@
+using System;
+using System.Management.Automation;
+using DataArtsQuality.Client;
+using DataArtsQuality.Models;
+
+namespace DataArtsQuality.Commands
+{
+    /// <summary>
+    /// UpdateQualityInstanceRecord (PUT /instances/{id}): the console's "Handling &amp; Record" — comment, hand over,
+    /// close, and optionally cancel the run. -CancelRun is what it says; the inverted wire polarity of cancel_run
+    /// (false = cancel) is handled in the core, and cancel_run is always sent.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Add, "DqcInstanceRecord", DefaultParameterSetName = CommentSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(DqcInstanceRecord))]
+    public sealed class AddDqcInstanceRecord : DqcCmdlet
+    {
+        private const string CommentSet = "Comment";
+        private const string HandOverSet = "HandOver";
+        private const string CloseSet = "Close";
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        public DqcId? InstanceId { get; set; }
+
+        [Parameter(Mandatory = true, Position = 1, ParameterSetName = CommentSet)]
+        [Parameter(Position = 1, ParameterSetName = HandOverSet)]
+        [Parameter(Position = 1, ParameterSetName = CloseSet)]
+        [Alias("Detail")]
+        public string? Comment { get; set; }
+
+        /// <summary>The user the issue is handed over to (operator).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = HandOverSet)]
+        [Alias("Operator")]
+        public string? AssignTo { get; set; }
+
+        /// <summary>Closes the issue (open=false).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = CloseSet)]
+        public SwitchParameter Close { get; set; }
+
+        /// <summary>Also stops the run (sends cancel_run=false, the documented "cancel" value).</summary>
+        [Parameter]
+        public SwitchParameter CancelRun { get; set; }
+
+        /// <summary>With -CancelRun: no extra confirmation.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            RequireConnection();
+        }
+
+        protected override void ProcessRecord()
+        {
+            var id = InstanceId ?? new DqcId((string?)null);
+            if (!id.IsValid)
+            {
+                string errorId = id.Problem == DqcIds.Problem.LostPrecision ? "DqcIdLostPrecision" : "DqcInvalidId";
+                WriteError(InvalidInput(errorId, DqcIds.Describe(id.Problem, "instance ID", id.Value), id.Value));
+                return;
+            }
+            string action = ParameterSetName == CloseSet ? "Close" : ParameterSetName == HandOverSet ? "HandOver" : "Comment";
+            string description = action == "Close" ? "Close the issue" : action == "HandOver" ? $"Hand over to '{AssignTo}'" : "Add a comment";
+            if (CancelRun) description += " and cancel the run";
+            if (!ShouldProcess($"instance {id.Value}", description)) return;
+            if (CancelRun && !Force && !ShouldContinue($"Cancel the run of instance {id.Value}? It stops immediately.", "Cancel run"))
+                return;
+            try
+            {
+                string? message = Run(ct => Client.UpdateInstanceRecordAsync(id.Value, Comment, AssignTo, action == "Close", CancelRun, ct));
+                WriteObject(new DqcInstanceRecord
+                {
+                    InstanceId = id.Value,
+                    Action = action,
+                    Detail = Comment,
+                    AssignedTo = AssignTo,
+                    RunCancelled = CancelRun,
+                    Message = message,
+                });
+            }
+            catch (Exception ex) when (DqcPagedCmdlet.IsServiceError(ex))
+            {
+                WriteItemError(ex, $"Could not record '{action}' on instance {id.Value}", id.Value);
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using System;
+using System.Management.Automation;
+using DataArtsQuality.Models;
+
+namespace DataArtsQuality.Commands
+{
+    /// <summary>GetQualityReportOverview (score and score ranges) with GetQualityReportScoring (the full score).</summary>
+    [Cmdlet(VerbsCommon.Get, "DqcReportOverview")]
+    [OutputType(typeof(DqcReportOverview))]
+    public sealed class GetDqcReportOverview : DqcReportDimensionCmdlet
+    {
+        protected override void EndProcessing()
+        {
+            try
+            {
+                var overview = Run(ct => Client.GetReportOverviewAsync(Filter(), ct));
+                overview.FullScore = Run(ct => Client.GetReportFullScoreAsync(ct));
+                WriteObject(overview);
+            }
+            catch (Exception ex) when (IsServiceError(ex))
+            {
+                WriteItemError(ex, "Could not read the quality report overview", Dimension);
+            }
+        }
+    }
+}

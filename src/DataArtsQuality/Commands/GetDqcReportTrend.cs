@@ -1,0 +1,25 @@
+using System;
+using System.Management.Automation;
+using DataArtsQuality.Models;
+
+namespace DataArtsQuality.Commands
+{
+    /// <summary>GetQualityReportTrend: the score over time, one point per day, oldest first.</summary>
+    [Cmdlet(VerbsCommon.Get, "DqcReportTrend")]
+    [OutputType(typeof(DqcScorePoint))]
+    public sealed class GetDqcReportTrend : DqcReportDimensionCmdlet
+    {
+        protected override void EndProcessing()
+        {
+            try
+            {
+                foreach (var point in Run(ct => Client.GetReportTrendAsync(Filter(), ct)))
+                    WriteObject(point);
+            }
+            catch (Exception ex) when (IsServiceError(ex))
+            {
+                WriteItemError(ex, "Could not read the quality report trend", Dimension);
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System;
+using System.Management.Automation;
+using DataArtsQuality.Client;
+using DataArtsQuality.Models;
+
+namespace DataArtsQuality.Commands
+{
+    /// <summary>ListQualityTemplates (filters, paged, streamed) or ShowTemplatesDetail (-Id).</summary>
+    [Cmdlet(VerbsCommon.Get, "DqcRuleTemplate", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType(typeof(DqcRuleTemplate))]
+    public sealed class GetDqcRuleTemplate : DqcPagedCmdlet
+    {
+        private const string ListSet = "List";
+        private const string ByIdSet = "ById";
+
+        [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("TemplateId")]
+        public DqcId[]? Id { get; set; }
+
+        [Parameter(Position = 0, ParameterSetName = ListSet)]
+        public string? Name { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        public DqcId? CategoryId { get; set; }
+
+        /// <summary>Only built-in templates (system_template=true).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public SwitchParameter SystemOnly { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        public string? Creator { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            RequireConnection();
+        }
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName != ByIdSet) return;
+            foreach (var raw in Id ?? Array.Empty<DqcId>())
+            {
+                var id = raw ?? new DqcId((string?)null);
+                if (!id.IsValid)
+                {
+                    WriteError(InvalidInput("DqcInvalidId", DqcIds.Describe(id.Problem, "template ID", id.Value), id.Value));
+                    continue;
+                }
+                try
+                {
+                    WriteObject(Run(ct => Client.GetTemplateAsync(id.Value, ct)));
+                }
+                catch (Exception ex) when (IsServiceError(ex))
+                {
+                    WriteItemError(ex, $"Could not get rule template {id.Value}", id.Value);
+                }
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            if (ParameterSetName != ListSet) return;
+            if (CategoryId != null && !CategoryId.IsValid)
+            {
+                WriteError(InvalidInput("DqcInvalidId", DqcIds.Describe(CategoryId.Problem, "category ID", CategoryId.Value), CategoryId.Value));
+                return;
+            }
+            var query = new DqcTemplateQuery
+            {
+                Name = Name,
+                CategoryId = CategoryId?.Value,
+                SystemOnly = SystemOnly.IsPresent ? true : null,
+                Creator = Creator,
+            };
+            WritePages(Client.ListTemplates(query, PagingSkip, PagingFirst), "rule templates", null);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System;
+using System.Management.Automation;
+using DataArtsQuality.Client;
+using DataArtsQuality.Models;
+
+namespace DataArtsQuality.Commands
+{
+    /// <summary>UpdateTemplate: changes the given fields, keeping the others (read first with ShowTemplatesDetail).</summary>
+    [Cmdlet(VerbsCommon.Set, "DqcRuleTemplate", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(DqcRuleTemplate))]
+    public sealed class SetDqcRuleTemplate : DqcTemplateWriteCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("TemplateId")]
+        public DqcId? Id { get; set; }
+
+        [Parameter]
+        public string? Name { get; set; }
+
+        [Parameter]
+        [ValidateSet("Completeness", "Uniqueness", "Timeliness", "Validity", "Accuracy", "Consistency")]
+        public string? Dimension { get; set; }
+
+        [Parameter]
+        [Alias("SqlInfo")]
+        public string? Sql { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var id = Id ?? new DqcId((string?)null);
+            if (!id.IsValid)
+            {
+                WriteError(InvalidInput("DqcInvalidId", DqcIds.Describe(id.Problem, "template ID", id.Value), id.Value));
+                return;
+            }
+            var changes = Definition(Name, Dimension, Sql, id.Value);
+            if (changes is null || !ShouldProcess($"rule template {id.Value}", "Update")) return;
+            try
+            {
+                WriteObject(Run(ct => Client.UpdateTemplateAsync(id.Value, changes, ct)));
+            }
+            catch (Exception ex) when (DqcPagedCmdlet.IsServiceError(ex) || ex is ArgumentException)
+            {
+                WriteItemError(ex, $"Could not update rule template {id.Value}", id.Value);
+            }
+        }
+    }
+}
