@@ -83,7 +83,7 @@ namespace DataArtsQuality.Client
         internal async Task<byte[]> SendRawAsync(HttpMethod method, Uri uri, byte[]? body, CancellationToken cancellationToken)
         {
             string path = uri.AbsolutePath;
-            var settings = Connection.Settings;
+            var settings = SettingsOverride ?? Connection.Settings;
             var policy = new RetryPolicy(settings);
             bool recovered = false;
             for (int attempt = 1; ; attempt++)
@@ -172,7 +172,7 @@ namespace DataArtsQuality.Client
                         }
 
                         var error = DqcErrorReader.Read(response, responseBody, method.Method, path);
-                        if (status == HttpStatusCode.Unauthorized && !recovered)
+                        if (status == HttpStatusCode.Unauthorized && !recovered && AllowCredentialRenewal)
                         {
                             Log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} {3} in {4} ms (attempt {5}{6})",
                                 method, path, (int)status, response.ReasonPhrase, watch.ElapsedMilliseconds, attempt, waitNote));
