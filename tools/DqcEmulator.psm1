@@ -198,3 +198,19 @@ Export-ModuleMember -Function Start-DqcEmulator, Stop-DqcEmulator, Get-DqcEmulat
     Reset-DqcEmulator, Get-DqcEmulatorInstance, Get-DqcEmulatorPath, Add-DqcEmulatorFault, Clear-DqcEmulatorFault,
     Get-DqcEmulatorFault, Set-DqcEmulatorRateLimit, Get-DqcEmulatorRateLimit, Set-DqcEmulatorConfig,
     Get-DqcEmulatorAuth, Invoke-DqcEmulatorTokenExpiry
+
+function Add-DqcEmulatorJob {
+    <# .SYNOPSIS Adds a job with the given name (any text) to a workspace of a running emulator; returns its ID as a string. #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] $Emulator,
+        [Parameter(Mandatory)] [string] $Name,
+        [ValidateSet('Quality', 'Comparison')] [string] $Kind = 'Quality',
+        [string] $WorkspaceId
+    )
+    $uri = "$($Emulator.Url)/_emulator/jobs?kind=$($Kind.ToLowerInvariant())&name=$([uri]::EscapeDataString($Name))"
+    if ($WorkspaceId) { $uri += "&workspace=$WorkspaceId" }
+    (Invoke-RestMethod -Method Post -Uri $uri).id
+}
+
+Export-ModuleMember -Function Add-DqcEmulatorJob

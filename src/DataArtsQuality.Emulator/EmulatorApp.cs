@@ -33,6 +33,7 @@ public static class EmulatorApp
         app.MapInstanceEndpoints(state);
         app.MapListEndpoints(state);
         app.MapSeedEndpoints(state);
+        app.MapJobSeedEndpoints(state);
         app.MapIamEndpoints(iam);
         app.MapWorkspaceEndpoints(state);
         app.MapRestEndpoints(state);

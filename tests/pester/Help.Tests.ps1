@@ -88,3 +88,76 @@ Describe 'Module help' {
         ($problems | Out-String) | Should -BeNullOrEmpty
     }
 }
+
+Describe 'The built MAML' {
+    BeforeAll {
+        $script:mamlPath = Join-Path $RepoRoot 'out/DataArtsQuality/en-US/DataArtsQuality.dll-Help.xml'
+        $script:maml = New-Object System.Xml.XmlDocument
+        $maml.Load($mamlPath)   # throws if the file is not well-formed XML
+        $script:ns = New-Object System.Xml.XmlNamespaceManager $maml.NameTable
+        $ns.AddNamespace('msh', 'http://msh')
+        $ns.AddNamespace('maml', 'http://schemas.microsoft.com/maml/2004/10')
+        $ns.AddNamespace('command', 'http://schemas.microsoft.com/maml/dev/command/2004/10')
+        $ns.AddNamespace('dev', 'http://schemas.microsoft.com/maml/dev/2004/10')
+        $manifest = Import-PowerShellDataFile (Join-Path $RepoRoot 'DataArtsQuality.psd1')
+        $script:exported = @($manifest.CmdletsToExport | Sort-Object)
+    }
+
+    It 'is MAML with the platyPS root element' {
+        $maml.DocumentElement.LocalName | Should -BeExactly 'helpItems'
+        $maml.DocumentElement.NamespaceURI | Should -BeExactly 'http://msh'
+        $maml.DocumentElement.GetAttribute('schema') | Should -BeExactly 'maml'
+    }
+
+    It 'has exactly one command for every exported cmdlet' {
+        $names = @($maml.SelectNodes('/msh:helpItems/command:command/command:details/command:name', $ns) | ForEach-Object InnerText | Sort-Object)
+        $names | Should -Be $exported
+    }
+
+    It 'has the required elements for every command' {
+        foreach ($c in $maml.SelectNodes('/msh:helpItems/command:command', $ns)) {
+            $name = $c.SelectSingleNode('command:details/command:name', $ns).InnerText
+            $children = @($c.ChildNodes | ForEach-Object { $_.psbase.Name })
+            foreach ($required in 'command:details', 'maml:description', 'command:syntax', 'command:parameters', 'command:inputTypes',
+                'command:returnValues', 'command:examples', 'command:relatedLinks') {
+                $children | Should -Contain $required -Because "$name needs $required"
+            }
+            $c.SelectSingleNode('command:details/maml:description/maml:para', $ns).InnerText | Should -Not -BeNullOrEmpty -Because "$name needs a synopsis"
+            ($c.SelectSingleNode('command:details/command:verb', $ns).InnerText + '-' + $c.SelectSingleNode('command:details/command:noun', $ns).InnerText) |
+                Should -BeExactly $name
+            $c.SelectNodes('command:syntax/command:syntaxItem', $ns).Count | Should -BeGreaterThan 0 -Because "$name needs SYNTAX"
+            $c.SelectNodes('command:examples/command:example/dev:code', $ns).Count | Should -BeGreaterThan 0 -Because "$name needs an example"
+        }
+    }
+}
+
+Describe 'The about topic' {
+    BeforeAll {
+        $script:aboutText = Get-Content (Join-Path $RepoRoot 'out/DataArtsQuality/en-US/about_DataArtsQuality.help.txt') -Raw
+        # The body of one "## Heading" section of the markdown.
+        function script:Get-AboutSection([string] $Heading) {
+            $text = Get-Content (Join-Path $docs 'about_DataArtsQuality.md') -Raw
+            [regex]::Match($text, "(?ms)^## $([regex]::Escape($Heading))\s*`$(.*?)(?=^#{1,2} )").Groups[1].Value
+        }
+    }
+
+    It 'covers <Heading>, naming <Terms>' -ForEach @(
+        @{ Heading = 'Connecting'; Terms = '-Token', '-Credential', '-AccessKey', 'HUAWEICLOUD_SDK_AK', '-Name', '-Connection', 'Get-DqcContext' }
+        @{ Heading = 'Pipeline patterns'; Terms = 'Restart-DqcJob', 'Import-Csv', '-ErrorAction Stop', '-WhatIf', 'Get-DqcInstanceResult' }
+        @{ Heading = 'IDs'; Terms = '2^53', 'DqcRuleIdLostPrecision' }
+        @{ Heading = 'Tab completion'; Terms = '-RuleId', '-Name', '60 seconds', '-Region' }
+        @{ Heading = 'Rate limits and retries'; Terms = 'Set-DqcConfig', 'Get-DqcConfig', '-RateLimitCount', '-MaximumRetryCount', 'Retry-After', 'DQC_MAX_RETRIES' }
+        @{ Heading = 'The emulator'; Terms = 'Start-DqcEmulator', 'docs/emulator.md' }
+    ) {
+        $section = Get-AboutSection $Heading
+        $section | Should -Not -BeNullOrEmpty -Because "about_DataArtsQuality needs a '$Heading' section"
+        foreach ($term in $Terms) { $section | Should -BeLike "*$term*" }
+        $aboutText | Should -Match ([regex]::Escape($Heading.ToUpperInvariant()) + '|' + [regex]::Escape($Heading))
+    }
+
+    It 'mentions every exported cmdlet under SEE ALSO' {
+        $seeAlso = [regex]::Match((Get-Content (Join-Path $docs 'about_DataArtsQuality.md') -Raw), '(?ms)^# SEE ALSO\s*$(.*)').Groups[1].Value
+        $manifest = Import-PowerShellDataFile (Join-Path $RepoRoot 'DataArtsQuality.psd1')
+        foreach ($name in $manifest.CmdletsToExport) { $seeAlso | Should -Match "\b$name\b" }
+    }
+}

@@ -85,7 +85,7 @@ namespace DataArtsQuality.Client
             MediaTypeHeaderValue? contentType = null)
         {
             string path = uri.AbsolutePath;
-            var settings = Connection.Settings;
+            var settings = SettingsOverride ?? Connection.Settings;
             var policy = new RetryPolicy(settings);
             bool recovered = false;
             for (int attempt = 1; ; attempt++)
@@ -174,7 +174,7 @@ namespace DataArtsQuality.Client
                         }
 
                         var error = DqcErrorReader.Read(response, responseBody, method.Method, path);
-                        if (status == HttpStatusCode.Unauthorized && !recovered)
+                        if (status == HttpStatusCode.Unauthorized && !recovered && AllowCredentialRenewal)
                         {
                             Log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} {3} in {4} ms (attempt {5}{6})",
                                 method, path, (int)status, response.ReasonPhrase, watch.ElapsedMilliseconds, attempt, waitNote));

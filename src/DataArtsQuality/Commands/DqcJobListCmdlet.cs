@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using DataArtsQuality.Client;
+using DataArtsQuality.Completers;
 using DataArtsQuality.Models;
 
 namespace DataArtsQuality.Commands
@@ -17,12 +18,14 @@ namespace DataArtsQuality.Commands
         /// <summary>Job IDs whose detail to get, from the pipeline as strings or as objects with Id/JobId/RuleId.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("JobId", "RuleId")]
+        [ArgumentCompleter(typeof(JobIdCompleter))]
         [AllowNull]
         public DqcId[]? Id { get; set; }
 
         /// <summary>Only jobs whose name matches (the service's name filter).</summary>
         [Parameter(Position = 0, ParameterSetName = ListSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(JobNameCompleter))]
         public string? Name { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]

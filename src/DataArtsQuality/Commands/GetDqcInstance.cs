@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
 using DataArtsQuality.Client;
+using DataArtsQuality.Completers;
 using DataArtsQuality.Models;
 
 namespace DataArtsQuality.Commands
@@ -24,6 +25,7 @@ namespace DataArtsQuality.Commands
         /// <summary>Only runs of jobs whose name matches (the service's name filter).</summary>
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(JobNameCompleter))]
         public string? Name { get; set; }
 
         /// <summary>Quality or Comparison (task_type QUALITY_TASK / CONSISTENCY_TASK).</summary>
@@ -50,6 +52,7 @@ namespace DataArtsQuality.Commands
         /// <summary>Only runs of these jobs (filtered on the client).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(JobIdCompleter))]
         public DqcId[]? JobId { get; set; }
 
         /// <summary>Only these instances (filtered on the client); from the pipeline by property name.</summary>

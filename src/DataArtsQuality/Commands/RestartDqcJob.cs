@@ -32,6 +32,7 @@ namespace DataArtsQuality.Commands
         /// </summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "JobId")]
+        [ArgumentCompleter(typeof(JobIdCompleter))]
         [AllowNull]
         public DqcId? RuleId { get; set; }
 

@@ -8,16 +8,31 @@ using DataArtsQuality.Client;
 
 namespace DataArtsQuality.Completers
 {
-    /// <summary>Tab completion for -Region: the known DataArts Studio regions, matched anywhere in the ID (so 'south' finds ap-southeast-1).</summary>
+    /// <summary>
+    /// Tab completion for -Region: the known DataArts Studio regions. Regions that start with the word come first
+    /// (case-insensitive, as PowerShell users expect), then those that contain it anywhere (so 'south' finds
+    /// ap-southeast-1); a word with wildcards matches as a pattern.
+    /// </summary>
     public sealed class RegionCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            string word = (wordToComplete ?? "").Trim('\'', '"');
-            return DqcRegions.Known
-                .Where(r => r.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
-                .Select(r => new CompletionResult(r, r, CompletionResultType.ParameterValue, r));
+            string word = CompletionSupport.Unquote(wordToComplete, out char quote);
+            IEnumerable<string> matches;
+            if (WildcardPattern.ContainsWildcardCharacters(word))
+            {
+                var match = CompletionSupport.Matcher(word);
+                matches = DqcRegions.Known.Where(match);
+            }
+            else
+            {
+                matches = DqcRegions.Known.Where(r => r.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+                    .Concat(DqcRegions.Known.Where(r => !r.StartsWith(word, StringComparison.OrdinalIgnoreCase)
+                        && r.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0));
+            }
+            return matches.Select(r => new CompletionResult(quote == '\0' ? r : CompletionSupport.Quote(r, quote), r,
+                CompletionResultType.ParameterValue, $"{r}: https://dayu.{r}.myhuaweicloud.com"));
         }
     }
 }

@@ -14,10 +14,12 @@ namespace DataArtsQuality.Completers
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            string word = (wordToComplete ?? "").Trim('\'', '"');
+            string word = CompletionSupport.Unquote(wordToComplete, out char quote);
+            var match = CompletionSupport.Matcher(word);
             return Values
-                .Where(v => v.StartsWith(word, System.StringComparison.OrdinalIgnoreCase))
-                .Select(v => new CompletionResult(v, v, CompletionResultType.ParameterValue, v == "Quality" ? "Quality job (rule_type 1)" : "Comparison job (rule_type 2)"));
+                .Where(v => match(v))
+                .Select(v => new CompletionResult(quote == '\0' ? v : CompletionSupport.Quote(v, quote), v, CompletionResultType.ParameterValue,
+                    v == "Quality" ? "Quality job (rule_type 1)" : "Comparison job (rule_type 2)"));
         }
     }
 }

@@ -72,6 +72,15 @@ namespace DataArtsQuality.Client.Auth
             await RenewAsync(null, log, cancellationToken).ConfigureAwait(false);
         }
 
+        /// <summary>
+        /// True while the current token can be sent without asking IAM first (it exists and is not yet due for renewal).
+        /// Tab completion checks this so that pressing Tab never logs in.
+        /// </summary>
+        public bool CanAuthenticateWithoutLogin
+        {
+            get { lock (_stateLock) return _token != null && _clock() < _renewAt; }
+        }
+
         public async Task AuthenticateAsync(HttpRequestMessage request, byte[]? body, CancellationToken cancellationToken)
         {
             IamToken? token;

@@ -1,0 +1,169 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using DataArtsQuality.Client.Auth;
+using DataArtsQuality.Models;
+
+namespace DataArtsQuality.Client
+{
+    /// <summary>A job as the catalog remembers it: enough to complete its ID or name.</summary>
+    public sealed class DqcJobName
+    {
+        public DqcJobName(string id, string name, DqcRuleType ruleType)
+        {
+            Id = id;
+            Name = name;
+            RuleType = ruleType;
+        }
+
+        public string Id { get; }
+        public string Name { get; }
+        public DqcRuleType RuleType { get; }
+    }
+
+    /// <summary>
+    /// A short memory of a connection's job lists (ID, name, kind), for Tab completion. One catalog per connection
+    /// object, so a new Connect-DqcWorkspace (even under the same name) starts empty; each kind (Quality, Comparison)
+    /// is listed once and kept for <see cref="Lifetime"/>.
+    /// <para>
+    /// Asking never takes longer than the caller's budget and never throws. A listing that is not done in time goes on
+    /// in the background (at most <see cref="BackgroundLimit"/>) and is kept for the next call; concurrent callers
+    /// share one listing. Listing requests make one attempt each (no retries), pass the connection's rate limiter, and
+    /// never log in: a password connection whose token is due for renewal gets no listing, and a 401 is not recovered.
+    /// </para>
+    /// </summary>
+    public sealed class DqcJobCatalog
+    {
+        public static readonly TimeSpan DefaultLifetime = TimeSpan.FromSeconds(60);
+
+        /// <summary>How long a listing may go on after the caller stopped waiting.</summary>
+        public static readonly TimeSpan BackgroundLimit = TimeSpan.FromSeconds(30);
+
+        /// <summary>At most this many jobs of a kind are listed (10 requests of 100).</summary>
+        public const int MaxJobsPerKind = 1000;
+
+        private static readonly ConditionalWeakTable<DqcConnection, DqcJobCatalog> Catalogs = new ConditionalWeakTable<DqcConnection, DqcJobCatalog>();
+
+        private readonly DqcConnection _connection;
+        private readonly Func<DateTimeOffset> _clock;
+        private readonly object _gate = new object();
+        private readonly Dictionary<DqcRuleType, Entry> _entries = new Dictionary<DqcRuleType, Entry>();
+
+        internal DqcJobCatalog(DqcConnection connection, Func<DateTimeOffset>? clock = null)
+        {
+            _connection = connection ?? throw new ArgumentNullException(nameof(connection));
+            _clock = clock ?? (() => DateTimeOffset.UtcNow);
+        }
+
+        /// <summary>The catalog of a connection (made on first use).</summary>
+        public static DqcJobCatalog For(DqcConnection connection) => Catalogs.GetValue(connection, c => new DqcJobCatalog(c));
+
+        /// <summary>How long a listing is used before it is asked for again.</summary>
+        public TimeSpan Lifetime { get; set; } = DefaultLifetime;
+
+        /// <summary>How many listings were started (each is one or more requests).</summary>
+        public int ListingsStarted { get; private set; }
+
+        /// <summary>
+        /// True when a request can be sent on this connection without logging in first: it has a workspace, and a
+        /// password login's token is not yet due for renewal.
+        /// </summary>
+        public static bool CanAuthenticateQuietly(DqcConnection connection) =>
+            connection.WorkspaceId.Length > 0
+            && !(connection.Authenticator is IamPasswordAuthenticator password && !password.CanAuthenticateWithoutLogin);
+
+        /// <summary>
+        /// The jobs of <paramref name="kind"/>: remembered if listed less than <see cref="Lifetime"/> ago, else listed
+        /// now, waiting at most <paramref name="budget"/>. Null when the list is not there in time, when listing
+        /// failed, or when it would need a login.
+        /// </summary>
+        public IReadOnlyList<DqcJobName>? TryGet(DqcRuleType kind, TimeSpan budget)
+        {
+            Task<IReadOnlyList<DqcJobName>> task;
+            lock (_gate)
+            {
+                if (!_entries.TryGetValue(kind, out var entry))
+                    _entries[kind] = entry = new Entry();
+                if (entry.Jobs != null && _clock() - entry.ListedAt < Lifetime)
+                    return entry.Jobs;
+                entry.Jobs = null;
+                if (entry.Pending is null)
+                {
+                    if (!CanAuthenticateQuietly(_connection)) return null;
+                    ListingsStarted++;
+                    entry.Pending = Task.Run(() => ListAsync(kind));
+                    entry.Pending.ContinueWith(t => Finish(kind, t), CancellationToken.None,
+                        TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                }
+                task = entry.Pending;
+            }
+            try
+            {
+                if (budget > TimeSpan.Zero ? !task.Wait(budget) : !task.IsCompleted) return null;
+            }
+            catch (AggregateException)
+            {
+                return null;
+            }
+            return task.Status == TaskStatus.RanToCompletion ? task.Result : null;
+        }
+
+        /// <summary>Forgets what was listed, so the next call asks the service (after jobs were added or removed).</summary>
+        public void Invalidate()
+        {
+            lock (_gate)
+            {
+                foreach (var entry in _entries.Values) entry.Jobs = null;
+            }
+        }
+
+        private void Finish(DqcRuleType kind, Task<IReadOnlyList<DqcJobName>> task)
+        {
+            _ = task.Exception;   // observed: a failed listing only means no completion
+            lock (_gate)
+            {
+                var entry = _entries[kind];
+                if (!ReferenceEquals(entry.Pending, task)) return;
+                entry.Pending = null;
+                if (task.Status == TaskStatus.RanToCompletion)
+                {
+                    entry.Jobs = task.Result;
+                    entry.ListedAt = _clock();
+                }
+            }
+        }
+
+        private async Task<IReadOnlyList<DqcJobName>> ListAsync(DqcRuleType kind)
+        {
+            using var limit = new CancellationTokenSource(BackgroundLimit);
+            var settings = _connection.Settings.Clone();
+            settings.MaximumRetryCount = 0;
+            settings.TimeoutSec = Math.Min(settings.TimeoutSec, BackgroundLimit.TotalSeconds);
+            var client = new DqcClient(_connection) { SettingsOverride = settings, AllowCredentialRenewal = false };
+            var pager = client.ListJobs(kind, null, 0, MaxJobsPerKind);
+            var jobs = new List<DqcJobName>();
+            while (true)
+            {
+                // A long listing could reach the token's renewal time: stop rather than log in.
+                if (!CanAuthenticateQuietly(_connection))
+                    throw new InvalidOperationException("The connection's credential needs a login; Tab completion does not log in.");
+                var page = await pager.NextPageAsync(limit.Token).ConfigureAwait(false);
+                if (page is null) break;
+                foreach (var job in page)
+                {
+                    if (job.Id.Length > 0) jobs.Add(new DqcJobName(job.Id, job.Name, kind));
+                }
+            }
+            return jobs;
+        }
+
+        private sealed class Entry
+        {
+            public IReadOnlyList<DqcJobName>? Jobs;
+            public DateTimeOffset ListedAt;
+            public Task<IReadOnlyList<DqcJobName>>? Pending;
+        }
+    }
+}
