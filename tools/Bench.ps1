@@ -72,6 +72,126 @@ $ratioM = if ($oursM.Median -gt 0) { $peerM.Median / $oursM.Median } else { [dou
 Add-Result -Figure 'Import-Module, in-process after the module system is warm (s)' -Target '<= 1/5 of PSResourceGet (ratio >= 5)' -Unit 's' `
     -Baseline $peerM -Ours $oursM -Ratio $ratioM -Met ($ratioM -ge 5) -Note 'the cost each module itself adds'
 
+Import-Module $module -Force
+
+# 2. Throughput: rule IDs piped into Restart-DqcJob against a hand-written Invoke-RestMethod loop with the same
+# headers, both on the emulator with its limits off (and the module's client-side limit off, to compare like with like).
+Write-Host "`n2. Throughput" -ForegroundColor Cyan
+$restarts = if ($Quick) { 400 } else { 2000 }
+$emulator = Start-DqcEmulator -ArgumentList '--instance-run-ms', '600000'
+try {
+    Connect-DqcWorkspace -Endpoint $emulator.Url -ProjectId $emulator.ProjectId -WorkspaceId $emulator.WorkspaceId -Token $emulator.Token
+    Set-DqcConfig -RateLimitCount 0
+    $ids = @(Get-DqcJob -First 200 | ForEach-Object Id)
+    $ruleIds = @(for ($i = 0; $i -lt $restarts; $i++) { $ids[$i % $ids.Count] })
+    $uri = "$($emulator.Url)/v2/$($emulator.ProjectId)/quality/instances/restart"
+    $headers = @{ workspace = $emulator.WorkspaceId; 'X-Auth-Token' = $emulator.Token }
+    $oursRate = @(); $baseRate = @()
+    for ($r = 0; $r -lt 3; $r++) {
+        $w = [Diagnostics.Stopwatch]::StartNew()
+        $out = @($ruleIds | Restart-DqcJob)
+        $oursRate += $w.Elapsed.TotalSeconds
+        if ($out.Count -ne $restarts) { throw "Restart-DqcJob returned $($out.Count) of $restarts instances." }
+        $w.Restart()
+        foreach ($id in $ruleIds) {
+            $null = Invoke-RestMethod -Method Post -Uri $uri -Headers $headers -ContentType 'application/json' `
+                -Body ('{"rule_type":1,"rule_id":"' + $id + '"}')
+        }
+        $baseRate += $w.Elapsed.TotalSeconds
+        Reset-DqcEmulator $emulator   # keep the emulator's instance list small between runs
+    }
+    $o = Get-Stats $oursRate; $b = Get-Stats $baseRate
+    Add-Result -Figure "$restarts restarts piped into Restart-DqcJob (s)" -Target '>= 5x faster than an Invoke-RestMethod loop' -Unit 's' `
+        -Baseline $b -Ours $o -Ratio ($b.Median / $o.Median) -Met (($b.Median / $o.Median) -ge 5) `
+        -Note ("{0:0} restarts/s ours vs {1:0}/s baseline; -ThrottleLimit 4, client rate limit off" -f ($restarts / $o.Median), ($restarts / $b.Median))
+    Disconnect-DqcWorkspace
+}
+finally {
+    Stop-DqcEmulator $emulator
+    Set-DqcConfig -Reset
+}
+
+# 3. Streaming over 100,000 jobs: -First 1 must cost one request; a full enumeration is timed against a hand-written
+# paging loop, and its peak memory measured against an idle session that imported and connected the same way.
+Write-Host "`n3. Streaming" -ForegroundColor Cyan
+$jobCount = if ($Quick) { 20000 } else { 100000 }
+$emulator = Start-DqcEmulator -ArgumentList '--quality-jobs', $jobCount, '--comparison-jobs', '10'
+try {
+    Connect-DqcWorkspace -Endpoint $emulator.Url -ProjectId $emulator.ProjectId -WorkspaceId $emulator.WorkspaceId -Token $emulator.Token
+    Set-DqcConfig -RateLimitCount 0
+    Clear-DqcEmulatorRequest $emulator
+    $first = @(Get-DqcJob | Select-Object -First 1)
+    $pages = @(Get-DqcEmulatorRequest $emulator | Where-Object { $_.path -like '*/quality/quality-tasks' }).Count
+    Add-Result -Figure "Get-DqcJob | Select-Object -First 1 over $jobCount jobs (requests)" -Target 'exactly 1 request' -Unit 'requests' `
+        -Baseline 1 -Ours $pages -Ratio $(if ($pages) { 1 / $pages } else { 0 }) -Met ($pages -eq 1 -and $first.Count -eq 1)
+
+    $uri = "$($emulator.Url)/v2/$($emulator.ProjectId)/quality/quality-tasks"
+    $headers = @{ workspace = $emulator.WorkspaceId; 'X-Auth-Token' = $emulator.Token }
+    $oursAll = @(); $baseAll = @()
+    for ($r = 0; $r -lt 3; $r++) {
+        $w = [Diagnostics.Stopwatch]::StartNew()
+        $n = (Get-DqcJob | Measure-Object).Count
+        $oursAll += $w.Elapsed.TotalSeconds
+        if ($n -ne $jobCount) { throw "Get-DqcJob enumerated $n of $jobCount jobs." }
+        $w.Restart()
+        $seen = 0
+        for ($offset = 0; ; $offset += 100) {
+            $page = Invoke-RestMethod -Uri "$($uri)?offset=$offset&limit=100" -Headers $headers
+            $seen += @($page.resources).Count
+            if ($seen -ge $page.count -or @($page.resources).Count -eq 0) { break }
+        }
+        $baseAll += $w.Elapsed.TotalSeconds
+    }
+    $o = Get-Stats $oursAll; $b = Get-Stats $baseAll
+    Add-Result -Figure "Enumerate all $jobCount jobs (s)" -Target 'report (no target); ratio against an Invoke-RestMethod paging loop' -Unit 's' `
+        -Baseline $b -Ours $o -Ratio ($b.Median / $o.Median) -Met $true -Note 'the baseline only counts; ours builds typed objects'
+
+    # Peak working set of a child pwsh: idle (imported, connected) against one that also enumerates every job.
+    $connect = "Import-Module '$module'; Connect-DqcWorkspace -Endpoint '$($emulator.Url)' -ProjectId '$($emulator.ProjectId)' -WorkspaceId '$($emulator.WorkspaceId)' -Token '$($emulator.Token)'; Set-DqcConfig -RateLimitCount 0"
+    $peak = '[GC]::Collect(); [Console]::Out.Write((Get-Process -Id $PID).PeakWorkingSet64)'
+    $idleMb = @(); $enumMb = @()
+    for ($r = 0; $r -lt 3; $r++) {
+        $idleMb += [double](& $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command "$connect; `$null = Get-DqcJob -First 1; $peak") / 1MB
+        $enumMb += [double](& $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command "$connect; `$null = Get-DqcJob | Measure-Object; $peak") / 1MB
+    }
+    $i = Get-Stats $idleMb; $e = Get-Stats $enumMb
+    $extra = $e.Median - $i.Median
+    Add-Result -Figure "Peak memory enumerating $jobCount jobs (MB)" -Target '<= 50 MB above an idle session' -Unit 'MB' `
+        -Baseline $i -Ours $e -Ratio ($i.Median / $e.Median) -Met ($extra -le 50) -Note ("{0:0.#} MB above idle (peak working set)" -f $extra)
+    Disconnect-DqcWorkspace
+}
+finally {
+    Stop-DqcEmulator $emulator
+    Set-DqcConfig -Reset
+}
+
+# 4. Rate-limited run: the emulator enforces 40 requests per 10 s per caller; restarts with the module's defaults
+# must all succeed, in close to the limit's own minimum time (the last batch of 40 can start 10 s after the one before).
+Write-Host "`n4. Rate-limited" -ForegroundColor Cyan
+$limited = if ($Quick) { 80 } else { 200 }
+$emulator = Start-DqcEmulator -ArgumentList '--rate-limit', '40', '--rate-limit-period-ms', '10000', '--instance-run-ms', '600000'
+try {
+    Connect-DqcWorkspace -Endpoint $emulator.Url -ProjectId $emulator.ProjectId -WorkspaceId $emulator.WorkspaceId -Token $emulator.Token
+    Set-DqcEmulatorRateLimit $emulator -Off
+    $ids = @(Get-DqcJob -First 50 | ForEach-Object Id)
+    $null = Set-DqcEmulatorRateLimit $emulator -Count 40 -PeriodMs 10000
+    $ruleIds = @(for ($i = 0; $i -lt $limited; $i++) { $ids[$i % $ids.Count] })
+    $errors = $null
+    $w = [Diagnostics.Stopwatch]::StartNew()
+    $out = @($ruleIds | Restart-DqcJob -ErrorVariable errors -ErrorAction SilentlyContinue)
+    $wall = $w.Elapsed.TotalSeconds
+    $minimum = ([math]::Ceiling($limited / 40) - 1) * 10
+    $throttled = (Get-DqcEmulatorRateLimit $emulator).rejected
+    Add-Result -Figure "$limited restarts under an enforced 40 per 10 s (s)" -Target '0 failures, within 110% of the limit''s minimum' -Unit 's' `
+        -Baseline ("{0} s minimum" -f $minimum) -Ours ("{0:0.0} s" -f $wall) -Ratio ($wall / $minimum) `
+        -Met (@($errors).Count -eq 0 -and $out.Count -eq $limited -and $wall -le 1.1 * $minimum) `
+        -Note ("{0} instances, {1} errors, {2} rejected by the emulator; ratio here is ours / minimum" -f $out.Count, @($errors).Count, $throttled)
+    Disconnect-DqcWorkspace
+}
+finally {
+    Stop-DqcEmulator $emulator
+}
+
 # 5. The module's own CPU cost per call against an in-memory handler (server excluded).
 Write-Host "`n5. CPU per call" -ForegroundColor Cyan
 $cpuJson = & dotnet (Join-Path $Root 'tests/DataArtsQuality.Bench/bin/Release/net10.0/DataArtsQuality.Bench.dll') 10000 $Runs

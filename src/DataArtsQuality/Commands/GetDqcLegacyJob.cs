@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using DataArtsQuality.Client;
+using DataArtsQuality.Completers;
 using DataArtsQuality.Models;
 
 namespace DataArtsQuality.Commands
@@ -15,6 +16,7 @@ namespace DataArtsQuality.Commands
     public sealed class GetDqcLegacyJob : DqcPagedCmdlet
     {
         [Parameter(Position = 0)]
+        [ArgumentCompleter(typeof(JobNameCompleter))]
         public string? Name { get; set; }
 
         [Parameter]

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using DataArtsQuality.Client;
+using DataArtsQuality.Completers;
 using DataArtsQuality.Models;
 
 namespace DataArtsQuality.Commands
@@ -10,6 +11,7 @@ namespace DataArtsQuality.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("JobId", "RuleId")]
+        [ArgumentCompleter(typeof(JobIdCompleter))]
         public DqcId? Id { get; set; }
 
         protected abstract bool Start { get; }

@@ -67,7 +67,8 @@ namespace DataArtsQuality.Completers
             int dash = command.IndexOf('-');
             string noun = dash >= 0 ? command.Substring(dash + 1) : command;
             if (noun.EndsWith("ComparisonJob", StringComparison.OrdinalIgnoreCase)) return new[] { DqcRuleType.Comparison };
-            if (noun.EndsWith("Job", StringComparison.OrdinalIgnoreCase)) return new[] { DqcRuleType.Quality };
+            if (noun.EndsWith("Job", StringComparison.OrdinalIgnoreCase) || noun.EndsWith("JobSchedule", StringComparison.OrdinalIgnoreCase))
+                return new[] { DqcRuleType.Quality };   // schedules exist for quality jobs only
             return new[] { DqcRuleType.Quality, DqcRuleType.Comparison };
         }
 
