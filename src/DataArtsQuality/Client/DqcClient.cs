@@ -150,7 +150,7 @@ namespace DataArtsQuality.Client
                 if (failure != null)
                 {
                     decision = policy.ForFailure(method, failureKind, attempt);
-                    Log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} after {3} ms (attempt {4}{5}); {6}",
+                    if (Log.IsVerboseEnabled) Log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} after {3} ms (attempt {4}{5}); {6}",
                         method, path, failureKind == TransportFailure.TimedOut ? "timed out" : "no answer", watch.ElapsedMilliseconds,
                         attempt, waitNote, decision.Reason));
                     if (!decision.Retry)
@@ -167,7 +167,7 @@ namespace DataArtsQuality.Client
                         var status = response!.StatusCode;
                         if (response.IsSuccessStatusCode)
                         {
-                            Log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} {3} in {4} ms (attempt {5}{6})",
+                            if (Log.IsVerboseEnabled) Log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} {3} in {4} ms (attempt {5}{6})",
                                 method, path, (int)status, response.ReasonPhrase, watch.ElapsedMilliseconds, attempt, waitNote));
                             if (Log.IsDebugEnabled) Log.Debug("HTTP response\n" + HttpLogFormatter.Response(response, responseBody));
                             return responseBody;
@@ -176,7 +176,7 @@ namespace DataArtsQuality.Client
                         var error = DqcErrorReader.Read(response, responseBody, method.Method, path);
                         if (status == HttpStatusCode.Unauthorized && !recovered && AllowCredentialRenewal)
                         {
-                            Log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} {3} in {4} ms (attempt {5}{6})",
+                            if (Log.IsVerboseEnabled) Log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} {3} in {4} ms (attempt {5}{6})",
                                 method, path, (int)status, response.ReasonPhrase, watch.ElapsedMilliseconds, attempt, waitNote));
                             if (Log.IsDebugEnabled) Log.Debug("HTTP response\n" + HttpLogFormatter.Response(response, responseBody));
                             if (await Connection.Authenticator.TryRecoverAsync(error, cancellationToken).ConfigureAwait(false))
@@ -189,7 +189,7 @@ namespace DataArtsQuality.Client
                         }
 
                         decision = policy.ForResponse(method, status, response.Headers.RetryAfter, attempt, DateTimeOffset.UtcNow);
-                        Log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} {3} in {4} ms (attempt {5}{6}); {7}",
+                        if (Log.IsVerboseEnabled) Log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} {3} in {4} ms (attempt {5}{6}); {7}",
                             method, path, (int)status, response.ReasonPhrase, watch.ElapsedMilliseconds, attempt, waitNote, decision.Reason));
                         if (Log.IsDebugEnabled) Log.Debug("HTTP response\n" + HttpLogFormatter.Response(response, responseBody));
                         if (!decision.Retry)

@@ -8,6 +8,9 @@ namespace DataArtsQuality.Client
     {
         bool IsDebugEnabled { get; }
 
+        /// <summary>False when nobody reads verbose lines: the hot path then skips formatting them.</summary>
+        bool IsVerboseEnabled { get; }
+
         void Verbose(string message);
 
         void Debug(string message);
@@ -19,6 +22,8 @@ namespace DataArtsQuality.Client
         public static readonly NullDqcLog Instance = new NullDqcLog();
 
         public bool IsDebugEnabled => false;
+
+        public bool IsVerboseEnabled => false;
 
         public void Verbose(string message) { }
 

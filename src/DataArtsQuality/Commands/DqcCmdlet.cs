@@ -22,6 +22,7 @@ namespace DataArtsQuality.Commands
         private int _pipelineThread;
         private bool _debugEnabled;
         private bool _verboseAsDebug;
+        private bool _verboseEnabled;
         private DqcClient? _client;
 
         /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
@@ -37,6 +38,18 @@ namespace DataArtsQuality.Commands
             // runbooks). Under -Debug without -Verbose the verbose lines go to the debug stream instead.
             _verboseAsDebug = MyInvocation.BoundParameters.TryGetValue("Debug", out var debug) && ((SwitchParameter)debug).IsPresent
                 && !MyInvocation.BoundParameters.ContainsKey("Verbose");
+            _verboseEnabled = MyInvocation.BoundParameters.TryGetValue("Verbose", out var verbose)
+                ? ((SwitchParameter)verbose).IsPresent
+                : _verboseAsDebug || IsOn(GetVariableValue("VerbosePreference"));
+        }
+
+        /// <summary>Whether a preference variable's value lets the stream through.</summary>
+        private static bool IsOn(object? preference)
+        {
+            if (preference is PSObject pso) preference = pso.BaseObject;
+            if (preference is ActionPreference p) return p != ActionPreference.SilentlyContinue && p != ActionPreference.Ignore;
+            return Enum.TryParse(preference?.ToString(), true, out ActionPreference parsed)
+                && parsed != ActionPreference.SilentlyContinue && parsed != ActionPreference.Ignore;
         }
 
         protected override void StopProcessing() => _stop.Cancel();
@@ -141,6 +154,8 @@ namespace DataArtsQuality.Commands
         }
 
         bool IDqcLog.IsDebugEnabled => _debugEnabled;
+
+        bool IDqcLog.IsVerboseEnabled => _verboseEnabled;
 
         void IDqcLog.Verbose(string message) => OnPipelineThread(() =>
         {
