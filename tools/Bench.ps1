@@ -220,7 +220,9 @@ $lines = @(
     '|---|---|---|---|---|---|---|'
 )
 foreach ($r in $results) {
-    $lines += '| {0} | {1} | {2} | {3} | {4} | {5} | {6} |' -f $r.Figure, $r.Target, (Format-Stats $r.Baseline), (Format-Stats $r.Ours), $r.Ratio, $(if ($r.Met) { 'yes' } else { 'no' }), $r.Note
+    $cells = @($r.Figure, $r.Target, (Format-Stats $r.Baseline), (Format-Stats $r.Ours), $r.Ratio, $(if ($r.Met) { 'yes' } else { 'no' }), $r.Note) |
+        ForEach-Object { ([string]$_).Replace('|', '\|') }   # a pipe inside a cell would end it
+    $lines += '| ' + ($cells -join ' | ') + ' |'
 }
 $lines | Set-Content (Join-Path $benchOut 'results.md')
 Write-Host "`nWrote $(Join-Path $benchOut 'results.md')" -ForegroundColor Green
