@@ -52,7 +52,7 @@
             Tags         = @('HuaweiCloud', 'DataArts', 'DataArtsStudio', 'DataQuality', 'DQC', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/dataartsquality/DataArtsQuality'
             LicenseUri   = 'https://github.com/dataartsquality/DataArtsQuality/blob/main/LICENSE'
-            ReleaseNotes = '0.1.0: Connect-DqcWorkspace (token), Get-DqcContext, Disconnect-DqcWorkspace, Restart-DqcJob with exact 64-bit IDs from the pipeline.'
+            ReleaseNotes = '0.1.0: all 31 DQC operations; token, password, AK/SK and environment authentication with named connections; streaming lists, reruns with -Wait, retries and a client-side rate limit; Tab completion. See CHANGELOG.md.'
         }
     }
 }
