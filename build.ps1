@@ -5,7 +5,7 @@ Builds, tests and demonstrates the DataArtsQuality module.
 .DESCRIPTION
     pwsh ./build.ps1 build   # compile and stage an importable module in out/DataArtsQuality (and the emulator in out/emulator)
     pwsh ./build.ps1 test    # build, then xunit (core) and Pester (cmdlets end to end on the emulator); ends with "N passed, N failed"
-    pwsh ./build.ps1 demo    # build, start the emulator, connect, re-run seeded jobs, show the instances, stop the emulator
+    pwsh ./build.ps1 demo    # build, start the emulator, connect, re-run seeded and failed jobs, wait, show the instances
     pwsh ./build.ps1 package # build, then publish out/DataArtsQuality to out/package/DataArtsQuality.<version>.nupkg (PSResourceGet)
     pwsh ./build.ps1 bench   # build, then measure import time, throughput, streaming and CPU per call; writes out/bench/results.md
     pwsh ./build.ps1 clean   # remove out/ and every bin/ and obj/
@@ -218,6 +218,14 @@ function Invoke-Demo {
 
         Write-Host 'A job that does not exist gives an error for that item only:' -ForegroundColor Cyan
         '1440764172232392704', $emulator.QualityJobIds[0] | Restart-DqcJob -ErrorAction Continue | Format-Table | Out-Host
+
+        Write-Host 'Runs that failed in the last day, re-run and waited for (one instance listing per poll):' -ForegroundColor Cyan
+        $ProgressPreference = 'SilentlyContinue'
+        Get-DqcInstance -RunStatus FAILED -After (Get-Date).AddDays(-1) -First 4 |
+            Restart-DqcJob -Wait -PollIntervalSec 1 | Format-Table | Out-Host
+
+        Write-Host 'The first three comparison jobs, re-run with their own rule type and waited for:' -ForegroundColor Cyan
+        Get-DqcComparisonJob -First 3 | Restart-DqcJob -Wait -PollIntervalSec 1 | Format-Table | Out-Host
         Disconnect-DqcWorkspace
     }
     finally {
