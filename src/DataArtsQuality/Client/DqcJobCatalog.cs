@@ -86,6 +86,9 @@ namespace DataArtsQuality.Client
             {
                 if (!_entries.TryGetValue(kind, out var entry))
                     _entries[kind] = entry = new Entry();
+                // A listing can complete (and wake a waiter) before its Finish continuation has run: settle it here so
+                // a caller right after a failure starts a new listing instead of seeing the finished one as pending.
+                if (entry.Pending is { IsCompleted: true } done) Settle(entry, done);
                 if (entry.Jobs != null && _clock() - entry.ListedAt < Lifetime)
                     return entry.Jobs;
                 entry.Jobs = null;
@@ -125,13 +128,18 @@ namespace DataArtsQuality.Client
             lock (_gate)
             {
                 var entry = _entries[kind];
-                if (!ReferenceEquals(entry.Pending, task)) return;
-                entry.Pending = null;
-                if (task.Status == TaskStatus.RanToCompletion)
-                {
-                    entry.Jobs = task.Result;
-                    entry.ListedAt = _clock();
-                }
+                if (ReferenceEquals(entry.Pending, task)) Settle(entry, task);
+            }
+        }
+
+        /// <summary>Takes a finished listing out of Pending and keeps its jobs if it succeeded. Call under the lock.</summary>
+        private void Settle(Entry entry, Task<IReadOnlyList<DqcJobName>> task)
+        {
+            entry.Pending = null;
+            if (task.Status == TaskStatus.RanToCompletion)
+            {
+                entry.Jobs = task.Result;
+                entry.ListedAt = _clock();
             }
         }
 
