@@ -1,15 +1,57 @@
+using System;
 using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net.Http;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using DataArtsQuality.Client.Wire;
 using DataArtsQuality.Models;
 
 namespace DataArtsQuality.Client
 {
     public sealed partial class DqcClient
     {
-        /// <summary>The workspaces of a DataArts Studio instance (no workspace header is sent).</summary>
-        public Task<List<DqcWorkspace>> ListWorkspacesAsync(string instanceId, CancellationToken cancellationToken, int pageSize = WorkspaceApi.MaxPageSize)
-            => WorkspaceApi.ListAsync(Connection.Http, Connection.Endpoint, Connection.ProjectId, instanceId, Connection.Authenticator,
-                Connection.RequestTimeout, Log, cancellationToken, pageSize);
+        /// <summary>
+        /// ListManagerWorkSpaces: GET /v1/{project_id}/workspaces/{instance_id}, paged by record offset and sent WITHOUT
+        /// the workspace header (Get-DqcWorkspace, and Connect-DqcWorkspace -WorkspaceName before any workspace is
+        /// known). It goes through the same send path as every DQC call: credentials, retries, rate limit, logging.
+        /// </summary>
+        public async Task<List<DqcWorkspace>> ListWorkspacesAsync(string instanceId, CancellationToken cancellationToken,
+            int pageSize = WorkspaceApi.MaxPageSize)
+        {
+            string instance = (instanceId ?? "").Trim();
+            if (instance.Length == 0)
+                throw new ArgumentException("The DataArts Studio instance ID is empty (the 'instanceId=' part of the console URL).", nameof(instanceId));
+            if (pageSize < 1 || pageSize > WorkspaceApi.MaxPageSize) throw new ArgumentOutOfRangeException(nameof(pageSize));
+
+            string path = "v1/" + Uri.EscapeDataString(Connection.ProjectId) + "/workspaces/" + Uri.EscapeDataString(instance);
+            var all = new List<DqcWorkspace>();
+            for (int page = 0; ; page++)
+            {
+                var uri = Connection.BuildUri(path, new[]
+                {
+                    new KeyValuePair<string, string>("limit", pageSize.ToString(CultureInfo.InvariantCulture)),
+                    new KeyValuePair<string, string>("offset", all.Count.ToString(CultureInfo.InvariantCulture)),
+                });
+                byte[] body = await SendRawAsync(HttpMethod.Get, uri, null, cancellationToken, sendWorkspace: false).ConfigureAwait(false);
+                WorkspaceListResponse? list;
+                try
+                {
+                    list = JsonSerializer.Deserialize(body, WorkspaceJsonContext.Default.WorkspaceListResponse);
+                }
+                catch (JsonException ex)
+                {
+                    throw new DqcResponseFormatException($"GET {uri.AbsolutePath} answered 2xx but the body is not a workspace list: {ex.Message}", ex);
+                }
+                var items = list?.Data ?? new List<WorkspaceBody>();
+                all.AddRange(items.Select(WorkspaceApi.ToModel));
+                int total = list?.Count ?? all.Count;
+                Log.Verbose(string.Format(CultureInfo.InvariantCulture, "Workspaces of instance {0}: {1} of {2} after page {3}", instance, all.Count, total, page + 1));
+                if (items.Count == 0 || all.Count >= total || items.Count < pageSize) break;
+            }
+            return all;
+        }
     }
 }

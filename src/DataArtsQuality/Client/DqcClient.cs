@@ -80,9 +80,10 @@ namespace DataArtsQuality.Client
         /// each attempt waits for the connection's rate limiter, gets its own timeout, and a failed attempt is sent
         /// again only where <see cref="RetryPolicy"/> says that cannot run anything twice.
         /// The body is JSON unless <paramref name="contentType"/> says otherwise (multipart upload).
+        /// <paramref name="sendWorkspace"/> false leaves out the workspace header (Management Center calls).
         /// </summary>
         internal async Task<byte[]> SendRawAsync(HttpMethod method, Uri uri, byte[]? body, CancellationToken cancellationToken,
-            MediaTypeHeaderValue? contentType = null)
+            MediaTypeHeaderValue? contentType = null, bool sendWorkspace = true)
         {
             string path = uri.AbsolutePath;
             var settings = SettingsOverride ?? Connection.Settings;
@@ -97,7 +98,8 @@ namespace DataArtsQuality.Client
                     ? string.Format(CultureInfo.InvariantCulture, ", waited {0:0} ms for the rate limit", waited.TotalMilliseconds) : "";
 
                 using var request = new HttpRequestMessage(method, uri);
-                request.Headers.TryAddWithoutValidation("workspace", Connection.WorkspaceId);
+                // Management Center calls (the workspace list) must go without it.
+                if (sendWorkspace) request.Headers.TryAddWithoutValidation("workspace", Connection.WorkspaceId);
                 request.Headers.Accept.ParseAdd("application/json");
                 if (body != null)
                 {

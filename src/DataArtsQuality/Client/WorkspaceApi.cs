@@ -13,48 +13,14 @@ using DataArtsQuality.Models;
 namespace DataArtsQuality.Client
 {
     /// <summary>
-    /// Management Center's workspace list (ListManagerWorkSpaces): GET /v1/{project_id}/workspaces/{instance_id}, paged
-    /// by record offset, sent WITHOUT the workspace header. Used by Get-DqcWorkspace and by Connect-DqcWorkspace
-    /// -WorkspaceName before any workspace is known.
+    /// Management Center's workspace list (ListManagerWorkSpaces): the record shape and the name lookup. The paging
+    /// itself is <see cref="DqcClient.ListWorkspacesAsync"/>.
     /// </summary>
     internal static class WorkspaceApi
     {
         public const int MaxPageSize = 100;
 
-        public static async Task<List<DqcWorkspace>> ListAsync(HttpClient http, Uri endpoint, string projectId, string instanceId,
-            IDqcAuthenticator authenticator, TimeSpan timeout, IDqcLog log, CancellationToken cancellationToken, int pageSize = MaxPageSize)
-        {
-            string instance = (instanceId ?? "").Trim();
-            if (instance.Length == 0)
-                throw new ArgumentException("The DataArts Studio instance ID is empty (the 'instanceId=' part of the console URL).", nameof(instanceId));
-            if (pageSize < 1 || pageSize > MaxPageSize) throw new ArgumentOutOfRangeException(nameof(pageSize));
-
-            string root = endpoint.AbsoluteUri.TrimEnd('/') + "/v1/" + Uri.EscapeDataString(projectId) + "/workspaces/" + Uri.EscapeDataString(instance);
-            var all = new List<DqcWorkspace>();
-            for (int page = 0; ; page++)
-            {
-                int offset = all.Count;
-                var uri = new Uri(string.Format(CultureInfo.InvariantCulture, "{0}?limit={1}&offset={2}", root, pageSize, offset));
-                var answer = await DqcHttp.SendAsync(http, HttpMethod.Get, uri, null, null, authenticator, timeout, log, cancellationToken).ConfigureAwait(false);
-                WorkspaceListResponse? list;
-                try
-                {
-                    list = JsonSerializer.Deserialize(answer.Body, WorkspaceJsonContext.Default.WorkspaceListResponse);
-                }
-                catch (JsonException ex)
-                {
-                    throw new DqcResponseFormatException($"GET {uri.AbsolutePath} answered 2xx but the body is not a workspace list: {ex.Message}", ex);
-                }
-                var items = list?.Data ?? new List<WorkspaceBody>();
-                all.AddRange(items.Select(ToModel));
-                int total = list?.Count ?? all.Count;
-                log.Verbose(string.Format(CultureInfo.InvariantCulture, "Workspaces of instance {0}: {1} of {2} after page {3}", instance, all.Count, total, page + 1));
-                if (items.Count == 0 || all.Count >= total || items.Count < pageSize) break;
-            }
-            return all;
-        }
-
-        private static DqcWorkspace ToModel(WorkspaceBody w) => new DqcWorkspace
+        internal static DqcWorkspace ToModel(WorkspaceBody w) => new DqcWorkspace
         {
             WorkspaceId = w.Id ?? "",
             Name = w.Name ?? "",
