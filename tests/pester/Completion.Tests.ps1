@@ -164,6 +164,19 @@ Describe 'Job name completion' {
     }
 }
 
+Describe 'Completion after a delete' {
+    BeforeEach { Connect-Fresh }
+    AfterEach { Disconnect-DqcWorkspace -All }
+
+    It 'does not offer a job that Remove-DqcJob just deleted (no 60 s wait for the cache)' {
+        $doomed = Add-DqcEmulatorJob $emulator -Name 'Doomed temporary check'
+        @((Complete 'Get-DqcJob -Name Doomed').CompletionText) | Should -Be @("'Doomed temporary check'")
+        Remove-DqcJob -Id $doomed -Force
+        @(Complete 'Get-DqcJob -Name Doomed') | Should -BeNullOrEmpty
+        @(Complete "Restart-DqcJob -RuleId $doomed") | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'Completion that must not hang, fail or log in' {
     AfterEach { Clear-DqcEmulatorFault $emulator; Disconnect-DqcWorkspace -All }
 

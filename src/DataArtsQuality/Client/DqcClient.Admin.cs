@@ -239,9 +239,19 @@ namespace DataArtsQuality.Client
         // ---- Jobs ----------------------------------------------------------------------------------------------
 
         /// <summary>BatchDeleteQualityQualityTasks / BatchDeleteQualityConsistencyTasks: a bare array of numbers.</summary>
-        public Task DeleteJobsAsync(DqcRuleType ruleType, IReadOnlyList<string> jobIds, CancellationToken cancellationToken)
-            => SendBatchAsync(ruleType == DqcRuleType.Comparison ? "consistency-tasks/batch-delete" : "quality-tasks/batch-delete",
-                DqcBatchBody.BareArray(CheckBatch(jobIds, "job ID")), cancellationToken);
+        public async Task DeleteJobsAsync(DqcRuleType ruleType, IReadOnlyList<string> jobIds, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await SendBatchAsync(ruleType == DqcRuleType.Comparison ? "consistency-tasks/batch-delete" : "quality-tasks/batch-delete",
+                    DqcBatchBody.BareArray(CheckBatch(jobIds, "job ID")), cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                // Tab completion must not offer deleted jobs (even after a failure: the batch may have partly applied).
+                DqcJobCatalog.For(Connection).Invalidate();
+            }
+        }
 
         /// <summary>OperationQualityTaskSchedule: turns a quality job's schedule on (start) or off (stop). Returns the message.</summary>
         public async Task<string?> SetJobScheduleAsync(string jobId, bool start, CancellationToken cancellationToken)
