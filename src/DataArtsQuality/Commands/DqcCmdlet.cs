@@ -18,7 +18,10 @@ namespace DataArtsQuality.Commands
     public abstract class DqcCmdletBase : PSCmdlet, IDqcLog
     {
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
-        private readonly BlockingCollection<Action?> _pipelineWork = new BlockingCollection<Action?>();
+        private readonly ConcurrentQueue<Action> _pipelineWork = new ConcurrentQueue<Action>();
+        // No spinning while the pipeline thread waits: on a small machine the spin would take the core that the HTTP
+        // I/O (and, in tests, the emulator) needs, so the wait goes straight to the kernel.
+        private readonly ManualResetEventSlim _pipelineSignal = new ManualResetEventSlim(false, spinCount: 0);
         private int _pipelineThread;
         private bool _debugEnabled;
         private bool _verboseAsDebug;
@@ -134,23 +137,34 @@ namespace DataArtsQuality.Commands
         {
             if (!task.IsCompleted)
             {
-                task.ContinueWith((_, queue) => ((BlockingCollection<Action?>)queue!).Add(null), _pipelineWork,
+                task.ContinueWith((_, signal) => ((ManualResetEventSlim)signal!).Set(), _pipelineSignal,
                     CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-                foreach (var work in _pipelineWork.GetConsumingEnumerable())
+                while (true)
                 {
-                    if (work is null) break;
-                    work();
+                    _pipelineSignal.Wait();
+                    // Reset before draining: a post or the completion that comes after it sets the signal again.
+                    _pipelineSignal.Reset();
+                    RunPosted();
+                    if (task.IsCompleted) break;
                 }
             }
-            while (_pipelineWork.TryTake(out var pending))
-                pending?.Invoke();
+            RunPosted();
         }
 
-        /// <summary>Runs on the pipeline thread now, or as soon as the pipeline thread pumps.</summary>
+        private void RunPosted()
+        {
+            while (_pipelineWork.TryDequeue(out var work))
+                work();
+        }
+
         protected void OnPipelineThread(Action action)
         {
             if (Thread.CurrentThread.ManagedThreadId == _pipelineThread) action();
-            else _pipelineWork.Add(action);
+            else
+            {
+                _pipelineWork.Enqueue(action);
+                _pipelineSignal.Set();
+            }
         }
 
         bool IDqcLog.IsDebugEnabled => _debugEnabled;
