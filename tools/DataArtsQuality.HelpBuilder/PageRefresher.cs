@@ -56,18 +56,23 @@ internal static partial class PageRefresher
         }
         bool everywhere = command.SetNames.SequenceEqual([CodeCommand.AllParameterSets])
             || (parameter.Sets.Keys.SequenceEqual([CodeCommand.AllParameterSets]) && groups.Count == 1);
-        string? pageDefault = page?.Yaml.Select(y => y.GetValueOrDefault("Default value")).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
-        if (page is not null)
+        // The page variant that covers a group's sets: it keeps the block order (the first block is what Get-Help's
+        // PARAMETERS section shows) and the default value wherever the code declares none.
+        int PageIndex(List<string> sets)
         {
-            // Blocks keep the page's order: the first one is what Get-Help's PARAMETERS section shows.
-            int Rank(List<string> sets)
-            {
-                int index = page.Variants.FindIndex(v => v.Sets.Intersect(sets).Any());
-                return index < 0 ? int.MaxValue : index;
-            }
-            groups = groups.OrderBy(g => Rank(g.Sets)).ToList();
+            if (page is null || page.Variants.Count == 0) return -1;
+            int index = page.Variants.FindIndex(v => v.Sets.Intersect(sets).Any() || v.Sets.Contains(ParameterVariant.AllSets));
+            return index < 0 ? (page.Variants.Count == 1 ? 0 : -1) : index;
         }
-        return groups.Select(g => YamlEntries(parameter, everywhere ? [ParameterVariant.AllSets] : g.Sets, g.Binding, pageDefault)).ToList();
+        string? PageDefault(List<string> sets)
+        {
+            int index = PageIndex(sets);
+            return index < 0 || index >= page!.Yaml.Count ? null : page.Yaml[index].GetValueOrDefault("Default value");
+        }
+        return groups
+            .OrderBy(g => PageIndex(g.Sets) is var i && i < 0 ? int.MaxValue : i)
+            .Select(g => YamlEntries(parameter, everywhere ? [ParameterVariant.AllSets] : g.Sets, g.Binding, PageDefault(g.Sets)))
+            .ToList();
     }
 
     public static string YamlText(List<(string Key, string Value)> entries)
@@ -173,7 +178,7 @@ internal static partial class PageRefresher
                 foreach (var (key, value) in expected[i])
                 {
                     string documented = pageParameter.Yaml[i].GetValueOrDefault(key, "").Trim();
-                    if (!SameValue(key, documented, value))
+                    if (!SameValue(key, documented, value, command))
                         differences.Add($"-{code.Name}: {key} is '{documented}' in the markdown, '{value}' in the code");
                 }
             }
@@ -181,8 +186,11 @@ internal static partial class PageRefresher
         return differences;
     }
 
-    private static bool SameValue(string key, string documented, string expected)
+    private static bool SameValue(string key, string documented, string expected, CodeCommand command)
     {
+        // Listing every set says the same as (All).
+        if (key is "Parameter Sets" && expected == ParameterVariant.AllSets
+            && ParameterVariant.SplitList(documented).Order().SequenceEqual(command.SetNames.Order())) return true;
         if (key is "Aliases" && (documented is "None" ? "" : documented) == expected) return true;
         if (key is "Parameter Sets" or "Aliases" or "Accepted values")
             return ParameterVariant.SplitList(documented).SequenceEqual(ParameterVariant.SplitList(expected), StringComparer.OrdinalIgnoreCase);
