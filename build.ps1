@@ -45,7 +45,8 @@ function Get-ModuleVersion {
 
 # The help tool (tools/DataArtsQuality.HelpBuilder, built with the solution) reads docs/en-US and takes the
 # parameter metadata from the staged module's cmdlets: 'build' checks the pages (schema, and that their parameter
-# blocks agree with the code) and writes the MAML and about topic; 'update' rewrites SYNTAX and the parameter blocks.
+# blocks agree with the code) and writes the MAML and about topic; 'update' first rewrites SYNTAX and the parameter
+# blocks from the code.
 function Invoke-HelpBuilder {
     param([string] $Verb, [string[]] $Arguments = @())
     $tool = Join-Path $Root "tools/DataArtsQuality.HelpBuilder/bin/$Configuration/net10.0/DataArtsQuality.HelpBuilder.dll"
@@ -78,8 +79,7 @@ function Invoke-Build {
         Copy-Item $dll (Join-Path $ModuleOut 'Dependencies')
     }
 
-    if ($RefreshDocs) { Invoke-HelpBuilder 'update' }
-    Invoke-HelpBuilder 'build' @('--out', (Join-Path $ModuleOut 'en-US'))
+    Invoke-HelpBuilder ($RefreshDocs ? 'update' : 'build') @('--out', (Join-Path $ModuleOut 'en-US'))
 
     if (Test-Path $EmulatorOut) { Remove-Item $EmulatorOut -Recurse -Force }
     Copy-Item (Join-Path $Root "src/DataArtsQuality.Emulator/bin/$Configuration/net10.0") $EmulatorOut -Recurse

@@ -7,7 +7,8 @@ const string Usage = """
 
       check  <docs> [--assembly <module.dll>]                 report schema problems (and drift from the code)
       build  <docs> --out <folder|file.xml> [--assembly <dll>] check, then write the MAML and about_*.help.txt
-      update <docs> --assembly <module.dll>                   rewrite SYNTAX and the parameter blocks from the code
+      update <docs> --assembly <dll> [--out <folder|file.xml>] rewrite SYNTAX and the parameter blocks from the code,
+                                                              then check (and build, given --out)
 
     <docs> is a folder of pages (about_*.md are about topics; pages without front matter are skipped) or one page.
     Exit code 0: fine; 1: errors in the pages; 2: wrong usage or unreadable input.
@@ -107,7 +108,7 @@ static int Run(string[] args)
         return 1;
     }
 
-    if (verb == "build")
+    if (output is not null)
     {
         bool toFile = output!.EndsWith(".xml", StringComparison.OrdinalIgnoreCase);
         string folder = toFile ? Path.GetDirectoryName(Path.GetFullPath(output))! : output;
