@@ -54,7 +54,8 @@ internal sealed class MarkdownDocument
 
         foreach (var block in parsed)
         {
-            if (block is YamlFrontMatterBlock) continue;
+            // Link reference definitions Markdig gathers into a group of their own carry no text of their own.
+            if (block is YamlFrontMatterBlock or LinkReferenceDefinitionGroup { Count: 0 }) continue;
             int start = block.Line;
             int end = Math.Max(start, LineOf(Math.Max(block.Span.Start, block.Span.End))) + 1;
             switch (block)
