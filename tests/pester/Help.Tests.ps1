@@ -157,6 +157,15 @@ Describe 'The about topic' {
         $aboutText | Should -Match ([regex]::Escape($Heading.ToUpperInvariant()) + '|' + [regex]::Escape($Heading))
     }
 
+    It 'says, like Set-DqcConfig and the README, that a 500 is not retried, not even for reads' {
+        # The retry policy and its xunit test decide it; the words must not promise a retry.
+        foreach ($file in (Join-Path $docs 'about_DataArtsQuality.md'), (Join-Path $docs 'Set-DqcConfig.md'), (Join-Path $RepoRoot 'README.md')) {
+            $text = (Get-Content $file -Raw) -replace '\s+', ' '
+            $text -match 'A 500 is the service''s own error answer and is (not|never) retried, not even for reads' | Should -BeTrue -Because "$file says so"
+            $text -match '(504|timeout), a 500|a 500, (a 504|a timeout)' | Should -BeFalse -Because "$file must not list a 500 with what is retried for reads"
+        }
+    }
+
     It 'mentions every exported cmdlet under SEE ALSO' {
         $seeAlso = [regex]::Match((Get-Content (Join-Path $docs 'about_DataArtsQuality.md') -Raw), '(?ms)^# SEE ALSO\s*$(.*)').Groups[1].Value
         $manifest = Import-PowerShellDataFile (Join-Path $RepoRoot 'DataArtsQuality.psd1')
