@@ -493,7 +493,7 @@ Describe 'help tool and the compiled cmdlets' {
         $after.Split('## PARAMETERS')[0] | Should -BeExactly $before.Split('## PARAMETERS')[0]
         (Invoke-HelpTool 'check' $dir @('--assembly', $fakeDll)).ExitCode | Should -Be 0
         # A second run changes nothing.
-        (Invoke-HelpTool 'update' $dir @('--assembly', $fakeDll)).Lines | Should -Contain '0 page(s) refreshed from the code.'
+        (Invoke-HelpTool 'update' $dir @('--assembly', $fakeDll)).Lines | Should -Contain '0 page(s) refreshed or created from the code.'
     }
 
     It 'update adds a new parameter with a placeholder the check refuses, and drops a removed one' {
@@ -506,6 +506,17 @@ Describe 'help tool and the compiled cmdlets' {
         $page | Should -Match ([regex]::Escape('Get-FakeItem [[-Name] <String[]>] [-Status <String>] [-Limit <Int32>] [<CommonParameters>]'))
         $run.ExitCode | Should -Be 1
         $run.Problems.Rule | Should -Contain 'Placeholder'
+    }
+
+    It 'update writes a page for a new cmdlet, whose placeholders the check refuses' {
+        $dir = Copy-Pages
+        $run = Invoke-HelpTool 'update' $dir @('--assembly', $fakeDllV2)
+        $run.Lines | Should -Contain "created $(Join-Path $dir 'Remove-FakeItem.md')"
+        $page = Get-Content (Join-Path $dir 'Remove-FakeItem.md') -Raw
+        $page | Should -Match '(?m)^external help file: Fake-help\.xml$'
+        $page | Should -Match ([regex]::Escape('Remove-FakeItem [-Id] <Int64> [<CommonParameters>]'))
+        $page | Should -Match '(?s)### -Id\s+\{\{ Fill Id Description \}\}\s+```yaml\s+Type: Int64\s+Parameter Sets: \(All\)\s+Aliases:\s+Required: True\s+Position: 0'
+        @($run.Problems | Where-Object Command -eq 'Remove-FakeItem' | ForEach-Object Rule) | Should -Be @('Placeholder')
     }
 
     It 'reports a cmdlet without a page and a page without a cmdlet' {

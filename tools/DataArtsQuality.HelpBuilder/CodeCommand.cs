@@ -44,6 +44,8 @@ internal sealed class CodeCommand
     /// <summary>The sets in the order they first appear on the parameters; just __AllParameterSets when none is named.</summary>
     public required List<string> SetNames { get; init; }
     public required List<CodeParameter> Parameters { get; init; }
+    /// <summary>The full names of the [OutputType] types, for the OUTPUTS of a new page.</summary>
+    public List<string> OutputTypes { get; init; } = [];
 
     /// <summary>Every cmdlet in the assembly, by name.</summary>
     public static Dictionary<string, CodeCommand> LoadAssembly(string path)
@@ -143,6 +145,7 @@ internal sealed class CodeCommand
             DefaultSet = defaultSet,
             SetNames = setNames,
             Parameters = parameters,
+            OutputTypes = type.GetCustomAttributes<OutputTypeAttribute>().SelectMany(a => a.Type).Select(t => t.Name).Distinct().ToList(),
         };
     }
 

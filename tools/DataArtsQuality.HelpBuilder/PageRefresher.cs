@@ -16,6 +16,16 @@ internal static partial class PageRefresher
         "-InformationVariable, -OutVariable, -OutBuffer, -PipelineVariable, -ProgressAction, -Verbose, -WarningAction, and " +
         "-WarningVariable. For more information, see [about_CommonParameters](http://go.microsoft.com/fwlink/?LinkID=113216).";
 
+    // What PowerShell's own help says of the parameters the binder adds (ShouldProcess, paging).
+    private static readonly Dictionary<string, string> StandardDescriptions = new(StringComparer.Ordinal)
+    {
+        ["WhatIf"] = "Shows what would happen if the cmdlet runs. The cmdlet is not run.",
+        ["Confirm"] = "Prompts you for confirmation before running the cmdlet.",
+        ["IncludeTotalCount"] = "Reports the total number of objects in the data set before the selected objects.",
+        ["Skip"] = "Ignores the given number of objects and then gets the remaining objects.",
+        ["First"] = "Gets only the given number of objects.",
+    };
+
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 
@@ -199,6 +209,32 @@ internal static partial class PageRefresher
 
     private static string Normalize(string code) => Whitespace().Replace(code, " ").Trim();
 
+    /// <summary>
+    /// A page for a cmdlet that has none yet, as platyPS's New-MarkdownHelp writes it: the placeholders keep the build
+    /// failing until someone has written the synopsis, description, example and parameter descriptions.
+    /// </summary>
+    public static string NewPage(CodeCommand command, string helpFile, string moduleName)
+    {
+        var outputs = command.OutputTypes.Count == 0 ? ["System.Object"] : command.OutputTypes;
+        var lines = new List<string>
+        {
+            "---", "external help file: " + helpFile, "Module Name: " + moduleName, "online version:", "schema: 2.0.0", "---", "",
+            "# " + command.Name, "",
+            "## SYNOPSIS", "{{ Fill in the Synopsis }}", "",
+            "## SYNTAX", "",
+            "## DESCRIPTION", "{{ Fill in the Description }}", "",
+            "## EXAMPLES", "", "### Example 1", "```powershell", "PS C:\\> {{ Add example code here }}", "```", "",
+            "{{ Add example description here }}", "",
+            "## PARAMETERS", "",
+            "## INPUTS", "", "### None", "",
+            "## OUTPUTS", "",
+        };
+        foreach (string output in outputs) lines.AddRange(["### " + output, ""]);
+        lines.AddRange(["## NOTES", "", "## RELATED LINKS", ""]);
+        var page = CommandPage.Parse(MarkdownDocument.Parse(command.Name + ".md", string.Join("\n", lines)));
+        return Refresh(command, page);
+    }
+
     /// <summary>The page text with SYNTAX and the parameter blocks rewritten from the code.</summary>
     public static string Refresh(CodeCommand command, CommandPage page)
     {
@@ -293,7 +329,9 @@ internal static partial class PageRefresher
             var pageParameter = page.Parameters.FirstOrDefault(p => p.Name == name);
             result.Add("### -" + name);
             var description = descriptions.GetValueOrDefault(name);
-            result.AddRange(description is { Count: > 0 } ? description : [$"{{{{ Fill {name} Description }}}}"]);
+            result.AddRange(description is { Count: > 0 } ? description
+                : StandardDescriptions.TryGetValue(name, out var standard) && code.IsSwitch == (name is "WhatIf" or "Confirm" or "IncludeTotalCount") ? [standard]
+                : [$"{{{{ Fill {name} Description }}}}"]);
             result.Add("");
             foreach (var variant in Variants(command, code, pageParameter))
             {

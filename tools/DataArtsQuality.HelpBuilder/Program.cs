@@ -83,7 +83,24 @@ static int Run(string[] args)
             pages[i] = CommandPage.Parse(MarkdownDocument.Parse(page.Path, refreshed));
             changed++;
         }
-        Console.WriteLine($"{changed} page(s) refreshed from the code.");
+        if (Directory.Exists(docs))
+        {
+            // New cmdlets get a page to fill in; its placeholders fail the check until someone does.
+            var model = pages.FirstOrDefault(p => p.Name is not null)?.Document.FrontMatter;
+            string helpFile = model?.GetValueOrDefault("external help file") ?? Path.GetFileName(assembly!) + "-Help.xml";
+            string moduleName = model?.GetValueOrDefault("Module Name") ?? Path.GetFileNameWithoutExtension(assembly!);
+            var missing = code!.Values.Where(c => pages.All(p => !string.Equals(p.Name, c.Name, StringComparison.OrdinalIgnoreCase)));
+            foreach (var command in missing.OrderBy(c => c.Name, StringComparer.Ordinal).ToList())
+            {
+                string path = Path.Combine(docs, command.Name + ".md");
+                string text = PageRefresher.NewPage(command, helpFile, moduleName);
+                File.WriteAllText(path, text, new UTF8Encoding(false));
+                Console.WriteLine($"created {path}");
+                pages.Add(CommandPage.Parse(MarkdownDocument.Parse(path, text)));
+                changed++;
+            }
+        }
+        Console.WriteLine($"{changed} page(s) refreshed or created from the code.");
     }
 
     var problems = new List<HelpProblem>();
