@@ -4,6 +4,7 @@ Builds, tests and demonstrates the DataArtsQuality module.
 
 .DESCRIPTION
     pwsh ./build.ps1 build   # compile and stage an importable module in out/DataArtsQuality (and the emulator in out/emulator)
+    pwsh ./build.ps1 docs    # build, refreshing SYNTAX and the parameter blocks of docs/en-US from the compiled cmdlets first
     pwsh ./build.ps1 test    # build, then xunit (core) and Pester (cmdlets end to end on the emulator); ends with "N passed, N failed"
     pwsh ./build.ps1 demo    # build, start the emulator, connect, re-run seeded and failed jobs, wait, show the instances
     pwsh ./build.ps1 package # build, then publish out/DataArtsQuality to out/package/DataArtsQuality.<version>.nupkg (PSResourceGet)
@@ -14,7 +15,7 @@ Needs only the .NET SDK (10) and PowerShell 7.4+.
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('build', 'test', 'demo', 'package', 'bench', 'clean')]
+    [ValidateSet('build', 'docs', 'test', 'demo', 'package', 'bench', 'clean')]
     [string] $Task = 'build',
 
     [ValidateSet('Debug', 'Release')]
@@ -42,7 +43,22 @@ function Get-ModuleVersion {
     (Import-PowerShellDataFile (Join-Path $Root 'DataArtsQuality.psd1')).ModuleVersion
 }
 
+# The help tool (tools/DataArtsQuality.HelpBuilder, built with the solution) reads docs/en-US and takes the
+# parameter metadata from the staged module's cmdlets: 'build' checks the pages (schema, and that their parameter
+# blocks agree with the code) and writes the MAML and about topic; 'update' first rewrites SYNTAX and the parameter
+# blocks from the code.
+function Invoke-HelpBuilder {
+    param([string] $Verb, [string[]] $Arguments = @())
+    $tool = Join-Path $Root "tools/DataArtsQuality.HelpBuilder/bin/$Configuration/net10.0/DataArtsQuality.HelpBuilder.dll"
+    & dotnet $tool $Verb (Join-Path $Root 'docs/en-US') --assembly (Join-Path $ModuleOut 'DataArtsQuality.dll') @Arguments
+    if ($LASTEXITCODE -eq 1) {
+        throw "docs/en-US has help problems (listed above). Where the parameter metadata disagrees with the code, run 'pwsh ./build.ps1 docs'."
+    }
+    if ($LASTEXITCODE -ne 0) { throw "The help builder failed with exit code $LASTEXITCODE." }
+}
+
 function Invoke-Build {
+    param([switch] $RefreshDocs)
     $version = Get-ModuleVersion
     Write-Host "Building DataArtsQuality $version ($Configuration)" -ForegroundColor Cyan
     Invoke-Native dotnet @('build', (Join-Path $Root 'DataArtsQuality.slnx'), '-c', $Configuration, '--nologo', '-v', 'quiet', "-p:ModuleVersion=$version")
@@ -63,23 +79,7 @@ function Invoke-Build {
         Copy-Item $dll (Join-Path $ModuleOut 'Dependencies')
     }
 
-    $helpBuilder = Join-Path $Root 'tools/HelpBuilder.psm1'
-    $pages = @(Get-ChildItem (Join-Path $Root 'docs/en-US') -Filter '*-*.md' -ErrorAction SilentlyContinue)
-    if ((Test-Path $helpBuilder) -and $pages.Count -gt 0) {
-        Import-Module $helpBuilder -Force
-        $problems = @(Test-DqcHelpMarkdown -Path (Join-Path $Root 'docs/en-US') | Where-Object Severity -eq 'Error')
-        if ($problems) {
-            $problems | Format-Table Command, Rule, Line, Message -AutoSize -Wrap | Out-Host
-            throw "docs/en-US has $($problems.Count) help problem(s); see above."
-        }
-        $helpOut = Join-Path $ModuleOut 'en-US'
-        $null = New-Item -ItemType Directory -Path $helpOut -Force
-        Convert-DqcMarkdownToMaml -Path (Join-Path $Root 'docs/en-US') -OutputPath (Join-Path $helpOut 'DataArtsQuality.dll-Help.xml')
-        $about = Join-Path $Root 'docs/en-US/about_DataArtsQuality.md'
-        if (Test-Path $about) {
-            Convert-DqcAboutMarkdownToText -Path $about -OutputPath (Join-Path $helpOut 'about_DataArtsQuality.help.txt')
-        }
-    }
+    Invoke-HelpBuilder ($RefreshDocs ? 'update' : 'build') @('--out', (Join-Path $ModuleOut 'en-US'))
 
     if (Test-Path $EmulatorOut) { Remove-Item $EmulatorOut -Recurse -Force }
     Copy-Item (Join-Path $Root "src/DataArtsQuality.Emulator/bin/$Configuration/net10.0") $EmulatorOut -Recurse
@@ -235,6 +235,7 @@ function Invoke-Demo {
 
 switch ($Task) {
     'build' { Invoke-Build }
+    'docs' { Invoke-Build -RefreshDocs }
     'test' { Invoke-Test }
     'demo' { Invoke-Demo }
     'package' { Invoke-Package }

@@ -82,10 +82,12 @@ Describe 'Module help' {
         $about | Should -Match 'Connect-DqcWorkspace'
     }
 
-    It 'has no problems in the markdown' {
-        Import-Module (Join-Path $RepoRoot 'tools/HelpBuilder.psm1') -Force
-        $problems = @(Test-DqcHelpMarkdown $docs | Where-Object Severity -eq 'Error')
-        ($problems | Out-String) | Should -BeNullOrEmpty
+    It 'has no problems in the markdown, and its parameter blocks agree with the compiled cmdlets' {
+        $tool = Get-ChildItem (Join-Path $RepoRoot 'tools/DataArtsQuality.HelpBuilder/bin') -Recurse -Filter 'DataArtsQuality.HelpBuilder.dll' |
+            Where-Object { $_.Directory.Name -eq 'net10.0' } | Sort-Object LastWriteTimeUtc -Descending | Select-Object -First 1 -ExpandProperty FullName
+        $output = & dotnet $tool check $docs --assembly (Join-Path $RepoRoot 'out/DataArtsQuality/DataArtsQuality.dll') 2>&1 | ForEach-Object { "$_" }
+        $LASTEXITCODE | Should -Be 0 -Because ($output -join "`n")
+        @($output | Where-Object { $_ -like 'warning *' }) | Should -BeNullOrEmpty
     }
 }
 
@@ -153,6 +155,15 @@ Describe 'The about topic' {
         $section | Should -Not -BeNullOrEmpty -Because "about_DataArtsQuality needs a '$Heading' section"
         foreach ($term in $Terms) { $section | Should -BeLike "*$term*" }
         $aboutText | Should -Match ([regex]::Escape($Heading.ToUpperInvariant()) + '|' + [regex]::Escape($Heading))
+    }
+
+    It 'says, like Set-DqcConfig and the README, that a 500 is not retried, not even for reads' {
+        # The retry policy and its xunit test decide it; the words must not promise a retry.
+        foreach ($file in (Join-Path $docs 'about_DataArtsQuality.md'), (Join-Path $docs 'Set-DqcConfig.md'), (Join-Path $RepoRoot 'README.md')) {
+            $text = (Get-Content $file -Raw) -replace '\s+', ' '
+            $text -match 'A 500 is the service''s own error answer and is (not|never) retried, not even for reads' | Should -BeTrue -Because "$file says so"
+            $text -match '(504|timeout), a 500|a 500, (a 504|a timeout)' | Should -BeFalse -Because "$file must not list a 500 with what is retried for reads"
+        }
     }
 
     It 'mentions every exported cmdlet under SEE ALSO' {

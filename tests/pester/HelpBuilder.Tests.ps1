@@ -1,11 +1,28 @@
-# Tests for tools/HelpBuilder.psm1. They never load the real module: the sample pages in
+# Tests for tools/DataArtsQuality.HelpBuilder. They never load the real module: the sample pages in
 # assets/help document a throwaway script module ("Fake") generated in $TestDrive, which is
 # enough to prove that Get-Help really consumes what the builder writes.
 
 BeforeAll {
     $repoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-    Import-Module (Join-Path $repoRoot 'tools/HelpBuilder.psm1') -Force
     $script:assets = Join-Path $PSScriptRoot 'assets/help'
+    # The tool as build.ps1 built it (either configuration; the newest wins).
+    $script:helpTool = Get-ChildItem (Join-Path $repoRoot 'tools/DataArtsQuality.HelpBuilder/bin') -Recurse -Filter 'DataArtsQuality.HelpBuilder.dll' |
+        Where-Object { $_.Directory.Name -eq 'net10.0' } | Sort-Object LastWriteTimeUtc -Descending | Select-Object -First 1 -ExpandProperty FullName
+    if (-not $helpTool) { throw 'Build first: tools/DataArtsQuality.HelpBuilder has not been built.' }
+
+    # Runs the tool; Problems are its "error|warning Rule path[:line] [Command]: message" lines.
+    function Invoke-HelpTool([string] $Verb, [string] $Docs, [string[]] $More = @()) {
+        $lines = @(& dotnet $helpTool $Verb $Docs @More 2>&1 | ForEach-Object { "$_" })
+        $exit = $LASTEXITCODE
+        $problems = foreach ($l in $lines) {
+            if ($l -match '^(error|warning) (\w+) (\S+?)(?::(\d+))?(?: ([A-Za-z]+-[A-Za-z0-9]+))?: (.*)$') {
+                [pscustomobject]@{ Severity = (Get-Culture).TextInfo.ToTitleCase($Matches[1]); Rule = $Matches[2]; Path = $Matches[3]
+                    Line = [int]('0' + $Matches[4]); Command = $Matches[5]; Message = $Matches[6] }
+            }
+        }
+        [pscustomobject]@{ ExitCode = $exit; Lines = $lines; Problems = @($problems) }
+    }
+    function Test-HelpMarkdown([string] $Path, [string[]] $More = @()) { (Invoke-HelpTool 'check' $Path $More).Problems }
 
     $script:ns = New-Object System.Xml.XmlNamespaceManager (New-Object System.Xml.NameTable)
     $ns.AddNamespace('msh', 'http://msh')
@@ -13,9 +30,9 @@ BeforeAll {
     $ns.AddNamespace('command', 'http://schemas.microsoft.com/maml/dev/command/2004/10')
     $ns.AddNamespace('dev', 'http://schemas.microsoft.com/maml/dev/2004/10')
 
-    $outDir = Join-Path $TestDrive 'out'
-    $null = New-Item -ItemType Directory -Path $outDir
-    $script:mamlFile = Convert-DqcMarkdownToMaml -Path $assets -OutputPath $outDir
+    $script:outDir = Join-Path $TestDrive 'out'
+    $script:buildRun = Invoke-HelpTool 'build' $assets @('--out', $outDir)
+    $script:mamlFile = Get-Item (Join-Path $outDir 'Fake-help.xml')
     $script:xml = New-Object System.Xml.XmlDocument
     $xml.Load($mamlFile.FullName)
 
@@ -39,7 +56,11 @@ BeforeAll {
     }
 }
 
-Describe 'Convert-DqcMarkdownToMaml output' {
+Describe 'help tool build output' {
+    It 'succeeds on the sample pages' {
+        $buildRun.ExitCode | Should -Be 0 -Because ($buildRun.Lines -join "`n")
+    }
+
     It 'names the file after the pages'' "external help file" when given a folder' {
         $mamlFile.Name | Should -BeExactly 'Fake-help.xml'
     }
@@ -178,23 +199,30 @@ Describe 'Convert-DqcMarkdownToMaml output' {
         @((Get-Cmd 'Set-FakeItem').SelectNodes('command:relatedLinks/maml:navigationLink/maml:linkText', $ns) | ForEach-Object InnerText) | Should -Be @('Get-FakeItem')
     }
 
-    It 'writes exactly the given file name when -OutputPath is a file' {
+    It 'writes exactly the given file name when --out names an .xml file' {
         $target = [IO.Path]::GetFullPath((Join-Path $TestDrive 'nested/dir/DataArtsQuality.dll-Help.xml'))
-        $f = Convert-DqcMarkdownToMaml -Path $assets -OutputPath $target
-        $f.FullName | Should -Be $target
+        (Invoke-HelpTool 'build' $assets @('--out', $target)).ExitCode | Should -Be 0
         [IO.File]::ReadAllText($target) | Should -BeExactly ([IO.File]::ReadAllText($mamlFile.FullName))
+        Join-Path $TestDrive 'nested/dir/about_Fake.help.txt' | Should -Exist
     }
 
-    It 'treats an -OutputPath ending in a separator as a folder to create' {
-        $f = Convert-DqcMarkdownToMaml -Path $assets -OutputPath ((Join-Path $TestDrive 'new-folder') + [IO.Path]::DirectorySeparatorChar)
-        $f.Name | Should -BeExactly 'Fake-help.xml'
-        $f.Directory.Name | Should -BeExactly 'new-folder'
+    It 'creates a missing output folder' {
+        $folder = Join-Path $TestDrive 'new-folder/en-US'
+        (Invoke-HelpTool 'build' $assets @('--out', $folder)).ExitCode | Should -Be 0
+        Join-Path $folder 'Fake-help.xml' | Should -Exist
     }
 
     It 'refuses a page with schema errors instead of writing partial help' {
         $dir = New-EditedPages 'Get-FakeItem.md' 'Accept wildcard characters: True' 'Accept wildcards: True'
-        { Convert-DqcMarkdownToMaml -Path $dir -OutputPath (Join-Path $dir 'x.xml') } | Should -Throw '*UnknownParameterYamlKey*'
+        $run = Invoke-HelpTool 'build' $dir @('--out', (Join-Path $dir 'x.xml'))
+        $run.ExitCode | Should -Be 1
+        $run.Problems.Rule | Should -Contain 'UnknownParameterYamlKey'
         Test-Path (Join-Path $dir 'x.xml') | Should -BeFalse
+    }
+
+    It 'answers wrong usage with exit code 2' {
+        (Invoke-HelpTool 'build' $assets).ExitCode | Should -Be 2
+        (Invoke-HelpTool 'check' (Join-Path $TestDrive 'no-such-folder')).ExitCode | Should -Be 2
     }
 }
 
@@ -205,7 +233,7 @@ Describe 'Get-Help reads the generated help' {
         $modDir = Join-Path $modRoot 'Fake'
         $null = New-Item -ItemType Directory -Path (Join-Path $modDir 'en-US') -Force
         Copy-Item $mamlFile.FullName (Join-Path $modDir 'en-US/Fake-help.xml')
-        $null = Convert-DqcAboutMarkdownToText -Path (Join-Path $assets 'about_Fake.md') -OutputPath (Join-Path $modDir 'en-US')
+        Copy-Item (Join-Path $outDir 'about_Fake.help.txt') (Join-Path $modDir 'en-US')
         # Script functions point at MAML with .ExternalHelp; parameters mirror the sample pages.
         Set-Content -LiteralPath (Join-Path $modDir 'Fake.psm1') -Encoding UTF8 -Value @'
 function Get-FakeItem {
@@ -288,11 +316,9 @@ function Get-FakeUnhelped {
     }
 }
 
-Describe 'Convert-DqcAboutMarkdownToText' {
+Describe 'about topic text' {
     BeforeAll {
-        $dir = Join-Path $TestDrive 'about'
-        $null = New-Item -ItemType Directory -Path $dir
-        $script:aboutFile = Convert-DqcAboutMarkdownToText -Path (Join-Path $assets 'about_Fake.md') -OutputPath $dir
+        $script:aboutFile = Get-Item (Join-Path $outDir 'about_Fake.help.txt')
         $script:aboutLines = [IO.File]::ReadAllText($aboutFile.FullName) -split "`n"
     }
 
@@ -340,14 +366,14 @@ Describe 'Convert-DqcAboutMarkdownToText' {
     }
 }
 
-Describe 'Test-DqcHelpMarkdown' {
+Describe 'help tool check' {
     It 'finds no problems in the sample pages' {
-        @(Test-DqcHelpMarkdown -Path $assets) | Should -HaveCount 0
+        @(Test-HelpMarkdown $assets) | Should -HaveCount 0
     }
 
     It 'reports a missing required section' {
         $dir = New-EditedPages 'Set-FakeItem.md' "## DESCRIPTION`nSets the value of an item. Items can be selected by identifier or piped in.`n" ''
-        $p = @(Test-DqcHelpMarkdown -Path $dir)
+        $p = @(Test-HelpMarkdown $dir)
         $p | Should -HaveCount 1
         $p[0].Rule | Should -BeExactly 'MissingSection'
         $p[0].Severity | Should -BeExactly 'Error'
@@ -357,35 +383,145 @@ Describe 'Test-DqcHelpMarkdown' {
 
     It 'reports a SYNTAX parameter that has no PARAMETERS section' {
         $dir = New-EditedPages 'Get-FakeItem.md' 'Get-FakeItem -Id <Int64> [-Status' 'Get-FakeItem -Id <Int64> [-Bogus <String>] [-Status'
-        $p = @(Test-DqcHelpMarkdown -Path $dir | Where-Object Rule -eq 'UndocumentedParameter')
+        $p = @(Test-HelpMarkdown $dir | Where-Object Rule -eq 'UndocumentedParameter')
         $p | Should -HaveCount 1
         $p[0].Message | Should -Match '-Bogus'
     }
 
     It 'reports a yaml parameter set that SYNTAX does not list' {
         $dir = New-EditedPages 'Get-FakeItem.md' 'Parameter Sets: ByName, ById' 'Parameter Sets: ByName, ByIdentifier'
-        @(Test-DqcHelpMarkdown -Path $dir | ForEach-Object Rule) | Should -Contain 'UnknownParameterSet'
+        @(Test-HelpMarkdown $dir | ForEach-Object Rule) | Should -Contain 'UnknownParameterSet'
     }
 
     It 'reports a set whose SYNTAX line disagrees with the yaml' {
         $dir = New-EditedPages 'Get-FakeItem.md' 'Get-FakeItem -Id <Int64> [-Status <String>]' 'Get-FakeItem -Id <Int64>'
-        $p = @(Test-DqcHelpMarkdown -Path $dir | Where-Object Rule -eq 'SyntaxSetMismatch')
+        $p = @(Test-HelpMarkdown $dir | Where-Object Rule -eq 'SyntaxSetMismatch')
         $p | Should -HaveCount 1
         $p[0].Message | Should -Match "-Status' in set 'ById'"
     }
 
     It 'reports an example without code and a parameter without description' {
         $dir = New-EditedPages 'Set-FakeItem.md' "### -PassThru`nReturns the changed item.`n" "### -PassThru`n"
-        $p = @(Test-DqcHelpMarkdown -Path $dir)
+        $p = @(Test-HelpMarkdown $dir)
         @($p | ForEach-Object Rule) | Should -Be @('MissingParameterDescription')
         $dir2 = New-EditedPages 'Get-FakeItem.md' "``````powershell`nPS> Get-FakeItem -Name 'alpha*' -Status Running`n``````" 'Get-FakeItem -Name alpha'
-        @(Test-DqcHelpMarkdown -Path $dir2 | ForEach-Object Rule) | Should -Be @('ExampleWithoutCode')
+        @(Test-HelpMarkdown $dir2 | ForEach-Object Rule) | Should -Be @('ExampleWithoutCode')
     }
 
     It 'reports about topics without the required headings' {
         $dir = New-EditedPages 'about_Fake.md' '# SHORT DESCRIPTION' '# SUMMARY'
-        $p = @(Test-DqcHelpMarkdown -Path (Join-Path $dir 'about_Fake.md'))
+        $p = @(Test-HelpMarkdown (Join-Path $dir 'about_Fake.md'))
         $p | Should -HaveCount 1
         $p[0].Message | Should -Match 'SHORT DESCRIPTION'
+    }
+}
+
+Describe 'help tool and the compiled cmdlets' {
+    BeforeAll {
+        # Binary cmdlets that match the sample pages, and a later version of them that changed.
+        function New-FakeAssembly([string] $Namespace, [string] $Body) {
+            $path = Join-Path $TestDrive "$Namespace.dll"
+            Add-Type -TypeDefinition "using System.Management.Automation;`nnamespace $Namespace {`n$Body`n}" -OutputAssembly $path -OutputType Library
+            $path
+        }
+        $getFakeItem = @'
+    [Cmdlet(VerbsCommon.Get, "FakeItem", DefaultParameterSetName = "ByName")]
+    public class GetFakeItem : PSCmdlet {
+        [Parameter(ParameterSetName = "ByName", Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("N", "ItemName")] [SupportsWildcards]
+        public string[] Name { get; set; }
+        [Parameter(ParameterSetName = "ById", Mandatory = true, ValueFromPipelineByPropertyName = true)] [Alias("ItemId")]
+        public long Id { get; set; }
+        [Parameter] [ValidateSet("Running", "Failed", "Any")]
+        public string Status { get; set; } = "Any";
+        [Parameter] public SwitchParameter IncludeDeleted { get; set; }
+        [Parameter(DontShow = true, ValueFromPipelineByPropertyName = true)] public string Plumbing { get; set; }
+    }
+'@
+        $setFakeItem = @'
+    [Cmdlet(VerbsCommon.Set, "FakeItem", DefaultParameterSetName = "ById", SupportsShouldProcess = true)]
+    public class SetFakeItem : PSCmdlet {
+        [Parameter(ParameterSetName = "ById", Mandatory = true, Position = 0)] public long Id { get; set; }
+        [Parameter(ParameterSetName = "ByInputObject", Mandatory = true, ValueFromPipeline = true)] public PSObject InputObject { get; set; }
+        [Parameter(ParameterSetName = "ById", Mandatory = true)] [Parameter(ParameterSetName = "ByInputObject")] public string Value { get; set; }
+        [Parameter] public SwitchParameter PassThru { get; set; }
+    }
+'@
+        $script:fakeDll = New-FakeAssembly 'FakeV1' ($getFakeItem + $setFakeItem)
+        # V2: Get-FakeItem lost -IncludeDeleted and gained -Limit; Set-FakeItem is gone; Remove-FakeItem is new.
+        $changed = $getFakeItem.Replace('[Parameter] public SwitchParameter IncludeDeleted { get; set; }', '[Parameter] public int Limit { get; set; } = 10;')
+        $removeFakeItem = @'
+    [Cmdlet(VerbsCommon.Remove, "FakeItem")]
+    public class RemoveFakeItem : PSCmdlet { [Parameter(Mandatory = true, Position = 0)] public long Id { get; set; } }
+'@
+        $script:fakeDllV2 = New-FakeAssembly 'FakeV2' ($changed + $removeFakeItem)
+        function Copy-Pages {
+            $dir = Join-Path $TestDrive ([guid]::NewGuid().ToString('n'))
+            $null = New-Item -ItemType Directory -Path $dir
+            Copy-Item (Join-Path $assets '*.md') $dir
+            $dir
+        }
+    }
+
+    It 'finds the sample pages in line with the cmdlets' {
+        $run = Invoke-HelpTool 'check' $assets @('--assembly', $fakeDll)
+        $run.ExitCode | Should -Be 0 -Because ($run.Lines -join "`n")
+        $run.Problems | Should -HaveCount 0
+    }
+
+    It 'fails when the markdown disagrees with the code, naming the parameter and build.ps1 docs' {
+        $dir = New-EditedPages 'Get-FakeItem.md' 'Aliases: N, ItemName' 'Aliases: N'
+        $set = Join-Path $dir 'Set-FakeItem.md'
+        [IO.File]::WriteAllText($set, ([IO.File]::ReadAllText($set) -replace "`r`n", "`n").Replace('Accept pipeline input: True (ByValue)', 'Accept pipeline input: False'))
+        $run = Invoke-HelpTool 'build' $dir @('--assembly', $fakeDll, '--out', (Join-Path $dir 'out'))
+        $run.ExitCode | Should -Be 1
+        $drift = @($run.Problems | Where-Object Rule -eq 'CodeDrift')
+        $drift | Should -HaveCount 2
+        ($drift | Where-Object Command -eq 'Get-FakeItem').Message | Should -BeLike "-Name: Aliases is 'N' in the markdown, 'N, ItemName' in the code*build.ps1 docs*"
+        ($drift | Where-Object Command -eq 'Set-FakeItem').Message | Should -BeLike "-InputObject: Accept pipeline input is 'False'*'True (ByValue)'*"
+        Join-Path $dir 'out' | Should -Not -Exist
+    }
+
+    It 'update puts the code''s metadata back and keeps the prose' {
+        $dir = New-EditedPages 'Get-FakeItem.md' 'Aliases: N, ItemName' 'Aliases: N'
+        $before = Get-Content (Join-Path $dir 'Get-FakeItem.md') -Raw
+        $run = Invoke-HelpTool 'update' $dir @('--assembly', $fakeDll)
+        $run.ExitCode | Should -Be 0 -Because ($run.Lines -join "`n")
+        $after = Get-Content (Join-Path $dir 'Get-FakeItem.md') -Raw
+        $after | Should -Match 'Aliases: N, ItemName'
+        $after | Should -Match 'One or more item names\. Wildcards are permitted\.'
+        $after.Split('## PARAMETERS')[0] | Should -BeExactly $before.Split('## PARAMETERS')[0]
+        (Invoke-HelpTool 'check' $dir @('--assembly', $fakeDll)).ExitCode | Should -Be 0
+        # A second run changes nothing.
+        (Invoke-HelpTool 'update' $dir @('--assembly', $fakeDll)).Lines | Should -Contain '0 page(s) refreshed or created from the code.'
+    }
+
+    It 'update adds a new parameter with a placeholder the check refuses, and drops a removed one' {
+        $dir = Copy-Pages
+        $run = Invoke-HelpTool 'update' $dir @('--assembly', $fakeDllV2)
+        $page = Get-Content (Join-Path $dir 'Get-FakeItem.md') -Raw
+        $page | Should -Not -Match '### -IncludeDeleted'
+        $page | Should -Not -Match '-Plumbing'
+        $page | Should -Match '(?s)### -Limit\s+\{\{ Fill Limit Description \}\}\s+```yaml\s+Type: Int32\s+Parameter Sets: \(All\).*?Default value: 10'
+        $page | Should -Match ([regex]::Escape('Get-FakeItem [[-Name] <String[]>] [-Status <String>] [-Limit <Int32>] [<CommonParameters>]'))
+        $run.ExitCode | Should -Be 1
+        $run.Problems.Rule | Should -Contain 'Placeholder'
+    }
+
+    It 'update writes a page for a new cmdlet, whose placeholders the check refuses' {
+        $dir = Copy-Pages
+        $run = Invoke-HelpTool 'update' $dir @('--assembly', $fakeDllV2)
+        $run.Lines | Should -Contain "created $(Join-Path $dir 'Remove-FakeItem.md')"
+        $page = Get-Content (Join-Path $dir 'Remove-FakeItem.md') -Raw
+        $page | Should -Match '(?m)^external help file: Fake-help\.xml$'
+        $page | Should -Match ([regex]::Escape('Remove-FakeItem [-Id] <Int64> [<CommonParameters>]'))
+        $page | Should -Match '(?s)### -Id\s+\{\{ Fill Id Description \}\}\s+```yaml\s+Type: Int64\s+Parameter Sets: \(All\)\s+Aliases:\s+Required: True\s+Position: 0'
+        @($run.Problems | Where-Object Command -eq 'Remove-FakeItem' | ForEach-Object Rule) | Should -Be @('Placeholder')
+    }
+
+    It 'reports a cmdlet without a page and a page without a cmdlet' {
+        $run = Invoke-HelpTool 'check' (Copy-Pages) @('--assembly', $fakeDllV2)
+        ($run.Problems | Where-Object Rule -eq 'MissingPage').Command | Should -Be 'Remove-FakeItem'
+        ($run.Problems | Where-Object Rule -eq 'UnknownCommand').Command | Should -Be 'Set-FakeItem'
     }
 }

@@ -32,9 +32,9 @@ namespace DataArtsQuality.Client
     }
 
     /// <summary>
-    /// One HTTP exchange outside the DQC workspace API: IAM (login, projects) and the Management Center (workspace
-    /// list, which must go without the workspace header). Same logging, redaction and error mapping as DQC calls;
-    /// a 401 gives the credential one chance to renew itself.
+    /// One HTTP exchange with IAM (login, project lookup), the only calls that do not go through DqcClient's send
+    /// path; the workspace list does since it learnt to leave out the workspace header. Same logging, redaction and
+    /// error mapping as DQC calls; a 401 gives the credential one chance to renew itself.
     /// </summary>
     internal static class DqcHttp
     {

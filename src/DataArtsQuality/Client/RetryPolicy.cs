@@ -48,9 +48,11 @@ namespace DataArtsQuality.Client
     /// <item>429, 502 and 503 are retried for every method: the gateway answered instead of the service, so the
     /// service did not act on the request [inf: Huawei APIG answers 429 APIG.0308 before routing, 502 when the backend
     /// is unreachable, 503 when it is unavailable].</item>
-    /// <item>504 (the gateway gave up waiting for the service), 500, time-outs and connections that broke after the
+    /// <item>504 (the gateway gave up waiting for the service), time-outs and connections that broke after the
     /// request went out may have reached the service: retried only for GET/HEAD, never for a POST such as ReStartTask,
     /// which would start a second run.</item>
+    /// <item>500 is never retried, reads included: it is the service's own answer (DQC.xxxx error code and message),
+    /// so sending the request again would repeat the error; for a POST it may also have been carried out.</item>
     /// <item>Connection failures before anything was sent (refused, unknown host) are retried for every method.</item>
     /// <item>The wait is exponential with full jitter: a random time up to RetryIntervalSec * 2^(retry-1), at most
     /// MaximumRetryIntervalSec; a Retry-After header (seconds or an HTTP date) replaces it. A Retry-After longer than

@@ -4,8 +4,10 @@ using DataArtsQuality.Client.Wire;
 namespace DataArtsQuality.Client.Json
 {
     /// <summary>
-    /// Source-generated serialisation for every wire type: no reflection at run time, so nothing slow at import and
-    /// nothing that trimming or Windows PowerShell's older runtime could break.
+    /// Source-generated serialisation for the rerun request and answer and the service's error body. The list,
+    /// REST, IAM and workspace wire types have contexts of their own (DqcListJsonContext, DqcRestJsonContext,
+    /// IamJsonContext, WorkspaceJsonContext). Source generation: no reflection at run time, so nothing slow at import
+    /// and nothing that trimming or Windows PowerShell's older runtime could break.
     /// </summary>
     [JsonSourceGenerationOptions(
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
