@@ -172,3 +172,41 @@ Describe 'Get-DqcWorkspace against the shapes the SDK allows' {
         $capped[0].PSObject.Properties.Name | Should -Contain 'JobLogLocationName'
     }
 }
+
+Describe 'What is built for Windows PowerShell 5.1' {
+    It 'raises connections per server to at least the largest -ThrottleLimit' {
+        $max = (Get-Command Restart-DqcJob).Parameters['ThrottleLimit'].Attributes |
+            Where-Object { $_ -is [System.Management.Automation.ValidateRangeAttribute] } | ForEach-Object MaxRange
+        $transport = [DataArtsQuality.Client.DqcClient].Assembly.GetType('DataArtsQuality.Client.FrameworkTransport')
+        $transport.GetField('MaxParallelRequests', [System.Reflection.BindingFlags]'NonPublic,Static').GetRawConstantValue() | Should -Be $max
+    }
+
+    It 'ships in Dependencies/ every version the module and its dependencies ask for' {
+        $module = Join-Path $RepoRoot 'out/DataArtsQuality'
+        $shipped = @{}
+        foreach ($dll in Get-ChildItem (Join-Path $module 'Dependencies') -Filter *.dll) {
+            $name = [System.Reflection.AssemblyName]::GetAssemblyName($dll.FullName)
+            $shipped[$name.Name] = $name.Version
+        }
+        $shipped.Keys | Should -Contain 'System.Text.Json'
+        $files = @(Get-ChildItem (Join-Path $module 'Dependencies') -Filter *.dll) + (Get-Item (Join-Path $module 'DataArtsQuality.dll'))
+        $checked = 0
+        foreach ($file in $files) {
+            $stream = [System.IO.File]::OpenRead($file.FullName)
+            try {
+                $pe = [System.Reflection.PortableExecutable.PEReader]::new($stream)
+                $md = [System.Reflection.Metadata.PEReaderExtensions]::GetMetadataReader($pe)
+                foreach ($handle in $md.AssemblyReferences) {
+                    $ref = $md.GetAssemblyReference($handle)
+                    $name = $md.GetString($ref.Name)
+                    if (-not $shipped.ContainsKey($name)) { continue }
+                    $checked++
+                    $shipped[$name] | Should -BeGreaterOrEqual $ref.Version -Because "$($file.Name) asks for $name $($ref.Version)"
+                }
+                $pe.Dispose()
+            }
+            finally { $stream.Dispose() }
+        }
+        $checked | Should -BeGreaterThan 5
+    }
+}

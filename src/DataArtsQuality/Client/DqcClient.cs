@@ -138,6 +138,8 @@ namespace DataArtsQuality.Client
                 // Management Center calls (the workspace list) must go without it.
                 if (sendWorkspace) request.Headers.TryAddWithoutValidation("workspace", Connection.WorkspaceId);
                 request.Headers.Accept.ParseAdd("application/json");
+                // No Expect: 100-continue round trip before each POST body (.NET Framework sends one by default).
+                request.Headers.ExpectContinue = false;
                 if (body != null)
                 {
                     request.Content = new ByteArrayContent(body);
