@@ -313,8 +313,8 @@ public static class ListEndpoints
             ["calculation_range_sql"] = null,
             ["alarm_condition"] = kind == JobKind.Comparison ? "${1_1}>${2_1}" : "${1}<0",
         };
-        // QualityTaskRuleDetailForOpenApi has 36 fields, ConsistencyRuleDetailForOpenApi the first 20 without
-        // ignore_error: the quality-only ones go on quality sub-rules only. Values are the console's shapes [inf].
+        // QualityTaskRuleDetailForOpenApi has 36 fields, ConsistencyRuleDetailForOpenApi 20 (all also in the quality
+        // model): the quality-only ones go on quality sub-rules only. The values are plausible, not documented [inf].
         if (kind == JobKind.Quality)
         {
             json["ignore_error"] = false;

@@ -105,8 +105,8 @@ namespace DataArtsQuality.Client.Wire
     }
 
     /// <summary>
-    /// QualityTaskRuleDetailForOpenApi (36 fields) and ConsistencyRuleDetailForOpenApi (its first 20, without
-    /// ignore_error): every field of both. The abnormal-table and score fields are quality-only; on a comparison
+    /// QualityTaskRuleDetailForOpenApi (36 fields) and ConsistencyRuleDetailForOpenApi (20, all also in the quality
+    /// model): every field of both. ignore_error and the abnormal-table and score fields are quality-only; on a comparison
     /// sub-rule they stay null.
     /// </summary>
     internal sealed class SubRuleWire
