@@ -39,8 +39,7 @@ Describe 'Calls whose reference defines no response body (or none we need)' {
         @{ Name = 'Start-DqcJobSchedule'; Path = 'quality-tasks/action'; Run = { $q1 | Start-DqcJobSchedule } }
     ) {
         Add-DqcEmulatorFault $emulator -Kind Malformed -Path $Path
-        $errors = $null
-        & $Run -ErrorVariable errors
+        $errors = @(& $Run 2>&1 | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
         $errors | Should -BeNullOrEmpty
         (Get-DqcEmulatorFault $emulator).applied | Should -Be 1
     }
