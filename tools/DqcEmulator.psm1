@@ -214,3 +214,26 @@ function Add-DqcEmulatorJob {
 }
 
 Export-ModuleMember -Function Add-DqcEmulatorJob
+
+function Set-DqcEmulatorShape {
+    <#
+    .SYNOPSIS
+    Switches answer shapes the docs and SDKs allow (PUT /_emulator/shape): new instances SUSPENDING for a while before
+    RUNNING, category and workspace pages capped below the limit asked for, workspace times as JSON floats. Reset
+    with Reset-DqcEmulator.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] $Emulator,
+        [int] $SuspendingMs = -1,
+        [int] $PageCap = -1,
+        [Nullable[bool]] $WorkspaceTimesAsFloat
+    )
+    $body = @{}
+    if ($SuspendingMs -ge 0) { $body.suspending_ms = $SuspendingMs }
+    if ($PageCap -ge 0) { $body.page_cap = $PageCap }
+    if ($null -ne $WorkspaceTimesAsFloat) { $body.workspace_times_as_float = [bool]$WorkspaceTimesAsFloat }
+    Invoke-RestMethod -Method Put -Uri "$($Emulator.Url)/_emulator/shape" -ContentType 'application/json' -Body ($body | ConvertTo-Json -Compress)
+}
+
+Export-ModuleMember -Function Set-DqcEmulatorShape

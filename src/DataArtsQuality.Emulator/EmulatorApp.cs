@@ -36,6 +36,7 @@ public static class EmulatorApp
         app.MapJobSeedEndpoints(state);
         app.MapIamEndpoints(iam);
         app.MapWorkspaceEndpoints(state);
+        app.MapWireShapeEndpoints(state);
         app.MapRestEndpoints(state);
         // Anything else is what the gateway says for an unpublished API.
         app.MapFallback((HttpContext context) =>

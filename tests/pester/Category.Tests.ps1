@@ -12,7 +12,7 @@ AfterAll {
 Describe 'Get-DqcCategory' {
     BeforeEach { Clear-DqcEmulatorRequest $emulator }
 
-    It 'returns the documented root with its subtree, in one GET with limit and offset' {
+    It 'returns the documented root with its subtree, paging by offset until an empty page' {
         $roots = @(Get-DqcCategory)
         $roots.Count | Should -Be 1
         $roots[0] | Should -BeOfType DataArtsQuality.Models.DqcCategory
@@ -22,11 +22,12 @@ Describe 'Get-DqcCategory' {
         $roots[0].ParentId | Should -BeExactly '-1'
         $roots[0].Children.Name | Should -Be @('finance', 'marketing')
         $roots[0].Children[0].Children[0].Id | Should -BeExactly '1012384968858652711'
+        # The body is a bare array without a total: a short page does not end the list, an empty one does.
         $requests = @(Get-DqcEmulatorRequest $emulator)
-        $requests.Count | Should -Be 1
+        $requests.Count | Should -Be 2
         $requests[0].method | Should -Be 'GET'
         $requests[0].path | Should -Be "/v2/$($emulator.ProjectId)/quality/categories"
-        $requests[0].query | Should -Be '?limit=100&offset=0'
+        $requests.query | Should -Be @('?limit=100&offset=0', '?limit=100&offset=1')
         $requests[0].headers.accept | Should -Be 'application/json'
     }
 

@@ -95,13 +95,15 @@ Describe 'Set-DqcRuleTemplate' {
     BeforeAll { Reset-DqcEmulator $emulator }
     BeforeEach { Clear-DqcEmulatorRequest $emulator }
 
-    It 'reads the template, then PUTs the merged TemplateRO with origin_name' {
+    It 'reads the template (detail, then the list for abnormal_table_template), then PUTs the merged TemplateRO with origin_name' {
         $t = Set-DqcRuleTemplate -Id $userTemplate -Sql 'select count(1) from ${Schema_Table1}' -Publish -VersionName 'V1.1'
         $t.Sql | Should -Be 'select count(1) from ${Schema_Table1}'
         $t.Name | Should -Be 'orders_row_count'
         $requests = @(Get-DqcEmulatorRequest $emulator)
-        $requests.method | Should -Be @('GET', 'PUT')
-        $requests[1].path | Should -Be "/v2/$($emulator.ProjectId)/quality/rule-templates/$userTemplate"
+        $requests.method | Should -Be @('GET', 'GET', 'PUT')
+        $requests[1].path | Should -Be "/v2/$($emulator.ProjectId)/quality/rule-templates"
+        $requests[2].path | Should -Be "/v2/$($emulator.ProjectId)/quality/rule-templates/$userTemplate"
+        $requests = @($requests[0], $requests[2])
         $body = $requests[1].body | ConvertFrom-Json -AsHashtable
         $body.id | Should -BeExactly $userTemplate
         $body.origin_name | Should -Be 'orders_row_count'

@@ -313,11 +313,26 @@ public static class ListEndpoints
             ["calculation_range_sql"] = null,
             ["alarm_condition"] = kind == JobKind.Comparison ? "${1_1}>${2_1}" : "${1}<0",
         };
+        // QualityTaskRuleDetailForOpenApi has 36 fields, ConsistencyRuleDetailForOpenApi 20 (all also in the quality
+        // model): the quality-only ones go on quality sub-rules only. The values are plausible, not documented [inf].
         if (kind == JobKind.Quality)
         {
             json["ignore_error"] = false;
-            json["export_abnormal_table"] = false;
+            json["export_abnormal_table"] = true;
+            json["abnormal_table_database"] = "dqc_abnormal";
+            json["abnormal_table_schema"] = "public";
+            json["abnormal_table"] = r.Table;
+            json["abnormal_table_prefix"] = "abn_";
+            json["abnormal_table_suffix"] = "_err";
+            json["abnormal_table_columns"] = r.Column;
+            json["abnormal_table_sql"] = $"select * from {r.Table} where {r.Column} is null";
+            json["abnormal_table_out_config"] = true;
+            json["abnormal_table_include_null_value"] = false;
+            json["abnormal_table_out_data_number"] = 0;
             json["score_switch"] = false;
+            json["score_schema"] = null;
+            json["score_table"] = null;
+            json["score_expression"] = null;
         }
         return json;
     }

@@ -20,7 +20,7 @@ public static partial class RestEndpoints
             lock (state.Lock)
             {
                 var roots = new[] { RestData.For(tenant).Root };
-                return Results.Json(new JsonArray(roots.Skip(offset).Take(limit).Select(c => (JsonNode?)Category(c, "-1")).ToArray()));
+                return Results.Json(new JsonArray(roots.Skip(offset).Take(state.Shape.Cap(limit)).Select(c => (JsonNode?)Category(c, "-1")).ToArray()));
             }
         });
 
@@ -110,8 +110,9 @@ public static partial class RestEndpoints
                     if (t.System) return ApiErrors.Dqc(400, SystemTemplate, $"The system template {id} cannot be deleted.");
                 }
                 data.Templates.RemoveAll(t => ids.Contains(t.Id));
-                // The docs document no body; the SDK's response model is empty [inf: send the usual success envelope].
-                return Success();
+                // As the reference: the API page shows no body and BatchDeleteTemplatesResponse has no fields, so a
+                // bare 200 with an empty body (no Content-Type).
+                return Results.StatusCode(200);
             }
         });
     }
@@ -141,9 +142,10 @@ public static partial class RestEndpoints
         string? sql = body["sql_info"]?.GetValue<string>();
         if (sql != null) t.Sql = sql;
         if (string.IsNullOrEmpty(t.Sql)) return ApiErrors.Dqc(400, BadField, "sql_info is required.");
-        if (body["result_description"] is JsonNode rd) t.ResultDescription = rd.GetValue<string>();
-        if (body["description"] is JsonNode de) t.Description = de.GetValue<string>();
-        if (body["abnormal_table_template"] is JsonNode ab) t.AbnormalSql = ab.GetValue<string>();
+        // [inf] TemplateRO replaces the template: a field sent as null clears it, a field left out keeps its value.
+        if (body.ContainsKey("result_description")) t.ResultDescription = body["result_description"]?.GetValue<string>();
+        if (body.ContainsKey("description")) t.Description = body["description"]?.GetValue<string>();
+        if (body.ContainsKey("abnormal_table_template")) t.AbnormalSql = body["abnormal_table_template"]?.GetValue<string>();
         if (body["user_define_version_name"] is JsonNode vn) t.VersionName = vn.GetValue<string>();
         if (body["publish"] is JsonNode pub) t.Published = pub.GetValue<bool>();
         // [inf] type derived from the SQL: Field when it names a column placeholder, Table otherwise.

@@ -37,7 +37,22 @@ public static class WorkspaceEndpoints
                 Workspace(EmulatorState.SecondWorkspaceId, "dqc_analytics", 0, "data_ops", 4, created + 86_400_000),
             };
             all.AddRange(Extra.Select((w, i) => Workspace(w.Id, w.Name, w.IsDefault, w.Owner, w.Members, created + (i + 2) * 86_400_000L)));
-            var page = new JsonArray(all.Skip(from).Take(size).Select(w => (JsonNode)w).ToArray());
+            bool asFloat;
+            int honoured;
+            lock (state.Lock)
+            {
+                asFloat = state.Shape.WorkspaceTimesAsFloat;
+                honoured = state.Shape.Cap(size);
+            }
+            if (asFloat)
+            {
+                foreach (var w in all)
+                {
+                    w["create_time"] = FloatTime(w["create_time"]!.GetValue<long>());
+                    w["update_time"] = FloatTime(w["update_time"]!.GetValue<long>());
+                }
+            }
+            var page = new JsonArray(all.Skip(from).Take(honoured).Select(w => (JsonNode)w).ToArray());
             return Results.Json(new JsonObject
             {
                 ["count"] = all.Count,
@@ -45,6 +60,11 @@ public static class WorkspaceEndpoints
                 ["data"] = page,
             });
         });
+
+        // The SDK types these float; "1.6691328E12" is how a float serialiser may write a ms epoch. Rounded to the
+        // second so the E notation stays exact.
+        static JsonNode FloatTime(long ms) => JsonNode.Parse(
+            (ms / 1000 * 1000 / 1e12).ToString("0.0############", System.Globalization.CultureInfo.InvariantCulture) + "E12")!;
 
         JsonObject Workspace(string id, string name, int isDefault, string owner, int members, long created) => new()
         {

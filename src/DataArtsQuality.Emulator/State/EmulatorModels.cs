@@ -40,6 +40,9 @@ public sealed class EmulatedInstance
     public long StartTime { get; init; }
     public long? EndTime { get; set; }
 
+    /// <summary>When (ms epoch) a SUSPENDING instance becomes RUNNING.</summary>
+    public long RunningAt { get; init; }
+
     /// <summary>When (ms epoch) a RUNNING instance reaches <see cref="Outcome"/>.</summary>
     public long FinishAt { get; init; }
     public string Outcome { get; init; } = "SUCCESS";

@@ -52,6 +52,9 @@ public sealed class EmulatorState
 
     public RequestLog Requests { get; } = new();
 
+    /// <summary>Answer shapes tests switch on (/_emulator/shape). Guarded by <see cref="Lock"/>.</summary>
+    public WireShape Shape { get; private set; } = new();
+
     public static long NowMs() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
     /// <summary>19-digit, strictly increasing, never a round number.</summary>
@@ -63,6 +66,7 @@ public sealed class EmulatorState
         lock (Lock)
         {
             Tenants.Clear();
+            Shape = new WireShape();
             var main = new Tenant(Options.ProjectId, Options.WorkspaceId);
             Seed(main, Options.QualityJobs, Options.ComparisonJobs, withFixed: true);
             Tenants[main.WorkspaceId] = main;
@@ -84,6 +88,8 @@ public sealed class EmulatorState
         long now = NowMs();
         foreach (var instance in tenant.Instances)
         {
+            if (instance.RunStatus == "SUSPENDING" && instance.RunningAt <= now)
+                instance.RunStatus = "RUNNING";
             if (instance.RunStatus == "RUNNING" && instance.FinishAt <= now)
             {
                 instance.RunStatus = instance.Outcome;
@@ -97,14 +103,17 @@ public sealed class EmulatorState
     public EmulatedInstance StartRun(Tenant tenant, EmulatedJob job)
     {
         long now = NowMs();
+        long running = now + Shape.SuspendingMilliseconds;
         var instance = new EmulatedInstance
         {
             Id = NextId(),
             Name = $"{job.Name}-{job.RunCount++}",
             TaskId = job.Id,
             Kind = job.Kind,
+            RunStatus = Shape.SuspendingMilliseconds > 0 ? "SUSPENDING" : "RUNNING",
             StartTime = now,
-            FinishAt = now + Options.InstanceRunMilliseconds,
+            RunningAt = running,
+            FinishAt = running + Options.InstanceRunMilliseconds,
             Outcome = job.Outcome,
         };
         job.LastRunTime = now;

@@ -69,28 +69,48 @@ namespace DataArtsQuality.Client
 
         // ---- Catalog -------------------------------------------------------------------------------------------
 
-        /// <summary>ListCategory: the directory tree (root "All", ID 0). Pages of 100 top-level entries until a short page.</summary>
+        /// <summary>
+        /// ListCategory: the directory tree (root "All", ID 0). The body is a bare array with no total, so top-level
+        /// entries are paged by record offset until an empty page: a page shorter than the limit asked for does not end
+        /// the list, as a service that caps pages lower would otherwise cut it silently. A page that only repeats
+        /// entries already read (a service ignoring offset) ends it too.
+        /// </summary>
         public async Task<IReadOnlyList<DqcCategory>> GetCategoriesAsync(CancellationToken cancellationToken)
         {
+            const int pageSize = 100;
             var roots = new List<DqcCategory>();
-            for (int offset = 0; ; offset += MaxIdsPerBatch)
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (int offset = 0; ;)
             {
-                var uri = Connection.QualityUri("categories", new[] { RestPair("limit", "100"), RestPair("offset", offset.ToString(CultureInfo.InvariantCulture)) });
+                var uri = Connection.QualityUri("categories", new[] { RestPair("limit", pageSize.ToString(CultureInfo.InvariantCulture)), RestPair("offset", offset.ToString(CultureInfo.InvariantCulture)) });
                 byte[] body = await SendRawAsync(HttpMethod.Get, uri, null, cancellationToken).ConfigureAwait(false);
-                int before = roots.Count;
+                var page = new List<DqcCategory>();
                 try
                 {
                     using var doc = JsonDocument.Parse(body);
                     if (doc.RootElement.ValueKind != JsonValueKind.Array)
                         throw new DqcResponseFormatException("ListCategory answered 2xx but the body is not a JSON array.");
                     foreach (var e in doc.RootElement.EnumerateArray())
-                        roots.Add(ReadCategory(e, null, 0));
+                        page.Add(ReadCategory(e, null, 0));
                 }
                 catch (JsonException ex)
                 {
                     throw new DqcResponseFormatException("ListCategory answered 2xx but the body is not JSON: " + ex.Message, ex);
                 }
-                if (roots.Count - before < MaxIdsPerBatch) return roots;
+                if (page.Count == 0) return roots;
+                int fresh = 0;
+                foreach (var c in page)
+                {
+                    if (c.Id.Length > 0 && !seen.Add(c.Id)) continue;
+                    roots.Add(c);
+                    fresh++;
+                }
+                if (fresh == 0)
+                {
+                    Log.Verbose($"ListCategory: the page at offset {offset} repeats categories already read; the list ends there.");
+                    return roots;
+                }
+                offset += page.Count;
             }
         }
 
@@ -172,13 +192,18 @@ namespace DataArtsQuality.Client
         }
 
         /// <summary>
-        /// UpdateTemplate. TemplateRO replaces the template, so the current values (ShowTemplatesDetail) fill every
-        /// field not given; origin_name is the current name.
+        /// UpdateTemplate. The fields not given are filled from what the service returns: name, category, dimension,
+        /// SQL and result description from ShowTemplatesDetail, abnormal_table_template from ListQualityTemplates
+        /// (the detail response lacks it); origin_name is the current name. description is returned by neither call,
+        /// so it is sent only when given. A field that is still unknown is left out, never sent as null: the service
+        /// might clear it.
         /// </summary>
         public async Task<DqcRuleTemplate> UpdateTemplateAsync(string templateId, DqcTemplateDefinition changes, CancellationToken cancellationToken)
         {
             string id = RestId(templateId, "template ID");
             var current = await GetTemplateAsync(id, cancellationToken).ConfigureAwait(false);
+            string? abnormal = changes.AbnormalTableSql
+                ?? await ListedAbnormalTableSqlAsync(id, current.Name, cancellationToken).ConfigureAwait(false);
             var merged = new DqcTemplateDefinition
             {
                 Name = changes.Name ?? current.Name,
@@ -187,17 +212,55 @@ namespace DataArtsQuality.Client
                 Description = changes.Description,
                 Sql = changes.Sql ?? current.Sql,
                 ResultDescription = changes.ResultDescription ?? current.ResultDescription,
-                AbnormalTableSql = changes.AbnormalTableSql ?? current.AbnormalTableSql,
+                AbnormalTableSql = abnormal,
                 Publish = changes.Publish,
                 VersionName = changes.VersionName,
             };
-            var body = BuildTemplateRequest(id, current.Name, merged);
             var wire = await SendAsync(HttpMethod.Put, Connection.QualityUri("rule-templates/" + id),
-                JsonSerializer.SerializeToUtf8Bytes(body, DqcRestJsonContext.Default.TemplateRequest),
-                DqcRestJsonContext.Default.TemplateWire, cancellationToken).ConfigureAwait(false);
+                TemplateUpdateBody(id, current.Name, merged), DqcRestJsonContext.Default.TemplateWire, cancellationToken).ConfigureAwait(false);
             var t = ToTemplate(wire);
             if (t.Id.Length == 0) t.Id = id;
             return t;
+        }
+
+        /// <summary>The UpdateTemplate body: TemplateRO without the fields that are null (unknown or not given).</summary>
+        internal static byte[] TemplateUpdateBody(string id, string? originName, DqcTemplateDefinition merged)
+        {
+            byte[] full = JsonSerializer.SerializeToUtf8Bytes(BuildTemplateRequest(id, originName, merged), DqcRestJsonContext.Default.TemplateRequest);
+            using var doc = JsonDocument.Parse(full);
+            using var stream = new System.IO.MemoryStream();
+            using (var writer = new Utf8JsonWriter(stream))
+            {
+                writer.WriteStartObject();
+                foreach (var property in doc.RootElement.EnumerateObject())
+                {
+                    if (property.Value.ValueKind == JsonValueKind.Null) continue;
+                    property.WriteTo(writer);   // raw value: 64-bit IDs stay exact
+                }
+                writer.WriteEndObject();
+            }
+            return stream.ToArray();
+        }
+
+        /// <summary>
+        /// The template's abnormal_table_template as ListQualityTemplates returns it (RuleTemplateDetailVO has it,
+        /// ShowTemplatesDetail does not): the list filtered by the current name, the entry with this ID. Null when the
+        /// list does not show it.
+        /// </summary>
+        private async Task<string?> ListedAbnormalTableSqlAsync(string id, string? name, CancellationToken cancellationToken)
+        {
+            var pager = ListTemplates(new DqcTemplateQuery { Name = string.IsNullOrEmpty(name) ? null : name });
+            while (await pager.NextPageAsync(cancellationToken).ConfigureAwait(false) is IReadOnlyList<DqcRuleTemplate> page)
+            {
+                foreach (var t in page)
+                {
+                    if (t.Id != id) continue;
+                    pager.Stop();
+                    return t.AbnormalTableSql;
+                }
+            }
+            Log.Verbose($"Rule template {id} is not in the template list, so its abnormal_table_template is not known and is left out of the update.");
+            return null;
         }
 
         internal static TemplateRequest BuildTemplateRequest(string? id, string? originName, DqcTemplateDefinition d) => new TemplateRequest
@@ -257,10 +320,10 @@ namespace DataArtsQuality.Client
         public async Task<string?> SetJobScheduleAsync(string jobId, bool start, CancellationToken cancellationToken)
         {
             var body = new ScheduleActionRequest { Action = start ? "start" : "stop", RuleId = RestId(jobId, "job ID") };
-            var answer = await SendAsync(HttpMethod.Post, Connection.QualityUri("quality-tasks/action"),
+            var answer = await SendOptionalBodyAsync(HttpMethod.Post, Connection.QualityUri("quality-tasks/action"),
                 JsonSerializer.SerializeToUtf8Bytes(body, DqcRestJsonContext.Default.ScheduleActionRequest),
                 DqcRestJsonContext.Default.MessageWire, cancellationToken).ConfigureAwait(false);
-            return answer.Message;
+            return answer?.Message;
         }
 
         /// <summary>ListQualityTaskLists (v1, GET /v1/{project_id}/quality/rules) with offset/limit paging.</summary>
@@ -321,10 +384,10 @@ namespace DataArtsQuality.Client
         {
             string id = RestId(instanceId, "instance ID");
             var body = BuildInstanceRecord(detail, assignTo, close, cancelRun);
-            var answer = await SendAsync(HttpMethod.Put, Connection.QualityUri("instances/" + id),
+            var answer = await SendOptionalBodyAsync(HttpMethod.Put, Connection.QualityUri("instances/" + id),
                 JsonSerializer.SerializeToUtf8Bytes(body, DqcRestJsonContext.Default.InstanceRecordRequest),
                 DqcRestJsonContext.Default.DataStringWire, cancellationToken).ConfigureAwait(false);
-            if (answer.Data is JsonElement data)
+            if (answer?.Data is JsonElement data)
                 return data.ValueKind == JsonValueKind.String ? data.GetString() : data.ValueKind == JsonValueKind.Null ? null : data.GetRawText();
             return null;
         }
@@ -345,9 +408,11 @@ namespace DataArtsQuality.Client
 
         private async Task SendBatchAsync(string path, byte[] body, CancellationToken cancellationToken)
         {
-            var answer = await SendAsync(HttpMethod.Post, Connection.QualityUri(path), body,
+            // BatchDeleteTemplates defines no body; the job and instance batches answer {error_code, error_msg}, which
+            // is only logged: any 2xx is success.
+            var answer = await SendOptionalBodyAsync(HttpMethod.Post, Connection.QualityUri(path), body,
                 DqcRestJsonContext.Default.ErrorBody, cancellationToken).ConfigureAwait(false);
-            if (answer.ErrorCode != null) Log.Verbose($"{path}: {answer.ErrorCode} {answer.ErrorMsg}");
+            if (answer?.ErrorCode != null) Log.Verbose($"{path}: {answer.ErrorCode} {answer.ErrorMsg}");
         }
 
         internal static string RestId(string value, string what)

@@ -14,7 +14,8 @@ namespace DataArtsQuality.Client
     public sealed partial class DqcClient
     {
         /// <summary>
-        /// ListManagerWorkSpaces: GET /v1/{project_id}/workspaces/{instance_id}, paged by record offset and sent WITHOUT
+        /// ListManagerWorkSpaces: GET /v1/{project_id}/workspaces/{instance_id}, paged by record offset (until an empty
+        /// page or the reported count) and sent WITHOUT
         /// the workspace header (Get-DqcWorkspace, and Connect-DqcWorkspace -WorkspaceName before any workspace is
         /// known). It goes through the same send path as every DQC call: credentials, retries, rate limit, logging.
         /// </summary>
@@ -47,9 +48,12 @@ namespace DataArtsQuality.Client
                 }
                 var items = list?.Data ?? new List<WorkspaceBody>();
                 all.AddRange(items.Select(WorkspaceApi.ToModel));
-                int total = list?.Count ?? all.Count;
-                Log.Verbose(string.Format(CultureInfo.InvariantCulture, "Workspaces of instance {0}: {1} of {2} after page {3}", instance, all.Count, total, page + 1));
-                if (items.Count == 0 || all.Count >= total || items.Count < pageSize) break;
+                int? total = list?.Count;
+                Log.Verbose(string.Format(CultureInfo.InvariantCulture, "Workspaces of instance {0}: {1} of {2} after page {3}",
+                    instance, all.Count, total?.ToString(CultureInfo.InvariantCulture) ?? "?", page + 1));
+                // As DqcPager: an empty page or the reported total ends the list, never a page shorter than asked for
+                // (a service that caps limit lower would otherwise cut the list).
+                if (items.Count == 0 || (total.HasValue && all.Count >= total.Value)) break;
             }
             return all;
         }

@@ -76,6 +76,43 @@ namespace DataArtsQuality.Client
         }
 
         /// <summary>
+        /// For operations whose reference defines no response body (BatchDeleteTemplates), or one this module only
+        /// logs (the batch calls' {error_code, error_msg}, the schedule action's message, the instance record's data):
+        /// any 2xx is success. An empty, blank or non-JSON body, or JSON of another shape, reads as null.
+        /// </summary>
+        internal async Task<T?> SendOptionalBodyAsync<T>(HttpMethod method, Uri uri, byte[]? body, JsonTypeInfo<T> responseType,
+            CancellationToken cancellationToken) where T : class
+        {
+            byte[] responseBody = await SendRawAsync(method, uri, body, cancellationToken).ConfigureAwait(false);
+            return ReadOptionalBody(responseBody, responseType, method.Method + " " + uri.AbsolutePath, Log);
+        }
+
+        internal static T? ReadOptionalBody<T>(byte[] responseBody, JsonTypeInfo<T> responseType, string what, IDqcLog log) where T : class
+        {
+            if (IsBlank(responseBody)) return null;
+            try
+            {
+                return JsonSerializer.Deserialize(responseBody, responseType);
+            }
+            catch (JsonException ex)
+            {
+                if (log.IsVerboseEnabled)
+                    log.Verbose($"{what}: 2xx with a body that is not the JSON this module reads ({ex.Message}); the call succeeded, the body is ignored.");
+                return null;
+            }
+        }
+
+        private static bool IsBlank(byte[] body)
+        {
+            foreach (byte b in body)
+            {
+                // Whitespace and a UTF-8 byte-order mark do not make a body.
+                if (b != (byte)' ' && b != (byte)'\t' && b != (byte)'\r' && b != (byte)'\n' && b != 0xEF && b != 0xBB && b != 0xBF) return false;
+            }
+            return true;
+        }
+
+        /// <summary>
         /// Sends one request and returns the body of a 2xx answer. This is the one place every request goes through:
         /// each attempt waits for the connection's rate limiter, gets its own timeout, and a failed attempt is sent
         /// again only where <see cref="RetryPolicy"/> says that cannot run anything twice.
@@ -101,6 +138,8 @@ namespace DataArtsQuality.Client
                 // Management Center calls (the workspace list) must go without it.
                 if (sendWorkspace) request.Headers.TryAddWithoutValidation("workspace", Connection.WorkspaceId);
                 request.Headers.Accept.ParseAdd("application/json");
+                // No Expect: 100-continue round trip before each POST body (.NET Framework sends one by default).
+                request.Headers.ExpectContinue = false;
                 if (body != null)
                 {
                     request.Content = new ByteArrayContent(body);

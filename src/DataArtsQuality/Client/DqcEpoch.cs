@@ -15,8 +15,8 @@ namespace DataArtsQuality.Client
             DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : null;
 
         /// <summary>
-        /// v1 filters: "yyyy-MM-dd HH:mm:ss" without a zone. Written in UTC+08:00, the offset of every v1 time in the
-        /// docs' examples [inf: the zone the service reads them in is undocumented].
+        /// v1 filters: "yyyy-MM-dd HH:mm:ss" without a zone. ASSUMPTION: written in UTC+08:00, the offset of every v1
+        /// time in the docs' examples; no document states the zone the service reads them in (the help says so too).
         /// </summary>
         public static string ToV1(DateTimeOffset time) => time.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
     }

@@ -49,6 +49,7 @@ namespace DataArtsQuality.Client
                 cancellationToken.ThrowIfCancellationRequested();
                 using var request = new HttpRequestMessage(method, uri);
                 request.Headers.Accept.ParseAdd("application/json");
+                request.Headers.ExpectContinue = false;
                 if (body != null)
                 {
                     request.Content = new ByteArrayContent(body);

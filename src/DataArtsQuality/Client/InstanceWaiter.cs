@@ -29,7 +29,7 @@ namespace DataArtsQuality.Client
 
     public sealed class DqcWaitOptions
     {
-        /// <summary>How long to wait in all; then each instance still RUNNING is reported as timed out.</summary>
+        /// <summary>How long to wait in all; then each instance without a verdict is reported as timed out.</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromHours(1);
 
         public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
@@ -46,9 +46,9 @@ namespace DataArtsQuality.Client
 
     public enum DqcWaitOutcomeKind
     {
-        /// <summary>The instance left RUNNING.</summary>
+        /// <summary>The instance reached a verdict: SUCCESS, ALARMING or FAILED.</summary>
         Finished,
-        /// <summary>The timeout passed while the instance was still RUNNING (or not yet seen).</summary>
+        /// <summary>The timeout passed before a verdict (the instance was RUNNING, SUSPENDING, ... or not yet seen).</summary>
         TimedOut,
         /// <summary>The instance never showed up in the instance list within the search window.</summary>
         NotFound,
@@ -105,7 +105,7 @@ namespace DataArtsQuality.Client
     }
 
     /// <summary>
-    /// Waits for instances to leave RUNNING. The API has no get-one-instance call and no job or instance filter, so
+    /// Waits for instances to reach a verdict (SUCCESS, ALARMING or FAILED). The API has no get-one-instance call and no job or instance filter, so
     /// each poll is ONE walk of ListInstances over a time window (from just before the earliest start) that stops as
     /// soon as every waited instance was seen: many instances share the same pages, and the request count grows with
     /// the number of polls, not with instances × polls (the service allows 40 user requests per 10 s).
@@ -123,11 +123,23 @@ namespace DataArtsQuality.Client
             _delay = delay ?? ((t, ct) => Task.Delay(t, ct));
         }
 
-        public static bool IsTerminal(string? runStatus) =>
-            !string.IsNullOrEmpty(runStatus) && !string.Equals(runStatus, "RUNNING", StringComparison.OrdinalIgnoreCase);
+        /// <summary>The run statuses that are a verdict (InstanceOverviewVo: SUCCESS normal, ALARMING alarm, FAILED).</summary>
+        public static readonly IReadOnlyList<string> FinalStatuses = new[] { "SUCCESS", "ALARMING", "FAILED" };
 
         /// <summary>
-        /// Polls until every target left RUNNING, the timeout passed or the caller cancels. <paramref name="onPoll"/>
+        /// True only for a verdict. RUNNING, SUSPENDING, UNKNOWN, an empty status and any value the docs do not list
+        /// keep the wait going until the timeout, whose error names the last status seen.
+        /// </summary>
+        public static bool IsTerminal(string? runStatus)
+        {
+            if (string.IsNullOrEmpty(runStatus)) return false;
+            foreach (string final in FinalStatuses)
+                if (string.Equals(runStatus!.Trim(), final, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
+        }
+
+        /// <summary>
+        /// Polls until every target reached a verdict, the timeout passed or the caller cancels. <paramref name="onPoll"/>
         /// runs after every poll (on the caller's async context). Returns one outcome per distinct instance ID, in
         /// the order given.
         /// </summary>

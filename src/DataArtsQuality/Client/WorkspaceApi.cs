@@ -42,6 +42,8 @@ namespace DataArtsQuality.Client
             CreatedBy = w.CreateUser,
             UpdatedAt = FromMs(w.UpdateTime),
             UpdatedBy = w.UpdateUser,
+            BadRecordLocationName = w.BadRecordLocationName,
+            JobLogLocationName = w.JobLogLocationName,
         };
 
         private static DateTimeOffset? FromMs(long? ms) => ms is long v && v > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(v).ToLocalTime() : (DateTimeOffset?)null;

@@ -117,6 +117,55 @@ namespace DataArtsQuality.Models
 
         public bool? IgnoreError { get; set; }
 
+        /// <summary>The regular expression, for sub-rules on a regular-expression template.</summary>
+        public string? RegularExpression { get; set; }
+
+        /// <summary>The template's arguments, as the service sends them (text).</summary>
+        public string? TemplateArguments { get; set; }
+
+        /// <summary>Which rows the rule looks at (calculation_range; the service's wording).</summary>
+        public string? CalculationRange { get; set; }
+
+        /// <summary>The SQL condition of a calculation range given as SQL.</summary>
+        public string? CalculationRangeSql { get; set; }
+
+        /// <summary>Quality jobs: whether abnormal rows are exported to an abnormal table.</summary>
+        public bool? ExportAbnormalTable { get; set; }
+
+        public string? AbnormalTableDatabase { get; set; }
+
+        public string? AbnormalTableSchema { get; set; }
+
+        /// <summary>The table the abnormal columns are in.</summary>
+        public string? AbnormalTable { get; set; }
+
+        public string? AbnormalTablePrefix { get; set; }
+
+        public string? AbnormalTableSuffix { get; set; }
+
+        /// <summary>The abnormal columns, comma-separated.</summary>
+        public string? AbnormalTableColumns { get; set; }
+
+        public string? AbnormalTableSql { get; set; }
+
+        /// <summary>Whether the abnormal table also gets the rule's configuration.</summary>
+        public bool? AbnormalTableOutConfig { get; set; }
+
+        /// <summary>Whether null values count as abnormal rows.</summary>
+        public bool? AbnormalTableIncludeNullValue { get; set; }
+
+        /// <summary>How many abnormal rows are written; 0 means all.</summary>
+        public long? AbnormalTableOutDataNumber { get; set; }
+
+        /// <summary>Quality jobs: whether quality scoring is on.</summary>
+        public bool? ScoreSwitch { get; set; }
+
+        public string? ScoreSchema { get; set; }
+
+        public string? ScoreTable { get; set; }
+
+        public string? ScoreExpression { get; set; }
+
         /// <summary>
         /// For comparison jobs whose sub_rules arrive as an array of arrays: the index of the inner array (one per
         /// comparison pair [inf]). Null when the service sent a flat array.

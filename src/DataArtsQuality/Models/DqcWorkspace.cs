@@ -20,5 +20,9 @@ namespace DataArtsQuality.Models
         public string? CreatedBy { get; set; }
         public DateTimeOffset? UpdatedAt { get; set; }
         public string? UpdatedBy { get; set; }
+        /// <summary>The OBS path for DLI dirty data (bad_record_location_name); empty when none is set.</summary>
+        public string? BadRecordLocationName { get; set; }
+        /// <summary>The OBS path for job logs (job_log_location_name); empty when none is set.</summary>
+        public string? JobLogLocationName { get; set; }
     }
 }

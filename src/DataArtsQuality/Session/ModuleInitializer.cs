@@ -19,6 +19,8 @@ namespace DataArtsQuality.Session
         private static bool IsNetFramework =>
             RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase);
 
+        private static readonly DependencyResolver Resolver = new DependencyResolver(DependencyFolder);
+
         public void OnImport()
         {
             if (IsNetFramework) AppDomain.CurrentDomain.AssemblyResolve += ResolveDependency;
@@ -30,12 +32,8 @@ namespace DataArtsQuality.Session
             DqcSessionState.Clear();
         }
 
-        private static Assembly? ResolveDependency(object? sender, ResolveEventArgs args)
-        {
-            string name = new AssemblyName(args.Name).Name ?? "";
-            string candidate = Path.Combine(DependencyFolder, name + ".dll");
-            // Match by simple name and ignore the requested version: this stands in for binding redirects.
-            return File.Exists(candidate) ? Assembly.LoadFrom(candidate) : null;
-        }
+        // Only the names shipped in Dependencies/, at a version that satisfies the request, and never beside an
+        // equal or newer copy already loaded (see DependencyResolver).
+        private static Assembly? ResolveDependency(object? sender, ResolveEventArgs args) => Resolver.Resolve(sender, args);
     }
 }

@@ -56,8 +56,10 @@ namespace DataArtsQuality.Client.Wire
 
     /// <summary>
     /// 200 body of ShowQualityTaskDetail and ShowConsistencyTaskDetail. The comparison detail lacks the schedule
-    /// dates and cron; those stay null. <c>sub_rules</c> is a flat array in the docs and an array of arrays in both
-    /// SDKs: <see cref="SubRuleListConverter"/> reads either.
+    /// dates and cron; those stay null. <c>sub_rules</c> is a flat array in the docs and in both SDKs' quality
+    /// detail (list[QualityTaskRuleDetailForOpenApi]); only the SDKs' comparison detail types it as an array of
+    /// arrays (list[list[ConsistencyRuleDetailForOpenApi]]). <see cref="SubRuleListConverter"/> reads either shape
+    /// for both kinds.
     /// </summary>
     internal sealed class JobDetailWire : JobWire
     {
@@ -102,7 +104,11 @@ namespace DataArtsQuality.Client.Wire
         public List<SubRuleWire>? SubRules { get; set; }
     }
 
-    /// <summary>QualityTaskRuleDetailForOpenApi / ConsistencyRuleDetailForOpenApi: the fields both share, plus a few quality-only ones.</summary>
+    /// <summary>
+    /// QualityTaskRuleDetailForOpenApi (36 fields) and ConsistencyRuleDetailForOpenApi (20, all also in the quality
+    /// model): every field of both. ignore_error and the abnormal-table and score fields are quality-only; on a comparison
+    /// sub-rule they stay null.
+    /// </summary>
     internal sealed class SubRuleWire
     {
         [JsonPropertyName("id")]
@@ -157,6 +163,64 @@ namespace DataArtsQuality.Client.Wire
 
         [JsonPropertyName("ignore_error")]
         public bool? IgnoreError { get; set; }
+
+        [JsonPropertyName("regular_expression")]
+        public string? RegularExpression { get; set; }
+
+        [JsonPropertyName("template_arguments")]
+        public string? TemplateArguments { get; set; }
+
+        [JsonPropertyName("calculation_range")]
+        public string? CalculationRange { get; set; }
+
+        [JsonPropertyName("calculation_range_sql")]
+        public string? CalculationRangeSql { get; set; }
+
+        [JsonPropertyName("export_abnormal_table")]
+        public bool? ExportAbnormalTable { get; set; }
+
+        [JsonPropertyName("abnormal_table_database")]
+        public string? AbnormalTableDatabase { get; set; }
+
+        [JsonPropertyName("abnormal_table_schema")]
+        public string? AbnormalTableSchema { get; set; }
+
+        [JsonPropertyName("abnormal_table")]
+        public string? AbnormalTable { get; set; }
+
+        [JsonPropertyName("abnormal_table_prefix")]
+        public string? AbnormalTablePrefix { get; set; }
+
+        [JsonPropertyName("abnormal_table_suffix")]
+        public string? AbnormalTableSuffix { get; set; }
+
+        [JsonPropertyName("abnormal_table_columns")]
+        public string? AbnormalTableColumns { get; set; }
+
+        [JsonPropertyName("abnormal_table_sql")]
+        public string? AbnormalTableSql { get; set; }
+
+        [JsonPropertyName("abnormal_table_out_config")]
+        public bool? AbnormalTableOutConfig { get; set; }
+
+        [JsonPropertyName("abnormal_table_include_null_value")]
+        public bool? AbnormalTableIncludeNullValue { get; set; }
+
+        /// <summary>Rows written to the abnormal table; 0 = all.</summary>
+        [JsonPropertyName("abnormal_table_out_data_number")]
+        public long? AbnormalTableOutDataNumber { get; set; }
+
+        [JsonPropertyName("score_switch")]
+        public bool? ScoreSwitch { get; set; }
+
+        [JsonPropertyName("score_schema")]
+        public string? ScoreSchema { get; set; }
+
+        [JsonPropertyName("score_table")]
+        public string? ScoreTable { get; set; }
+
+        [JsonPropertyName("score_expression")]
+        public string? ScoreExpression { get; set; }
 
         /// <summary>For sub_rules sent as an array of arrays: which inner array (0-based). Not on the wire.</summary>
         [JsonIgnore]

@@ -49,8 +49,17 @@ namespace DataArtsQuality.Client.Wire
         [JsonPropertyName("eps_id")]
         public string? EpsId { get; set; }
 
-        /// <summary>ms since the epoch.</summary>
+        /// <summary>DLI dirty-data OBS path.</summary>
+        [JsonPropertyName("bad_record_location_name")]
+        public string? BadRecordLocationName { get; set; }
+
+        /// <summary>Job log OBS path.</summary>
+        [JsonPropertyName("job_log_location_name")]
+        public string? JobLogLocationName { get; set; }
+
+        /// <summary>ms since the epoch; the SDK types it float, so 1.6691328E12 is read as well as 1669132800000.</summary>
         [JsonPropertyName("create_time")]
+        [JsonConverter(typeof(EpochMsConverter))]
         public long? CreateTime { get; set; }
 
         [JsonPropertyName("create_user")]
@@ -59,7 +68,9 @@ namespace DataArtsQuality.Client.Wire
         [JsonPropertyName("member_num")]
         public int? MemberNum { get; set; }
 
+        /// <summary>As <see cref="CreateTime"/>.</summary>
         [JsonPropertyName("update_time")]
+        [JsonConverter(typeof(EpochMsConverter))]
         public long? UpdateTime { get; set; }
 
         [JsonPropertyName("update_user")]
