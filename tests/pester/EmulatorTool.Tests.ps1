@@ -60,6 +60,32 @@ Describe 'The dqc-emulator tool package' {
         $result.Stdout.Trim() | Should -Be $version
     }
 
+    It 'installs with the documented --add-source command when the only other feed cannot be reached' {
+        # A nuget.config in the working folder that clears the user's feeds and lists one that refuses connections:
+        # what a machine without network sees. An exact --version is found in out/package and the dead feed is no obstacle.
+        $folder = Join-Path $TestDrive 'offline'
+        $null = New-Item -ItemType Directory $folder
+        Set-Content (Join-Path $folder 'nuget.config') @'
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <clear />
+    <add key="unreachable" value="https://127.0.0.1:9/v3/index.json" />
+  </packageSources>
+</configuration>
+'@
+        Push-Location $folder
+        try {
+            $output = & dotnet tool install --tool-path (Join-Path $folder 'tools') DataArtsQuality.Emulator --add-source (Join-Path $RepoRoot 'out/package') --version $version 2>&1 | Out-String
+            $LASTEXITCODE | Should -Be 0 -Because $output
+        }
+        finally {
+            Pop-Location
+        }
+        $installed = Join-Path $folder $(if ($IsWindows) { 'tools/dqc-emulator.exe' } else { 'tools/dqc-emulator' })
+        (& $installed --version) | Should -Be $version
+    }
+
     It '--help lists the flags for run time, final status, rate limit, token lifetime, IAM users, AK/SK pairs and faults' {
         $result = Invoke-EmulatorTool '--help'
         $result.ExitCode | Should -Be 0
