@@ -120,6 +120,52 @@ public class EmulatorCommandLineTests
         Assert.Empty(state.FirstJobIds(JobKind.Comparison, 3));
     }
 
+    [Fact]
+    public void Final_status_overrides_the_jobs_own_outcome()
+    {
+        var options = EmulatorCommandLine.Parse(new[] { "--final-status", "ALARMING", "--instance-run-ms", "0" }).Options!;
+        var state = new EmulatorState(options);
+        var tenant = state.FindTenant(options.WorkspaceId)!;
+        var succeeding = tenant.Jobs.Single(j => j.Id == 1440764172232392705);   // the sample's SUCCESS job
+        lock (state.Lock)
+        {
+            var run = state.StartRun(tenant, succeeding);
+            state.Advance(tenant);
+            Assert.Equal("ALARMING", run.RunStatus);
+        }
+    }
+
+    [Fact]
+    public async Task Users_and_access_keys_from_the_command_line_can_log_in_and_sign()
+    {
+        var options = EmulatorCommandLine.Parse(new[] { "--user", "ops:S3cret:x", "--access-key", "EXTRAAK0000000000001:ExtraSecret" }).Options!;
+        var (app, url) = await EmulatorApp.StartAsync(options);
+        try
+        {
+            using var client = new HttpClient { BaseAddress = url };
+            string login = $$$$$"""{"auth":{"identity":{"methods":["password"],"password":{"user":{"name":"ops","password":"S3cret:x","domain":{"name":"{{{{{EmulatorDefaults.DomainName}}}}}"}}}},"scope":{"project":{"id":"{{{{{EmulatorDefaults.ProjectId}}}}}"}}}}""";
+            using var created = await client.PostAsync("/v3/auth/tokens", new StringContent(login, System.Text.Encoding.UTF8, "application/json"));
+            Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+            string wrong = login.Replace("S3cret:x", "S3cret", StringComparison.Ordinal);
+            using var refused = await client.PostAsync("/v3/auth/tokens", new StringContent(wrong, System.Text.Encoding.UTF8, "application/json"));
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
+
+            string date = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+            string path = $"/v1/{EmulatorDefaults.ProjectId}/quality/rules";
+            string canonical = DataArtsQuality.Emulator.Gateway.ApigSignature.CanonicalRequest("GET", path, new[] { "x-sdk-date" }, _ => date, ReadOnlySpan<byte>.Empty);
+            string signature = DataArtsQuality.Emulator.Gateway.ApigSignature.Signature("ExtraSecret", DataArtsQuality.Emulator.Gateway.ApigSignature.StringToSign(date, canonical));
+            var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.TryAddWithoutValidation("X-Sdk-Date", date);
+            request.Headers.TryAddWithoutValidation("Authorization", $"SDK-HMAC-SHA256 Access=EXTRAAK0000000000001, SignedHeaders=x-sdk-date, Signature={signature}");
+            using var signed = await client.SendAsync(request);
+            Assert.Equal(System.Net.HttpStatusCode.OK, signed.StatusCode);
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
+    }
+
     private static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
