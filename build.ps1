@@ -5,9 +5,10 @@ Builds, tests and demonstrates the DataArtsQuality module.
 .DESCRIPTION
     pwsh ./build.ps1 build   # compile and stage an importable module in out/DataArtsQuality (and the emulator in out/emulator)
     pwsh ./build.ps1 docs    # build, refreshing SYNTAX and the parameter blocks of docs/en-US from the compiled cmdlets first
-    pwsh ./build.ps1 test    # build, then xunit (core) and Pester (cmdlets end to end on the emulator); ends with "N passed, N failed"
+    pwsh ./build.ps1 test    # build, pack and install the emulator tool, then xunit (core) and Pester (cmdlets end to end on the emulator); ends with "N passed, N failed"
     pwsh ./build.ps1 demo    # build, start the emulator, connect, re-run seeded and failed jobs, wait, show the instances
     pwsh ./build.ps1 package # build, then publish out/DataArtsQuality to out/package/DataArtsQuality.<version>.nupkg (PSResourceGet)
+                             # and pack the emulator as a .NET tool, out/package/DataArtsQuality.Emulator.<version>.nupkg (dqc-emulator)
     pwsh ./build.ps1 bench   # build, then measure import time, throughput, streaming and CPU per call; writes out/bench/results.md
     pwsh ./build.ps1 clean   # remove out/ and every bin/ and obj/
 Needs only the .NET SDK (10) and PowerShell 7.4+.
@@ -31,6 +32,10 @@ $Root = $PSScriptRoot
 $Out = Join-Path $Root 'out'
 $ModuleOut = Join-Path $Out 'DataArtsQuality'
 $EmulatorOut = Join-Path $Out 'emulator'
+$PackageOut = Join-Path $Out 'package'
+# Where the test task installs the emulator tool from out/package, as a user would (dotnet tool install --tool-path).
+$EmulatorToolOut = Join-Path $Out 'emulator-tool'
+$EmulatorPackageId = 'DataArtsQuality.Emulator'
 $PesterVersion = '5.7.1'
 
 function Invoke-Native {
@@ -110,8 +115,41 @@ function Get-PesterModulePath {
     $path
 }
 
+# Packs the emulator as a .NET tool (command dqc-emulator) into out/package, from the build just made.
+function Invoke-EmulatorPack {
+    $version = Get-ModuleVersion
+    Get-ChildItem $PackageOut -Filter "$EmulatorPackageId.*.nupkg" -ErrorAction SilentlyContinue | Remove-Item
+    Invoke-Native dotnet @('pack', (Join-Path $Root 'src/DataArtsQuality.Emulator'), '-c', $Configuration, '--no-build', '--nologo',
+        '-v', 'quiet', '-o', $PackageOut, "-p:ModuleVersion=$version") | Out-Host
+    $nupkg = Join-Path $PackageOut "$EmulatorPackageId.$version.nupkg"
+    if (-not (Test-Path $nupkg)) { throw "dotnet pack did not produce $nupkg." }
+    $nupkg
+}
+
+# Installs the packed tool into a fresh out/emulator-tool with dotnet tool install, reading out/package only: a NuGet
+# config with <clear/> keeps every other source (and the network) out of it. A fresh tool path also means a fresh
+# package store, so a re-pack of the same version is never shadowed by an older copy.
+function Install-EmulatorTool {
+    $version = Get-ModuleVersion
+    if (Test-Path $EmulatorToolOut) { Remove-Item $EmulatorToolOut -Recurse -Force }
+    $config = Join-Path $Out 'emulator-tool.nuget.config'
+    Set-Content -Path $config -Value @"
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <clear />
+    <add key="out-package" value="$([System.Security.SecurityElement]::Escape($PackageOut))" />
+  </packageSources>
+</configuration>
+"@
+    Invoke-Native dotnet @('tool', 'install', '--tool-path', $EmulatorToolOut, $EmulatorPackageId, '--version', $version, '--configfile', $config) | Out-Host
+    Write-Host "Installed dqc-emulator $version into $EmulatorToolOut" -ForegroundColor Green
+}
+
 function Invoke-Test {
     Invoke-Build
+    $null = Invoke-EmulatorPack
+    Install-EmulatorTool
     $passed = 0
     $failed = 0
 
@@ -189,14 +227,14 @@ function Invoke-IsolatedPwsh {
 
 function Invoke-Package {
     Invoke-Build
-    $packageOut = Join-Path $Out 'package'
-    if (Test-Path $packageOut) { Remove-Item $packageOut -Recurse -Force }
+    if (Test-Path $PackageOut) { Remove-Item $PackageOut -Recurse -Force }
     Invoke-IsolatedPwsh -ScriptPath (Join-Path $Root 'tools/Publish-DqcPackage.ps1') -ScratchHome (Join-Path $Out 'package-home') `
-        -Arguments @('-ModulePath', $ModuleOut, '-RepositoryPath', $packageOut)
+        -Arguments @('-ModulePath', $ModuleOut, '-RepositoryPath', $PackageOut)
     Remove-Item (Join-Path $Out 'package-home') -Recurse -Force
-    $nupkg = Join-Path $packageOut "DataArtsQuality.$(Get-ModuleVersion).nupkg"
+    $nupkg = Join-Path $PackageOut "DataArtsQuality.$(Get-ModuleVersion).nupkg"
     if (-not (Test-Path $nupkg)) { throw "Publish-PSResource did not produce $nupkg." }
     Write-Host "Package: $nupkg" -ForegroundColor Green
+    Write-Host "Package: $(Invoke-EmulatorPack) (dotnet tool install --tool-path <dir> $EmulatorPackageId --add-source $PackageOut)" -ForegroundColor Green
 }
 
 function Invoke-Demo {

@@ -34,11 +34,13 @@ function Start-DqcEmulator {
         try { $process.Kill() } catch { }
         throw "The emulator did not start within $StartTimeoutSec s. $err"
     }
-    if ($read.Result -notmatch 'listening on (?<url>http://\S+)') {
+    # The first line is one JSON object: Endpoint, ProjectId, WorkspaceId, Token (docs/emulator.md).
+    $ready = try { $read.Result | ConvertFrom-Json } catch { $null }
+    if (-not $ready -or -not $ready.PSObject.Properties['Endpoint']) {
         try { $process.Kill() } catch { }
         throw "Unexpected first line from the emulator: $($read.Result)"
     }
-    $url = $Matches.url
+    $url = $ready.Endpoint
     $info = Invoke-RestMethod -Uri "$url/_emulator/info"
     [pscustomobject]@{
         PSTypeName        = 'DqcEmulator'

@@ -20,6 +20,7 @@ public static class EmulatorApp
         builder.Services.AddSingleton(state);
         var faults = new FaultState();
         if (options.RateLimitCount > 0) faults.SetLimit(options.RateLimitCount, options.RateLimitPeriodMilliseconds);
+        foreach (var fault in options.Faults) faults.Add(fault);
         builder.Services.AddSingleton(faults);
         var iam = new IamState(options);
         builder.Services.AddSingleton(iam);

@@ -39,6 +39,24 @@ public sealed class EmulatorOptions
 
     /// <summary>Exit when this process ends (so a crashed test run leaves no emulator behind).</summary>
     public int? ParentProcessId { get; set; }
+
+    /// <summary>Quality jobs from a seed file (--jobs); with either seed, the main workspace holds only seeded jobs.</summary>
+    public IReadOnlyList<State.JobSeed>? QualityJobSeed { get; set; }
+
+    /// <summary>Comparison jobs from a seed file (--comparison-jobs FILE).</summary>
+    public IReadOnlyList<State.JobSeed>? ComparisonJobSeed { get; set; }
+
+    /// <summary>What every new run ends in (SUCCESS, ALARMING, FAILED) whatever its job's own outcome; null = the job's.</summary>
+    public string? FinalStatus { get; set; }
+
+    /// <summary>IAM users besides the seeded one (same account): name and password.</summary>
+    public List<(string Name, string Password)> Users { get; } = new();
+
+    /// <summary>AK/SK pairs besides the seeded ones; a security token makes the pair temporary (it must be sent).</summary>
+    public List<(string AccessKey, string SecretKey, string? SecurityToken)> AccessKeys { get; } = new();
+
+    /// <summary>Faults queued at start, as for POST /_emulator/faults.</summary>
+    public List<Faults.FaultSpec> Faults { get; } = new();
 }
 
 /// <summary>The seeded tenant. IDs have the documented shapes: 32-hex project and workspace IDs.</summary>

@@ -1,43 +1,52 @@
 using System.Diagnostics;
-using System.Globalization;
+using System.Reflection;
+using System.Text.Json.Nodes;
 using DataArtsQuality.Emulator;
 
-// A local stand-in for the DataArts Quality API. Usage:
-//   dotnet DataArtsQuality.Emulator.dll [--port 0] [--token T] [--quality-jobs 250] [--comparison-jobs 120]
-//                                       [--instance-run-ms 2000] [--parent-pid PID] [--nested-sub-rules]
-//                                       [--rate-limit 40] [--rate-limit-period-ms 10000]   (enforced gateway limit; off by default)
-//                                       [--token-lifetime-sec 86400] [--clock-skew-sec 0] [--region ap-southeast-1]
-// Prints "DQC emulator listening on http://127.0.0.1:<port>" once it accepts requests.
-var options = new EmulatorOptions();
-for (int i = 0; i < args.Length; i++)
+// dqc-emulator: see EmulatorCommandLine.Help (dqc-emulator --help) and docs/emulator.md.
+var parsed = EmulatorCommandLine.Parse(args);
+if (parsed.ShowHelp)
 {
-    string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
-    int NextInt() => int.Parse(Next(), CultureInfo.InvariantCulture);
-    switch (args[i])
-    {
-        case "--port": options.Port = NextInt(); break;
-        case "--token": options.Token = Next(); break;
-        case "--project-id": options.ProjectId = Next(); break;
-        case "--workspace-id": options.WorkspaceId = Next(); break;
-        case "--quality-jobs": options.QualityJobs = NextInt(); break;
-        case "--comparison-jobs": options.ComparisonJobs = NextInt(); break;
-        case "--instance-run-ms": options.InstanceRunMilliseconds = NextInt(); break;
-        case "--parent-pid": options.ParentProcessId = NextInt(); break;
-        case "--rate-limit": options.RateLimitCount = NextInt(); break;
-        case "--rate-limit-period-ms": options.RateLimitPeriodMilliseconds = NextInt(); break;
-        case "--nested-sub-rules": options.NestedSubRules = true; break;
-        case "--token-lifetime-sec": options.TokenLifetimeSeconds = NextInt(); break;
-        case "--clock-skew-sec": options.ClockSkewSeconds = NextInt(); break;
-        case "--region": options.Region = Next(); break;
-        default:
-            Console.Error.WriteLine($"Unknown option {args[i]}.");
-            return 2;
-    }
+    Console.Out.Write(EmulatorCommandLine.Help);
+    return 0;
+}
+if (parsed.ShowVersion)
+{
+    string version = typeof(EmulatorApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+    Console.Out.WriteLine(version.Split('+')[0]);
+    return 0;
+}
+if (parsed.Error is not null)
+{
+    Console.Error.WriteLine($"dqc-emulator: {parsed.Error}");
+    return 2;
+}
+var options = parsed.Options!;
+
+WebApplication app;
+Uri url;
+try
+{
+    (app, url) = await EmulatorApp.StartAsync(options);
+}
+catch (IOException e)
+{
+    // Kestrel's "address already in use" and the like: say so on one line, not with a stack trace.
+    Console.Error.WriteLine($"dqc-emulator: cannot listen on 127.0.0.1:{options.Port}: {e.Message}");
+    return 1;
 }
 
-var (app, url) = await EmulatorApp.StartAsync(options);
-Console.WriteLine($"DQC emulator listening on {url.AbsoluteUri.TrimEnd('/')}");
+// The first line of standard output is all a script needs to connect (Connect-DqcWorkspace @(... | ConvertFrom-Json)).
+var ready = new JsonObject
+{
+    ["Endpoint"] = url.AbsoluteUri.TrimEnd('/'),
+    ["ProjectId"] = options.ProjectId,
+    ["WorkspaceId"] = options.WorkspaceId,
+    ["Token"] = options.Token,
+};
+Console.Out.WriteLine(ready.ToJsonString());
 Console.Out.Flush();
+Console.Error.WriteLine($"DQC emulator listening on {ready["Endpoint"]} (Ctrl+C stops it)");
 
 if (options.ParentProcessId is int parentId)
 {
@@ -56,5 +65,7 @@ if (options.ParentProcessId is int parentId)
     });
 }
 
+// The host's console lifetime turns Ctrl+C (SIGINT) and SIGTERM into a graceful stop: requests in flight finish,
+// then Main returns 0.
 await app.WaitForShutdownAsync();
 return 0;

@@ -18,8 +18,9 @@ public static class ControlEndpoints
             ["workspace_id"] = state.Options.WorkspaceId,
             ["second_workspace_id"] = EmulatorState.SecondWorkspaceId,
             ["token"] = state.Options.Token,
-            ["quality_job_ids"] = new JsonArray(EmulatorState.FixedQualityJobs.Select(id => (JsonNode?)JsonValue.Create(id.ToString())).ToArray()),
-            ["comparison_job_ids"] = new JsonArray(EmulatorState.FixedComparisonJobs.Select(id => (JsonNode?)JsonValue.Create(id.ToString())).ToArray()),
+            // The sample's fixed IDs, or the first jobs of the seed file.
+            ["quality_job_ids"] = new JsonArray(state.FirstJobIds(JobKind.Quality, EmulatorState.FixedQualityJobs.Length).Select(id => (JsonNode?)JsonValue.Create(id)).ToArray()),
+            ["comparison_job_ids"] = new JsonArray(state.FirstJobIds(JobKind.Comparison, EmulatorState.FixedComparisonJobs.Length).Select(id => (JsonNode?)JsonValue.Create(id)).ToArray()),
             ["instance_run_ms"] = state.Options.InstanceRunMilliseconds,
         }));
 

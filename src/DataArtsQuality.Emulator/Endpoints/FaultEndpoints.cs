@@ -16,20 +16,9 @@ public static class FaultEndpoints
         app.MapPost("/_emulator/faults", async (HttpContext context) =>
         {
             string body = await new StreamReader(context.Request.Body).ReadToEndAsync();
-            var json = JsonRead.Object(body);
-            if (json is null || !Enum.TryParse<FaultKind>(json["kind"]?.GetValue<string>(), ignoreCase: true, out var kind))
+            var fault = FaultSpec.FromJson(JsonRead.Object(body));
+            if (fault is null)
                 return Results.BadRequest(new JsonObject { ["error"] = "kind must be status, reset, slow, malformed or truncate" });
-            var fault = new FaultSpec
-            {
-                Kind = kind,
-                Status = Int(json["status"]) ?? 503,
-                RetryAfter = json["retry_after"]?.ToString(),
-                DelayMs = Int(json["delay_ms"]) ?? 0,
-                AfterProcessing = json["after"] is JsonValue after && after.GetValue<bool>(),
-                Method = json["method"]?.GetValue<string>(),
-                PathContains = json["path"]?.GetValue<string>(),
-                Times = Math.Max(1, Int(json["times"]) ?? 1),
-            };
             faults.Add(fault);
             return Results.Json(fault.ToJson());
         });

@@ -28,7 +28,7 @@ public static class IamEndpoints
             string? password = Str(user["password"]);
             string? domain = Str(user["domain"]?["name"]);
             // [inf] IAM's wording for a failed login; it does not say which part was wrong.
-            if (name != EmulatorDefaults.UserName || password != EmulatorDefaults.Password || domain != EmulatorDefaults.DomainName)
+            if (!iam.CheckPassword(name, password, domain))
                 return Keystone(401, "Unauthorized", "The username or password is wrong.");
 
             var scope = auth["scope"]?["project"] as JsonObject;
@@ -57,7 +57,7 @@ public static class IamEndpoints
                     ["user"] = new JsonObject
                     {
                         ["id"] = "e1f2a3b4c5d6e7f8091a2b3c4d5e6f70",
-                        ["name"] = EmulatorDefaults.UserName,
+                        ["name"] = name,
                         ["password_expires_at"] = "",
                         ["domain"] = new JsonObject { ["id"] = EmulatorDefaults.DomainId, ["name"] = EmulatorDefaults.DomainName },
                     },

@@ -32,6 +32,31 @@ public sealed class FaultSpec
     /// <summary>How many matching requests this fault hits before it is used up.</summary>
     public int Times { get; set; } = 1;
 
+    /// <summary>
+    /// A fault from its JSON form (POST /_emulator/faults, --fault): {"kind":"status|reset|slow|malformed|truncate",
+    /// "status":503, "retry_after":"2", "delay_ms":3000, "after":true, "method":"POST", "path":"instances/restart",
+    /// "times":1}; null when kind is missing or unknown.
+    /// </summary>
+    public static FaultSpec? FromJson(JsonObject? json)
+    {
+        if (json is null || json["kind"] is not JsonValue kindValue || !kindValue.TryGetValue<string>(out var kindText)
+            || !Enum.TryParse<FaultKind>(kindText, ignoreCase: true, out var kind))
+            return null;
+        return new FaultSpec
+        {
+            Kind = kind,
+            Status = Int(json["status"]) ?? 503,
+            RetryAfter = json["retry_after"]?.ToString(),
+            DelayMs = Int(json["delay_ms"]) ?? 0,
+            AfterProcessing = json["after"] is JsonValue after && after.GetValue<bool>(),
+            Method = json["method"]?.GetValue<string>(),
+            PathContains = json["path"]?.GetValue<string>(),
+            Times = Math.Max(1, Int(json["times"]) ?? 1),
+        };
+    }
+
+    private static int? Int(JsonNode? node) => node is JsonValue v && int.TryParse(v.ToString(), out int i) ? i : null;
+
     public JsonObject ToJson() => new()
     {
         ["kind"] = Kind.ToString().ToLowerInvariant(),

@@ -53,11 +53,24 @@ public sealed partial class GatewayMiddleware(RequestDelegate next, EmulatorStat
         await next(context);
     }
 
+    private static bool IsV1RuleList(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method) && V1RuleList().IsMatch(request.Path.Value ?? "");
+
+    [GeneratedRegex("^/v1/[^/]+/quality/rules/?$")]
+    private static partial Regex V1RuleList();
+
     private IResult? CheckTenant(HttpContext context, string projectId)
     {
         if (!string.Equals(projectId, state.Options.ProjectId, StringComparison.Ordinal))
             return ApiErrors.Dqc(400, ApiErrors.ProjectMismatch, $"The project {projectId} does not match the token's project.");
         string? workspace = context.Request.Headers["workspace"].FirstOrDefault();
+        if (string.IsNullOrEmpty(workspace) && IsV1RuleList(context.Request))
+        {
+            // The API page asks for the workspace header here, but the official SDKs send none for this call (the Go
+            // SDK's ListQualityTaskLists request definition has no workspace field). Serve the default workspace, as
+            // DataArts does for APIs whose workspace is optional [inf: which workspace the service picks is undocumented].
+            workspace = state.Options.WorkspaceId;
+        }
         if (string.IsNullOrEmpty(workspace))
             return ApiErrors.Dqc(400, ApiErrors.MissingWorkspace, "The workspace header is missing.");
         var tenant = state.FindTenant(workspace);

@@ -68,7 +68,10 @@ public sealed class EmulatorState
             Tenants.Clear();
             Shape = new WireShape();
             var main = new Tenant(Options.ProjectId, Options.WorkspaceId);
-            Seed(main, Options.QualityJobs, Options.ComparisonJobs, withFixed: true);
+            if (Options.QualityJobSeed is not null || Options.ComparisonJobSeed is not null)
+                SeedFrom(main, Options.QualityJobSeed ?? Array.Empty<JobSeed>(), Options.ComparisonJobSeed ?? Array.Empty<JobSeed>());
+            else
+                Seed(main, Options.QualityJobs, Options.ComparisonJobs, withFixed: true);
             Tenants[main.WorkspaceId] = main;
             var second = new Tenant(Options.ProjectId, SecondWorkspaceId);
             Seed(second, 5, 2, withFixed: false);
@@ -114,12 +117,65 @@ public sealed class EmulatorState
             StartTime = now,
             RunningAt = running,
             FinishAt = running + Options.InstanceRunMilliseconds,
-            Outcome = job.Outcome,
+            Outcome = Options.FinalStatus ?? job.Outcome,
         };
         job.LastRunTime = now;
         tenant.Instances.Add(instance);
         tenant.InstancesById[instance.Id] = instance;
         return instance;
+    }
+
+    /// <summary>The sample's fixed job IDs of a kind, or with a seed the IDs of the main workspace's first jobs, as strings.</summary>
+    public IReadOnlyList<string> FirstJobIds(JobKind kind, int count)
+    {
+        if (Options.QualityJobSeed is null && Options.ComparisonJobSeed is null)
+            return (kind == JobKind.Quality ? FixedQualityJobs : FixedComparisonJobs)
+                .Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var tenant = FindTenant(Options.WorkspaceId);
+        if (tenant is null) return Array.Empty<string>();
+        lock (Lock)
+            return tenant.Jobs.Where(j => j.Kind == kind).Take(count)
+                .Select(j => j.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+    }
+
+    /// <summary>The user's jobs in file order, each with its finished history (runs 30 minutes apart, the last ending now).</summary>
+    private void SeedFrom(Tenant tenant, IReadOnlyList<JobSeed> quality, IReadOnlyList<JobSeed> comparison)
+    {
+        long now = NowMs();
+        foreach (var (seeds, kind) in new[] { (quality, JobKind.Quality), (comparison, JobKind.Comparison) })
+        {
+            foreach (var seed in seeds)
+            {
+                var job = seed.ToJob(kind, now);
+                AddJob(tenant, job);
+                for (int i = 0; i < seed.History.Count; i++)
+                {
+                    long start = now - (seed.History.Count - i) * 30 * 60_000L;
+                    AddFinished(tenant, job, start, seed.History[i]);
+                }
+            }
+        }
+        tenant.Instances.Sort((a, b) => a.StartTime.CompareTo(b.StartTime));
+    }
+
+    private void AddFinished(Tenant tenant, EmulatedJob job, long start, string outcome)
+    {
+        var instance = new EmulatedInstance
+        {
+            Id = NextId(),
+            Name = $"{job.Name}-{job.RunCount++}",
+            TaskId = job.Id,
+            Kind = job.Kind,
+            StartTime = start,
+            FinishAt = start + 95_000,
+            EndTime = start + 95_000,
+            Outcome = outcome,
+            RunStatus = outcome,
+            NotifyStatus = outcome == "SUCCESS" ? "NOT_TRIGGERED" : "SUCCESS",
+        };
+        job.LastRunTime = start;
+        tenant.Instances.Add(instance);
+        tenant.InstancesById[instance.Id] = instance;
     }
 
     private void Seed(Tenant tenant, int qualityJobs, int comparisonJobs, bool withFixed)

@@ -40,8 +40,24 @@ public sealed class IamState(EmulatorOptions options)
             (secretKey, securityToken) = (EmulatorDefaults.TemporarySecretKey, EmulatorDefaults.SecurityToken);
             return true;
         }
+        foreach (var pair in Options.AccessKeys)
+        {
+            if (pair.AccessKey == accessKey)
+            {
+                (secretKey, securityToken) = (pair.SecretKey, pair.SecurityToken);
+                return true;
+            }
+        }
         (secretKey, securityToken) = ("", null);
         return false;
+    }
+
+    /// <summary>Whether a password login names a known user of the account (the seeded one or one from --user).</summary>
+    public bool CheckPassword(string? name, string? password, string? domain)
+    {
+        if (domain != EmulatorDefaults.DomainName) return false;
+        if (name == EmulatorDefaults.UserName && password == EmulatorDefaults.Password) return true;
+        return Options.Users.Any(u => u.Name == name && u.Password == password);
     }
 
     public IssuedToken Issue(string projectId)
