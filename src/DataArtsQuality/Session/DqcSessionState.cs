@@ -122,6 +122,9 @@ namespace DataArtsQuality.Session
                 else if (ReferenceEquals(scope.Own, connection)) scope.Own = null;
                 else if (ReferenceEquals(RunspaceScopes.Session.Own, connection)) RunspaceScopes.Session.Own = null;
                 else return false;
+                // The session's default moves to a remaining connection, if any (another runspace falls back to the session's).
+                var session = RunspaceScopes.Session;
+                if (ChosenOrOwn(session) is null && Named.Count > 0) session.ChosenName = Named.Keys.First();
             }
             connection.Dispose();
             return true;
