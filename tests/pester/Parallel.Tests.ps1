@@ -184,10 +184,8 @@ Describe 'Parallel runbooks' {
         ($results.Instances | Measure-Object -Sum).Sum | Should -Be 80
     }
 
-    It 'a 2xx rerun answer that cannot be read is reported as accepted with an unknown instance (<Kind>)' -ForEach @(
-        @{ Kind = 'Truncate' }, @{ Kind = 'Malformed' }
-    ) {
-        Add-DqcEmulatorFault $emulator -Kind $Kind -Path '/instances/restart'
+    It 'a 2xx rerun answer that cannot be read is reported as accepted with an unknown instance' {
+        Add-DqcEmulatorFault $emulator -Kind Malformed -Path '/instances/restart'
         $errs = $null
         $out = @(Restart-DqcJob $q1 -ErrorAction SilentlyContinue -ErrorVariable errs)
         $out.Count | Should -Be 0

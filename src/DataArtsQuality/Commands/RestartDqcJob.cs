@@ -74,7 +74,9 @@ namespace DataArtsQuality.Commands
             _throttleLimit = !MyInvocation.BoundParameters.ContainsKey(nameof(ThrottleLimit)) && ErrorActionIsStop() ? 1 : ThrottleLimit;
         }
 
-        protected override void ProcessRecord()
+        protected override void ProcessRecord() => ReportingInFlight(ProcessItem);
+
+        private void ProcessItem()
         {
             var id = RuleId ?? new DqcId((string?)null);
             if (!id.IsValid)
@@ -96,20 +98,17 @@ namespace DataArtsQuality.Commands
                 return;
 
             var client = Client;
-            ReportingInFlight(() =>
-            {
-                Enqueue(new Pending(ruleId, ruleType, DateTimeOffset.Now, client.RestartJobAsync(ruleType, ruleId, CancelToken)));
+            Enqueue(new Pending(ruleId, ruleType, DateTimeOffset.Now, client.RestartJobAsync(ruleType, ruleId, CancelToken)));
 
-                // Keep at most ThrottleLimit requests in flight; emit whatever is finished at the head meanwhile. One
-                // snapshot per turn: a task that finishes between counting and waiting must not leave WhenAny with none.
-                while (true)
-                {
-                    var running = _window.Where(p => p.Task is { IsCompleted: false }).Select(p => (Task)p.Task!).ToList();
-                    if (running.Count < _throttleLimit) break;
-                    WaitPumping(Task.WhenAny(running));
-                    EmitFinished();
-                }
-            });
+            // Keep at most ThrottleLimit requests in flight; emit whatever is finished at the head meanwhile. One
+            // snapshot per turn: a task that finishes between counting and waiting must not leave WhenAny with none.
+            while (true)
+            {
+                var running = _window.Where(p => p.Task is { IsCompleted: false }).Select(p => (Task)p.Task!).ToList();
+                if (running.Count < _throttleLimit) break;
+                WaitPumping(Task.WhenAny(running));
+                EmitFinished();
+            }
         }
 
         protected override void EndProcessing()
