@@ -18,7 +18,7 @@ namespace DataArtsQuality.Client
     public sealed class RateLimiter
     {
         private readonly object _gate = new object();
-        // Slots taken, in order (never decreasing); only the last _keep matter.
+        // Slots taken, in time order; only the last _keep matter (the largest Count any caller brought).
         private readonly List<TimeSpan> _slots = new List<TimeSpan>();
         private readonly Func<TimeSpan> _clock;
         private readonly Func<TimeSpan, CancellationToken, Task> _delay;
@@ -31,6 +31,7 @@ namespace DataArtsQuality.Client
             if (period <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(period));
             Count = count;
             Period = period;
+            _keep = Math.Max(count, DqcSettings.DefaultRateLimitCount);
             if (clock is null)
             {
                 var watch = Stopwatch.StartNew();
@@ -64,19 +65,22 @@ namespace DataArtsQuality.Client
             {
                 now = _clock();
                 slot = now > _notBefore ? now : _notBefore;
+                int n = _slots.Count;
                 if (count > 0)
                 {
-                    int n = _slots.Count;
                     if (n > 0 && _slots[n - 1] > slot) slot = _slots[n - 1]; // arrival order
                     if (n >= count)
                     {
                         var free = _slots[n - count] + Spacing(period);
                         if (free > slot) slot = free;
                     }
-                    _slots.Add(slot);
                     if (count > _keep) _keep = count;
-                    if (_slots.Count > 2 * _keep + 64) _slots.RemoveRange(0, _slots.Count - _keep);
                 }
+                // Requests without a limit of their own are counted too: the gateway counts them against the same user.
+                int at = n;
+                while (at > 0 && _slots[at - 1] > slot) at--;
+                _slots.Insert(at, slot);
+                if (_slots.Count > 2 * _keep + 64) _slots.RemoveRange(0, _slots.Count - _keep);
             }
             var wait = slot - now;
             if (wait > TimeSpan.Zero)
