@@ -250,6 +250,9 @@ Describe 'Concurrency: -ThrottleLimit' {
     It 'under -ErrorAction Stop with an explicit -ThrottleLimit, warns about the reruns already started' {
         $warnings = $null
         $caught = $null
+        # The failing answer comes late, so the second rerun is surely started before it (on loopback the answer can
+        # otherwise arrive before the next item is read).
+        Add-DqcEmulatorFault $emulator -Kind Slow -DelayMs 500
         try { '1440764172232392704', $q[0] | Restart-DqcJob -ThrottleLimit 4 -ErrorAction Stop -WarningVariable warnings -WarningAction SilentlyContinue }
         catch { $caught = $_ }
         $caught.FullyQualifiedErrorId | Should -Be 'DqcBadRequest,DataArtsQuality.Commands.RestartDqcJob'
