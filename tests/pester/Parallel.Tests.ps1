@@ -216,7 +216,7 @@ Describe 'Parallel runbooks: every rerun reported exactly once' {
     It '4 x 1,000 IDs at once, -ThrottleLimit <Throttle>, -ErrorAction <Action>, <Rounds> round(s)' -ForEach @(
         foreach ($throttle in 1, 2, 8, 16, 32, 64) {
             @{ Throttle = $throttle; Action = 'Continue'; Rounds = 1 }
-            @{ Throttle = $throttle; Action = 'Stop'; Rounds = 2 }
+            @{ Throttle = $throttle; Action = 'Stop'; Rounds = 3 }
         }
     ) {
         for ($round = 0; $round -lt $Rounds; $round++) {
