@@ -182,12 +182,9 @@ Write-Host "`n4. Rate-limited" -ForegroundColor Cyan
 $limited = if ($Quick) { 80 } else { 200 }
 $emulator = Start-DqcEmulator -ArgumentList '--rate-limit', '40', '--rate-limit-period-ms', '10000', '--instance-run-ms', '600000'
 try {
+    # The seeded job IDs, not a listing: the limiter is per user, so a listing would take one of the first window's 40.
+    $ids = @($emulator.QualityJobIds)
     Connect-DqcWorkspace -Endpoint $emulator.Url -ProjectId $emulator.ProjectId -WorkspaceId $emulator.WorkspaceId -Token $emulator.Token
-    Set-DqcEmulatorRateLimit $emulator -Off
-    $ids = @(Get-DqcJob -First 50 | ForEach-Object Id)
-    # A fresh connection, so that the listing above has not used one of its 40 requests of the first window.
-    Connect-DqcWorkspace -Endpoint $emulator.Url -ProjectId $emulator.ProjectId -WorkspaceId $emulator.WorkspaceId -Token $emulator.Token
-    $null = Set-DqcEmulatorRateLimit $emulator -Count 40 -PeriodMs 10000
     $ruleIds = @(for ($i = 0; $i -lt $limited; $i++) { $ids[$i % $ids.Count] })
     $errors = $null
     $w = [Diagnostics.Stopwatch]::StartNew()

@@ -122,6 +122,25 @@ namespace DataArtsQuality.Client
         internal async Task<byte[]> SendRawAsync(HttpMethod method, Uri uri, byte[]? body, CancellationToken cancellationToken,
             MediaTypeHeaderValue? contentType = null, bool sendWorkspace = true)
         {
+            // Each request holds the connection open while it runs: a Disconnect or a replacing Connect elsewhere
+            // closes it only when the last request is done.
+            if (!Connection.TryAcquire())
+                throw new DqcTransportException(
+                    $"{method} {uri.AbsolutePath} was not sent: the connection '{Connection.Name}' was closed (Disconnect-DqcWorkspace or a newer Connect-DqcWorkspace).",
+                    method.Method, uri.AbsolutePath, mayHaveReachedServer: false, timedOut: false, null);
+            try
+            {
+                return await SendLeasedAsync(method, uri, body, cancellationToken, contentType, sendWorkspace).ConfigureAwait(false);
+            }
+            finally
+            {
+                Connection.Release();
+            }
+        }
+
+        private async Task<byte[]> SendLeasedAsync(HttpMethod method, Uri uri, byte[]? body, CancellationToken cancellationToken,
+            MediaTypeHeaderValue? contentType, bool sendWorkspace)
+        {
             string path = uri.AbsolutePath;
             var settings = SettingsOverride ?? Connection.Settings;
             var policy = new RetryPolicy(settings);
@@ -130,7 +149,7 @@ namespace DataArtsQuality.Client
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var limiter = Connection.RateLimiter;
-                TimeSpan waited = await limiter.WaitAsync(cancellationToken).ConfigureAwait(false);
+                TimeSpan waited = await limiter.WaitAsync(settings.RateLimitCount, settings.RateLimitPeriod, cancellationToken).ConfigureAwait(false);
                 string waitNote = waited.TotalMilliseconds >= 1
                     ? string.Format(CultureInfo.InvariantCulture, ", waited {0:0} ms for the rate limit", waited.TotalMilliseconds) : "";
 
@@ -155,19 +174,48 @@ namespace DataArtsQuality.Client
                 byte[] responseBody = Array.Empty<byte>();
                 DqcTransportException? failure = null;
                 TransportFailure failureKind = TransportFailure.MaybeSent;
+                Exception? unreadable2xx = null;
                 try
                 {
-                    // ResponseContentRead: the body is read under the same timeout and cancellation as the headers.
-                    response = await Connection.Http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
+                    // Headers first, so a 2xx whose body then breaks is known to be a 2xx: the service did the work.
+                    response = await Connection.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
                     if (response.Content != null)
-                        responseBody = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                    {
+                        // The body is read under the same timeout and cancellation as the headers.
+                        var answer = response;
+                        using (timeout.Token.Register(() => answer.Dispose()))
+                        {
+                            try
+                            {
+                                responseBody = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                            }
+                            catch (Exception ex) when (response.IsSuccessStatusCode && !cancellationToken.IsCancellationRequested
+                                && (ex is IOException || ex is HttpRequestException || ex is ObjectDisposedException || ex is OperationCanceledException))
+                            {
+                                unreadable2xx = ex;
+                            }
+                        }
+                    }
                 }
-                catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested
+                    && (ex is OperationCanceledException || ex is ObjectDisposedException || ex is IOException || ex is HttpRequestException))
                 {
+                    response?.Dispose();
+                    response = null;
                     failureKind = TransportFailure.TimedOut;
                     failure = new DqcTransportException(
                         string.Format(CultureInfo.InvariantCulture, "{0} {1} timed out after {2:0.###} s (TimeoutSec).", method, path, settings.TimeoutSec),
                         method.Method, path, mayHaveReachedServer: true, timedOut: true, ex);
+                }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested && (ex is OperationCanceledException || ex is ObjectDisposedException))
+                {
+                    // Cancelled, but neither by the caller nor by its own timeout (the HTTP stack gave up or was shut
+                    // down): say so, and never call it a timeout.
+                    response?.Dispose();
+                    response = null;
+                    failureKind = TransportFailure.MaybeSent;
+                    failure = new DqcTransportException($"{method} {path}: the request to {uri.Host} was cancelled before a complete answer ({TransportFailures.Innermost(ex).Message}).",
+                        method.Method, path, mayHaveReachedServer: true, timedOut: false, ex);
                 }
                 catch (Exception ex) when (ex is HttpRequestException || ex is IOException)
                 {
@@ -206,6 +254,14 @@ namespace DataArtsQuality.Client
                     using (response)
                     {
                         var status = response!.StatusCode;
+                        if (response.IsSuccessStatusCode && unreadable2xx != null)
+                        {
+                            if (Log.IsVerboseEnabled) Log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} {3} in {4} ms (attempt {5}{6}); the body could not be read",
+                                method, path, (int)status, response.ReasonPhrase, watch.ElapsedMilliseconds, attempt, waitNote));
+                            throw new DqcResponseFormatException(
+                                $"{method} {path} answered {(int)status} {response.ReasonPhrase} but its body could not be read: {TransportFailures.Innermost(unreadable2xx).Message}",
+                                unreadable2xx);
+                        }
                         if (response.IsSuccessStatusCode)
                         {
                             if (Log.IsVerboseEnabled) Log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} {3} in {4} ms (attempt {5}{6})",

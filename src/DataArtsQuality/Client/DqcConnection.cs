@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net.Http;
 using System.Text;
 using System.Text.RegularExpressions;
+using System.Threading;
 using DataArtsQuality.Client.Auth;
 
 namespace DataArtsQuality.Client
@@ -29,18 +30,25 @@ namespace DataArtsQuality.Client
     }
 
     /// <summary>
-    /// A connection to one DQC workspace: endpoint, project, workspace, credential and the one HttpClient all its
-    /// requests share (so TCP/TLS connections are reused across cmdlets and pipeline items).
+    /// A connection to one DQC workspace: endpoint, project, workspace, credential and the HttpClient all its requests
+    /// share. The HttpClient sits on a handler shared by every connection with the same transport settings
+    /// (<see cref="DqcHandlerPool"/>), so TCP/TLS connections are reused across connections, cmdlets and runspaces.
     /// </summary>
+    /// <remarks>
+    /// A connection is leased: the session state holds one reference, every cmdlet that works on it another
+    /// (<see cref="TryAcquire"/>/<see cref="Release"/>), and so does every request in flight. <see cref="Dispose"/> gives
+    /// up the owner's reference; the HttpClient and the credential are let go when the last user is done, so replacing or
+    /// disconnecting a connection in one runspace never breaks a request, page stream or wait running on it in another.
+    /// </remarks>
     public sealed class DqcConnection : IDisposable
     {
         private static readonly Regex HexId = new Regex("^[0-9a-fA-F]{32}$", RegexOptions.CultureInvariant);
         private static readonly Regex RegionId = new Regex("^[a-z]{2}(-[a-z0-9]+)+$", RegexOptions.CultureInvariant);
 
         private readonly string _apiRoot;
-        private readonly object _settingsGate = new object();
         private volatile DqcSettings _settings = null!;
-        private volatile RateLimiter? _rateLimiter;
+        private int _users = 1; // the owner's reference, given up by Dispose
+        private int _disposed;
 
         public DqcConnection(DqcConnectionOptions options, IDqcAuthenticator authenticator, HttpMessageHandler? handler = null)
         {
@@ -61,7 +69,9 @@ namespace DataArtsQuality.Client
             ConnectedAt = DateTimeOffset.Now;
 
             _apiRoot = Endpoint.AbsoluteUri.TrimEnd('/');
-            Http = new HttpClient(handler ?? CreateDefaultHandler(options), disposeHandler: true)
+            RateLimiter = RateLimiterRegistry.For(Endpoint, Authenticator);
+            // A handler given by the caller belongs to this connection; the shared one belongs to the pool.
+            Http = new HttpClient(handler ?? DqcHandlerPool.For(options), disposeHandler: handler != null)
             {
                 // Timeouts are per request (linked with cancellation) so a timeout can be told apart from Ctrl+C.
                 Timeout = System.Threading.Timeout.InfiniteTimeSpan,
@@ -79,27 +89,23 @@ namespace DataArtsQuality.Client
         public TimeSpan RequestTimeout => Settings.Timeout;
 
         /// <summary>
-        /// Retries, timeout and rate limit. Replacing it (Set-DqcConfig) takes effect for the next request of every
-        /// cmdlet that uses this connection; a changed rate limit starts a new limiter.
+        /// Retries, timeout and rate limit for callers that bring none (cmdlets bring their runspace's Set-DqcConfig
+        /// settings instead).
         /// </summary>
         public DqcSettings Settings
         {
             get => _settings;
-            set
-            {
-                var copy = (value ?? throw new ArgumentNullException(nameof(value))).Clone().Validate();
-                lock (_settingsGate)
-                {
-                    var old = _settings;
-                    _settings = copy;
-                    if (_rateLimiter is null || old is null || old.RateLimitCount != copy.RateLimitCount || old.RateLimitPeriodSec != copy.RateLimitPeriodSec)
-                        _rateLimiter = new RateLimiter(copy.RateLimitCount, copy.RateLimitPeriod);
-                }
-            }
+            set => _settings = (value ?? throw new ArgumentNullException(nameof(value))).Clone().Validate();
         }
 
-        /// <summary>The limiter every request of this connection passes.</summary>
-        public RateLimiter RateLimiter => _rateLimiter!;
+        /// <summary>The limiter of this connection's user, shared with every other connection of that user.</summary>
+        public RateLimiter RateLimiter { get; }
+
+        /// <summary>False once the last user let go (the HttpClient and credential are released).</summary>
+        public bool IsOpen => Volatile.Read(ref _users) > 0;
+
+        /// <summary>Where the session state keeps it: Session, Runspace or Process (named); set by the session state.</summary>
+        internal string Scope { get; set; } = "";
 
         public bool SkipCertificateCheck { get; }
         public DateTimeOffset ConnectedAt { get; }
@@ -139,10 +145,34 @@ namespace DataArtsQuality.Client
             return new Uri(sb.ToString(), UriKind.Absolute);
         }
 
+        /// <summary>
+        /// Takes a reference for one more user (a cmdlet or a request). False when the connection is already closed: the
+        /// caller must not use it.
+        /// </summary>
+        internal bool TryAcquire()
+        {
+            while (true)
+            {
+                int users = Volatile.Read(ref _users);
+                if (users <= 0) return false;
+                if (Interlocked.CompareExchange(ref _users, users + 1, users) == users) return true;
+            }
+        }
+
+        /// <summary>Gives up a reference taken with <see cref="TryAcquire"/>; the last one closes the connection.</summary>
+        internal void Release()
+        {
+            if (Interlocked.Decrement(ref _users) == 0)
+            {
+                Http.Dispose();
+                (Authenticator as IDisposable)?.Dispose();
+            }
+        }
+
+        /// <summary>Gives up the owner's reference (once); the connection closes when nobody else uses it.</summary>
         public void Dispose()
         {
-            Http.Dispose();
-            (Authenticator as IDisposable)?.Dispose();
+            if (Interlocked.Exchange(ref _disposed, 1) == 0) Release();
         }
 
         private static Uri ResolveEndpoint(Uri? endpoint, string? region)

@@ -103,7 +103,12 @@ namespace DataArtsQuality.Client
             if (request is null) throw new ArgumentNullException(nameof(request));
             var env = environment ?? Environment.GetEnvironmentVariable;
             var transport = request.ConnectionOptions(null, null, "", null);
-            var newHandler = handlerFactory ?? (() => DqcConnection.CreateDefaultHandler(transport));
+            // Without a factory every HttpClient made here sits on the shared handler of this transport configuration
+            // (DqcHandlerPool) and does not own it; a factory's handlers belong to the client or connection they go into.
+            HttpMessageHandler? OwnHandler() => handlerFactory?.Invoke();
+            HttpClient NewHttp() => handlerFactory != null
+                ? new HttpClient(handlerFactory(), true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan }
+                : new HttpClient(DqcHandlerPool.For(transport), false) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
             string? region = string.IsNullOrWhiteSpace(request.Region) ? null : request.Region!.Trim();
             if (region != null) DqcConnection.EndpointForRegion(region); // validates the region ID
 
@@ -145,7 +150,7 @@ namespace DataArtsQuality.Client
             }
             else if (request.Password != null)
             {
-                password = new IamPasswordAuthenticator(new HttpClient(newHandler(), true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan },
+                password = new IamPasswordAuthenticator(NewHttp(),
                     iamEndpoint, request.RequestTimeout, request.UserName ?? "", request.Password, request.DomainName ?? "", clock);
                 authenticator = password;
             }
@@ -181,7 +186,7 @@ namespace DataArtsQuality.Client
                     if (region == null)
                         throw new ArgumentException("The project ID is unknown: give -ProjectId, or -Region to look it up in IAM.");
                     log.Verbose($"Looking up the project named {region} in IAM at {iamEndpoint.Host}.");
-                    using var bootstrap = new HttpClient(newHandler(), true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+                    using var bootstrap = NewHttp();
                     projectId = await new IamClient(bootstrap, iamEndpoint, request.RequestTimeout)
                         .FindProjectIdAsync(region, authenticator, log, cancellationToken).ConfigureAwait(false);
                     log.Verbose($"Project {region} is {projectId}.");
@@ -191,7 +196,7 @@ namespace DataArtsQuality.Client
                 string? workspaceId = request.WorkspaceId;
                 if (!string.IsNullOrWhiteSpace(request.WorkspaceName))
                 {
-                    var probe = new DqcConnection(request.ConnectionOptions(endpoint, region, projectId!, null), authenticator, newHandler());
+                    var probe = new DqcConnection(request.ConnectionOptions(endpoint, region, projectId!, null), authenticator, OwnHandler());
                     try
                     {
                         var list = await new DqcClient(probe, log).ListWorkspacesAsync(request.InstanceId!, cancellationToken).ConfigureAwait(false);
@@ -205,7 +210,7 @@ namespace DataArtsQuality.Client
                     }
                 }
 
-                connection = new DqcConnection(request.ConnectionOptions(endpoint, region, projectId!, workspaceId), authenticator, newHandler());
+                connection = new DqcConnection(request.ConnectionOptions(endpoint, region, projectId!, workspaceId), authenticator, OwnHandler());
                 return connection;
             }
             catch

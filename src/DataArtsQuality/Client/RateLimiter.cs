@@ -7,20 +7,22 @@ using System.Threading.Tasks;
 namespace DataArtsQuality.Client
 {
     /// <summary>
-    /// The client-side rate limit of one connection, shared by every cmdlet, thread and runspace that uses it: a
-    /// token bucket of <see cref="Count"/> tokens in which each token comes back <see cref="Period"/> (plus a small
-    /// margin) after it was taken. That is stricter than a bucket refilled continuously: it never lets more than Count
-    /// requests start in any window of Period, so it stays under the gateway's limit whichever way the gateway counts
-    /// (sliding window or token bucket). Waiters are served in arrival order: each call reserves the next free slot
-    /// and sleeps until then, cancellably.
+    /// The client-side rate limit of one user (endpoint and identity, see <see cref="RateLimiterRegistry"/>), shared by
+    /// every connection, cmdlet, thread and runspace of that user: each request takes a slot, and no request starts
+    /// before the Count-th slot before it is <see cref="Period"/> (plus a small margin) old. That is stricter than a
+    /// bucket refilled continuously: it never lets more than Count requests start in any window of Period, so it stays
+    /// under the gateway's limit whichever way the gateway counts (sliding window or token bucket). Each caller brings
+    /// its own Count and Period (its runspace's Set-DqcConfig), measured against all of the user's requests. Waiters are
+    /// served in arrival order: each call reserves the next free slot and sleeps until then, cancellably.
     /// </summary>
     public sealed class RateLimiter
     {
         private readonly object _gate = new object();
-        private readonly Queue<TimeSpan> _slots = new Queue<TimeSpan>();
+        // Slots taken, in time order; only the last _keep matter (the largest Count any caller brought).
+        private readonly List<TimeSpan> _slots = new List<TimeSpan>();
         private readonly Func<TimeSpan> _clock;
         private readonly Func<TimeSpan, CancellationToken, Task> _delay;
-        private readonly TimeSpan _spacing;
+        private int _keep;
         private TimeSpan _notBefore;
 
         public RateLimiter(int count, TimeSpan period, Func<TimeSpan>? clock = null, Func<TimeSpan, CancellationToken, Task>? delay = null)
@@ -29,9 +31,7 @@ namespace DataArtsQuality.Client
             if (period <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(period));
             Count = count;
             Period = period;
-            // Requests reach the gateway a little later or earlier than they leave here; 1% + 10 ms keeps
-            // back-to-back windows apart when latencies differ.
-            _spacing = period + TimeSpan.FromTicks(period.Ticks / 100) + TimeSpan.FromMilliseconds(10);
+            _keep = Math.Max(count, DqcSettings.DefaultRateLimitCount);
             if (clock is null)
             {
                 var watch = Stopwatch.StartNew();
@@ -41,31 +41,46 @@ namespace DataArtsQuality.Client
             _delay = delay ?? ((d, ct) => Task.Delay(d, ct));
         }
 
-        /// <summary>Requests per <see cref="Period"/>; 0 means no limit.</summary>
+        /// <summary>Requests per <see cref="Period"/> for callers that bring no limit of their own; 0 means no limit.</summary>
         public int Count { get; }
 
         public TimeSpan Period { get; }
 
         public bool Enabled => Count > 0;
 
-        /// <summary>Waits until a request may start. Returns how long it waited.</summary>
-        public async Task<TimeSpan> WaitAsync(CancellationToken cancellationToken)
+        /// <summary>Waits until a request may start under the default limit. Returns how long it waited.</summary>
+        public Task<TimeSpan> WaitAsync(CancellationToken cancellationToken) => WaitAsync(Count, Period, cancellationToken);
+
+        /// <summary>
+        /// Waits until a request may start with at most <paramref name="count"/> of this user's requests in any
+        /// <paramref name="period"/> (0: no limit, only a 429 pause holds it back). Returns how long it waited.
+        /// </summary>
+        public async Task<TimeSpan> WaitAsync(int count, TimeSpan period, CancellationToken cancellationToken)
         {
+            if (count < 0) throw new ArgumentOutOfRangeException(nameof(count));
+            if (count > 0 && period <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(period));
             cancellationToken.ThrowIfCancellationRequested();
             TimeSpan now, slot;
             lock (_gate)
             {
                 now = _clock();
                 slot = now > _notBefore ? now : _notBefore;
-                if (Enabled)
+                int n = _slots.Count;
+                if (count > 0)
                 {
-                    if (_slots.Count >= Count)
+                    if (n > 0 && _slots[n - 1] > slot) slot = _slots[n - 1]; // arrival order
+                    if (n >= count)
                     {
-                        var free = _slots.Dequeue() + _spacing;
+                        var free = _slots[n - count] + Spacing(period);
                         if (free > slot) slot = free;
                     }
-                    _slots.Enqueue(slot);
+                    if (count > _keep) _keep = count;
                 }
+                // Requests without a limit of their own are counted too: the gateway counts them against the same user.
+                int at = n;
+                while (at > 0 && _slots[at - 1] > slot) at--;
+                _slots.Insert(at, slot);
+                if (_slots.Count > 2 * _keep + 64) _slots.RemoveRange(0, _slots.Count - _keep);
             }
             var wait = slot - now;
             if (wait > TimeSpan.Zero)
@@ -74,8 +89,8 @@ namespace DataArtsQuality.Client
         }
 
         /// <summary>
-        /// After a 429: no request of this connection starts for <paramref name="delay"/>, so the others in flight do
-        /// not run into the same wall.
+        /// After a 429: no request of this user starts for <paramref name="delay"/>, so the others in flight (in every
+        /// connection and runspace) do not run into the same wall.
         /// </summary>
         public void Pause(TimeSpan delay)
         {
@@ -85,5 +100,9 @@ namespace DataArtsQuality.Client
                 if (until > _notBefore) _notBefore = until;
             }
         }
+
+        // Requests reach the gateway a little later or earlier than they leave here; 1% + 10 ms keeps back-to-back
+        // windows apart when latencies differ.
+        private static TimeSpan Spacing(TimeSpan period) => period + TimeSpan.FromTicks(period.Ticks / 100) + TimeSpan.FromMilliseconds(10);
     }
 }

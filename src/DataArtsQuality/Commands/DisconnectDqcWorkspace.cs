@@ -3,7 +3,11 @@ using DataArtsQuality.Session;
 
 namespace DataArtsQuality.Commands
 {
-    /// <summary>Forgets a connection and its credential: the default one, the one chosen with -Connection, those named by -Name, or all.</summary>
+    /// <summary>
+    /// Forgets a connection and its credential: the runspace's default one, the one chosen with -Connection, those named
+    /// by -Name, or all (the named ones and this runspace's own). In a runspace that has no connection of its own it
+    /// leaves the session's alone. A connection still in use elsewhere closes when its last request is done.
+    /// </summary>
     [Cmdlet(VerbsCommunications.Disconnect, "DqcWorkspace", DefaultParameterSetName = CurrentSet)]
     [OutputType(typeof(void))]
     public sealed class DisconnectDqcWorkspace : DqcCmdlet
@@ -43,12 +47,19 @@ namespace DataArtsQuality.Commands
         {
             if (ParameterSetName == AllSet)
             {
-                int count = DqcSessionState.All.Count;
-                DqcSessionState.Clear();
+                int count = DqcSessionState.Clear();
                 WriteVerbose($"Disconnected {count} connection(s).");
             }
             else if (ParameterSetName == CurrentSet)
             {
+                // In a runspace that made no connection of its own, the default is the session's: leave it to the
+                // session (a runbook's finally { Disconnect-DqcWorkspace } in a parallel runspace must not end it).
+                if (SelectedConnectionName is null && !DqcSessionState.IsSessionRunspace && DqcSessionState.OwnDefault is null
+                    && DqcSessionState.Default != null)
+                {
+                    WriteVerbose("This runspace has no connection of its own; the session's default connection stays (disconnect it in the session, or use -Name).");
+                    return;
+                }
                 var connection = RequireConnection();
                 DqcSessionState.Remove(connection);
                 WriteVerbose($"Disconnected '{connection.Name}' (workspace {connection.WorkspaceId}).");

@@ -15,7 +15,7 @@ namespace DataArtsQuality.Commands
     /// Ctrl+C wired to cancellation, relaying the core's log lines to Write-Verbose/Write-Debug from the right
     /// thread, and turning core exceptions into error records with stable IDs.
     /// </summary>
-    public abstract class DqcCmdletBase : PSCmdlet, IDqcLog
+    public abstract class DqcCmdletBase : PSCmdlet, IDqcLog, IDisposable
     {
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private readonly ConcurrentQueue<Action> _pipelineWork = new ConcurrentQueue<Action>();
@@ -27,6 +27,9 @@ namespace DataArtsQuality.Commands
         private bool _verboseAsDebug;
         private bool _verboseEnabled;
         private DqcClient? _client;
+        // The connection this invocation works on, leased until the pipeline is done with the cmdlet (Dispose), so a
+        // Connect or Disconnect in another runspace (or later in this one) cannot close it under a running wait.
+        private DqcConnection? _leased;
 
         /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
         protected CancellationToken CancelToken => _stop.Token;
@@ -65,6 +68,27 @@ namespace DataArtsQuality.Commands
         /// </summary>
         protected DqcConnection RequireConnection()
         {
+            if (_leased != null) return _leased;
+            // A connection found here may be replaced and closed before it is leased; then look again.
+            for (int attempt = 0; ; attempt++)
+            {
+                var found = FindConnection();
+                if (found.TryAcquire()) return _leased = found;
+                if (attempt >= 10) ThrowNotConnected();
+            }
+        }
+
+        /// <summary>Gives up this invocation's lease on its connection (PowerShell calls it when the pipeline is done).</summary>
+        public void Dispose()
+        {
+            var leased = _leased;
+            _leased = null;
+            leased?.Release();
+            // _stop and _pipelineSignal stay undisposed: requests still finishing after a stop may touch them.
+        }
+
+        private DqcConnection FindConnection()
+        {
             string? name = SelectedConnectionName;
             if (name != null)
             {
@@ -83,7 +107,12 @@ namespace DataArtsQuality.Commands
                 return named!;
             }
             var connection = DqcSessionState.Default;
-            if (connection is null)
+            if (connection is null) ThrowNotConnected();
+            return connection!;
+        }
+
+        private void ThrowNotConnected()
+        {
             {
                 ThrowTerminatingError(new ErrorRecord(
                     new InvalidOperationException("You are not connected to a DataArts Quality workspace. Run Connect-DqcWorkspace first."),
@@ -95,14 +124,14 @@ namespace DataArtsQuality.Commands
                     },
                 });
             }
-            return connection!;
         }
 
         /// <summary>
         /// A client over the chosen or default connection whose log goes to this cmdlet's streams. The connection must
         /// have a workspace (DQC calls send it as the workspace header).
+        /// Requests use the settings of the runspace the cmdlet runs in (Set-DqcConfig there, else the session's).
         /// </summary>
-        protected DqcClient Client => _client ??= new DqcClient(RequireWorkspace(RequireConnection()), this);
+        protected DqcClient Client => _client ??= new DqcClient(RequireWorkspace(RequireConnection()), this) { SettingsOverride = DqcConfigState.Current };
 
         private DqcConnection RequireWorkspace(DqcConnection connection)
         {

@@ -5,7 +5,7 @@ using DataArtsQuality.Session;
 
 namespace DataArtsQuality.Commands
 {
-    /// <summary>Shows the session's retry, timeout and rate-limit settings.</summary>
+    /// <summary>Shows the retry, timeout and rate-limit settings that apply in this runspace, and whether they are the session's or its own (Scope).</summary>
     [Cmdlet(VerbsCommon.Get, "DqcConfig")]
     [OutputType(typeof(DqcConfig))]
     public sealed class GetDqcConfig : DqcCmdletBase
@@ -13,11 +13,12 @@ namespace DataArtsQuality.Commands
         protected override void EndProcessing()
         {
             foreach (string problem in DqcConfigState.EnvironmentProblems) WriteWarning(problem);
-            WriteObject(ToModel(DqcConfigState.Current));
+            WriteObject(ToModel(DqcConfigState.Current, DqcConfigState.Scope));
         }
 
-        internal static DqcConfig ToModel(DqcSettings s) => new DqcConfig
+        internal static DqcConfig ToModel(DqcSettings s, string scope) => new DqcConfig
         {
+            Scope = scope,
             MaximumRetryCount = s.MaximumRetryCount,
             RetryIntervalSec = s.RetryIntervalSec,
             MaximumRetryIntervalSec = s.MaximumRetryIntervalSec,

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using DataArtsQuality.Client;
+using DataArtsQuality.Session;
 using DataArtsQuality.Models;
 
 namespace DataArtsQuality.Commands
@@ -33,7 +34,7 @@ namespace DataArtsQuality.Commands
 
         protected override void ProcessRecord()
         {
-            var client = new DqcClient(RequireConnection(), this);
+            var client = new DqcClient(RequireConnection(), this) { SettingsOverride = DqcConfigState.Current };
             List<DqcWorkspace> workspaces;
             try
             {

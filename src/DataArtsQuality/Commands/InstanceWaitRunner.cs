@@ -21,7 +21,8 @@ namespace DataArtsQuality.Commands
 
         public static void Wait(Cmdlet cmdlet, DqcClient client,
             Func<Func<CancellationToken, Task<IReadOnlyList<DqcWaitOutcome>>>, IReadOnlyList<DqcWaitOutcome>> run,
-            Action<Action> onPipelineThread, IReadOnlyList<DqcWaitTarget> targets, DqcWaitOptions options)
+            Action<Action> onPipelineThread, IReadOnlyList<DqcWaitTarget> targets, DqcWaitOptions options,
+            Action<string>? onReported = null)
         {
             if (targets.Count == 0) return;
             string activity = targets.Count == 1
@@ -30,7 +31,7 @@ namespace DataArtsQuality.Commands
             var waiter = new InstanceWaiter(client);
             try
             {
-                run(ct => waiter.WaitAsync(targets, options, p => onPipelineThread(() => Report(cmdlet, activity, p)), ct));
+                run(ct => waiter.WaitAsync(targets, options, p => onPipelineThread(() => Report(cmdlet, activity, p, onReported)), ct));
             }
             finally
             {
@@ -38,10 +39,11 @@ namespace DataArtsQuality.Commands
             }
         }
 
-        private static void Report(Cmdlet cmdlet, string activity, DqcWaitProgress progress)
+        private static void Report(Cmdlet cmdlet, string activity, DqcWaitProgress progress, Action<string>? onReported)
         {
             foreach (var outcome in progress.NewOutcomes)
             {
+                onReported?.Invoke(outcome.InstanceId);
                 switch (outcome.Kind)
                 {
                     case DqcWaitOutcomeKind.Finished:

@@ -74,7 +74,9 @@ namespace DataArtsQuality.Commands
             _throttleLimit = !MyInvocation.BoundParameters.ContainsKey(nameof(ThrottleLimit)) && ErrorActionIsStop() ? 1 : ThrottleLimit;
         }
 
-        protected override void ProcessRecord()
+        protected override void ProcessRecord() => ReportingInFlight(ProcessItem);
+
+        private void ProcessItem()
         {
             var id = RuleId ?? new DqcId((string?)null);
             if (!id.IsValid)
@@ -98,28 +100,55 @@ namespace DataArtsQuality.Commands
             var client = Client;
             Enqueue(new Pending(ruleId, ruleType, DateTimeOffset.Now, client.RestartJobAsync(ruleType, ruleId, CancelToken)));
 
-            // Keep at most ThrottleLimit requests in flight; emit whatever is finished at the head meanwhile.
-            while (_window.Count(p => p.Task is { IsCompleted: false }) >= _throttleLimit)
+            // Keep at most ThrottleLimit requests in flight; emit whatever is finished at the head meanwhile. One
+            // snapshot per turn: a task that finishes between counting and waiting must not leave WhenAny with none.
+            while (true)
             {
-                WaitPumping(Task.WhenAny(_window.Where(p => p.Task is { IsCompleted: false }).Select(p => (Task)p.Task!)));
+                var running = _window.Where(p => p.Task is { IsCompleted: false }).Select(p => (Task)p.Task!).ToList();
+                if (running.Count < _throttleLimit) break;
+                WaitPumping(Task.WhenAny(running));
                 EmitFinished();
             }
         }
 
         protected override void EndProcessing()
         {
-            while (_window.Count > 0)
+            ReportingInFlight(() =>
             {
-                var head = _window.Peek();
-                if (head.Task != null) WaitPumping(head.Task);
-                EmitFinished();
-            }
+                while (_window.Count > 0)
+                {
+                    var head = _window.Peek();
+                    if (head.Task != null) WaitPumping(head.Task);
+                    EmitFinished();
+                }
+            });
 
             // With -Wait: one wait for every run submitted, sharing one instance listing per poll.
             if (Wait && _submitted.Count > 0)
             {
-                InstanceWaitRunner.Wait(this, Client, Run, OnPipelineThread, _submitted.ConvertAll(InstanceWaitRunner.Target),
-                    InstanceWaitRunner.Options(TimeoutSec, PollIntervalSec));
+                var reported = new HashSet<string>(StringComparer.Ordinal);
+                try
+                {
+                    InstanceWaitRunner.Wait(this, Client, Run, OnPipelineThread, _submitted.ConvertAll(InstanceWaitRunner.Target),
+                        InstanceWaitRunner.Options(TimeoutSec, PollIntervalSec), id => reported.Add(id));
+                }
+                catch (Exception ex) when (!(ex is PipelineStoppedException))
+                {
+                    // The wait broke (the service failed a poll, the pipeline stopped downstream): the reruns it had not
+                    // reported yet did start, so each is reported once before the failure goes on.
+                    try
+                    {
+                        foreach (var instance in _submitted.Where(i => !reported.Contains(i.InstanceId)))
+                            WriteWarning($"{DqcRuleTypes.Describe(instance.RuleType)} {instance.RuleId} was re-run (instance {instance.InstanceId}), but waiting for it failed.");
+                    }
+                    catch (Exception)
+                    {
+                        // The host no longer takes warnings; the original failure matters more.
+                    }
+                    if (ex is DqcApiException || ex is DqcTransportException || ex is DqcResponseFormatException)
+                        ThrowTerminatingError(ToErrorRecord(ex, "Waiting for the new runs failed", null));
+                    throw;
+                }
             }
         }
 
@@ -151,22 +180,46 @@ namespace DataArtsQuality.Commands
                 return;
             }
             var task = entry.Task!;
-            if (task.IsCanceled || (task.IsFaulted && task.Exception!.InnerException is OperationCanceledException))
-            {
-                if (CancelToken.IsCancellationRequested) throw new PipelineStoppedException();
-            }
+            string instanceId;
             try
             {
-                string instanceId = task.GetAwaiter().GetResult();
-                OnSubmitted(ToInstance(entry, instanceId));
+                instanceId = task.GetAwaiter().GetResult();
             }
             catch (OperationCanceledException) when (CancelToken.IsCancellationRequested)
             {
                 throw new PipelineStoppedException();
             }
-            catch (Exception ex) when (ex is DqcApiException || ex is DqcTransportException || ex is DqcResponseFormatException)
+            catch (Exception ex)
             {
+                // Whatever went wrong, the item is reported: a rerun that may have started is never dropped.
                 WriteErrorInOrder(RerunError(ex, entry));
+                return;
+            }
+            OnSubmitted(ToInstance(entry, instanceId));
+        }
+
+        /// <summary>
+        /// Runs a step that writes to the pipeline. When something else stops the pipeline (an error downstream under
+        /// -ErrorAction Stop, a throw in a later command), the reruns still in the window are waited for and reported as
+        /// warnings before the stop goes on, so none that reached the service goes unreported.
+        /// </summary>
+        private void ReportingInFlight(Action step)
+        {
+            try
+            {
+                step();
+            }
+            catch (Exception ex) when (!(ex is PipelineStoppedException) && _window.Count > 0)
+            {
+                try
+                {
+                    ReportLaterAsWarnings("the pipeline stopped");
+                }
+                catch (Exception)
+                {
+                    // The host no longer takes warnings; the original stop matters more.
+                }
+                throw;
             }
         }
 
@@ -181,15 +234,27 @@ namespace DataArtsQuality.Commands
 
         /// <summary>
         /// A rerun that failed. When the request may have reached the service (a timeout, a connection that broke after
-        /// sending, HTTP 500/504, or a 200 whose body could not be read) nobody knows whether the job runs now: the
-        /// error says so, has its own ID (DqcRerunOutcomeUnknown) and was never retried.
+        /// sending, HTTP 500/504) nobody knows whether the job runs now: the error says so, has its own ID
+        /// (DqcRerunOutcomeUnknown) and was never retried. A 2xx whose body could not be read means the rerun was
+        /// accepted and only its instance ID is unknown (DqcRerunAcceptedIdUnknown).
         /// </summary>
         private static ErrorRecord RerunError(Exception ex, Pending entry)
         {
             string what = DqcRuleTypes.Describe(entry.RuleType);
+            if (ex is DqcResponseFormatException)
+            {
+                // A 2xx: the service accepted the rerun; only its answer (the new instance ID) is lost.
+                string message = $"The service accepted the rerun of {what} {entry.RuleId}, but its answer could not be read, so the new instance ID is unknown: {ex.Message}";
+                return new ErrorRecord(ex, "DqcRerunAcceptedIdUnknown", ErrorCategory.InvalidResult, entry.RuleId)
+                {
+                    ErrorDetails = new ErrorDetails(message)
+                    {
+                        RecommendedAction = $"The job runs: find its new instance with Get-DqcInstance (job {entry.RuleId}) rather than re-running it.",
+                    },
+                };
+            }
             bool outcomeUnknown = ex is DqcTransportException { MayHaveReachedServer: true }
-                || (ex is DqcApiException api && RetryPolicy.MayHaveBeenProcessed(api.StatusCode))
-                || ex is DqcResponseFormatException;
+                || (ex is DqcApiException api && RetryPolicy.MayHaveBeenProcessed(api.StatusCode));
             if (!outcomeUnknown)
                 return ToErrorRecord(ex, $"Could not re-run {what} {entry.RuleId}", entry.RuleId);
 
@@ -210,21 +275,36 @@ namespace DataArtsQuality.Commands
         /// </summary>
         private void WriteErrorInOrder(ErrorRecord record)
         {
-            if (_window.Count > 0 && ErrorActionIsStop())
-            {
-                foreach (var later in _window.ToArray())
-                {
-                    if (later.Task is null) continue;
-                    WaitPumping(later.Task);
-                    string what = DqcRuleTypes.Describe(later.RuleType);
-                    if (later.Task.Status == TaskStatus.RanToCompletion)
-                        WriteWarning($"{what} {later.RuleId} was also re-run (instance {later.Task.Result}) before the error below stopped the pipeline.");
-                    else if (later.Task.Exception?.InnerException is Exception failure && !(failure is OperationCanceledException))
-                        WriteWarning($"{what} {later.RuleId}, started before the error below stopped the pipeline: {failure.Message}");
-                }
-                _window.Clear();
-            }
+            if (_window.Count > 0 && ErrorActionIsStop()) ReportLaterAsWarnings("the error below stopped the pipeline");
             WriteError(record);
+        }
+
+        /// <summary>
+        /// The pipeline is about to stop: waits for every rerun still in the window and reports each (that was sent) as
+        /// a warning, then empties the window. Only a Ctrl+C (the requests were cancelled) leaves them unreported.
+        /// </summary>
+        private void ReportLaterAsWarnings(string why)
+        {
+            var later = _window.ToArray();
+            _window.Clear();
+            foreach (var entry in later)
+            {
+                if (entry.Task is null) continue; // refused input: never sent
+                WaitPumping(entry.Task);
+                string what = DqcRuleTypes.Describe(entry.RuleType);
+                if (entry.Task.Status == TaskStatus.RanToCompletion)
+                    WriteWarning($"{what} {entry.RuleId} was also re-run (instance {entry.Task.Result}) before {why}.");
+                else if (entry.Task.IsCanceled || entry.Task.Exception?.InnerException is OperationCanceledException)
+                {
+                    if (!CancelToken.IsCancellationRequested)
+                        WriteWarning($"{what} {entry.RuleId}, started before {why}, was cancelled; it may or may not have started.");
+                }
+                else if (entry.Task.Exception?.InnerException is Exception failure)
+                {
+                    string outcome = failure is DqcResponseFormatException ? " (the service accepted it; the instance ID is unknown)" : "";
+                    WriteWarning($"{what} {entry.RuleId}, started before {why}{outcome}: {failure.Message}");
+                }
+            }
         }
 
         private bool ErrorActionIsStop()

@@ -8,8 +8,10 @@ using DataArtsQuality.Session;
 namespace DataArtsQuality.Commands
 {
     /// <summary>
-    /// Changes the session's retry, timeout and rate-limit settings. They apply at once to every open connection and
-    /// to later ones. Parameters not given keep their value; -Reset goes back to the defaults and DQC_* variables.
+    /// Changes the retry, timeout and rate-limit settings of the runspace it runs in: in the session, the session's (which
+    /// every runspace without settings of its own uses); in another runspace, that runspace's only. They apply at once to
+    /// the next request of every connection. Parameters not given keep their value; -Reset goes back to the defaults and
+    /// DQC_* variables (in the session) or to the session's settings (in another runspace).
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "DqcConfig", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = SetSet)]
     [OutputType(typeof(DqcConfig))]
@@ -87,7 +89,7 @@ namespace DataArtsQuality.Commands
                     }
                 }
             }
-            if (PassThru) WriteObject(GetDqcConfig.ToModel(DqcConfigState.Current));
+            if (PassThru) WriteObject(GetDqcConfig.ToModel(DqcConfigState.Current, DqcConfigState.Scope));
         }
 
         private static string Describe(string name, object value) =>

@@ -18,9 +18,12 @@ namespace DataArtsQuality.Models
         /// <summary>How long one HTTP call may take, in seconds.</summary>
         public double TimeoutSec { get; set; }
 
-        /// <summary>Requests per <see cref="RateLimitPeriodSec"/> one connection may start; 0 = no client-side limit.</summary>
+        /// <summary>Requests per <see cref="RateLimitPeriodSec"/> one user may start, all connections and runspaces together; 0 = no client-side limit.</summary>
         public int RateLimitCount { get; set; }
 
         public double RateLimitPeriodSec { get; set; }
+
+        /// <summary>Session (the session's settings) or Runspace (Set-DqcConfig made in this runspace applies here only).</summary>
+        public string Scope { get; set; } = "Session";
     }
 }

@@ -16,5 +16,10 @@ namespace DataArtsQuality.Models
         public DateTimeOffset? ExpiresAt { get; set; }
         public DateTimeOffset ConnectedAt { get; set; }
         public bool IsDefault { get; set; }
+        /// <summary>
+        /// Where the connection lives: Session (the session's default, used by runspaces without their own), Runspace
+        /// (a default made in this runspace only) or Process (a named connection, visible to every runspace).
+        /// </summary>
+        public string Scope { get; set; } = "";
     }
 }

@@ -17,6 +17,7 @@ namespace DataArtsQuality.Session
             ExpiresAt = connection.Authenticator.ExpiresAt,
             ConnectedAt = connection.ConnectedAt,
             IsDefault = DqcSessionState.IsDefault(connection),
+            Scope = DqcSessionState.ScopeOf(connection),
         };
     }
 }

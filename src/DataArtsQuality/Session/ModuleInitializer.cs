@@ -24,12 +24,15 @@ namespace DataArtsQuality.Session
         public void OnImport()
         {
             if (IsNetFramework) AppDomain.CurrentDomain.AssemblyResolve += ResolveDependency;
+            RunspaceScopes.Imported();
         }
 
         public void OnRemove(PSModuleInfo psModuleInfo)
         {
             if (IsNetFramework) AppDomain.CurrentDomain.AssemblyResolve -= ResolveDependency;
-            DqcSessionState.Clear();
+            // Only this runspace's state: in the session its default, settings and the named connections; in any other
+            // runspace its own connection and settings. Connections in use elsewhere close when their last user is done.
+            DqcSessionState.ForgetCurrentRunspace();
         }
 
         // Only the names shipped in Dependencies/, at a version that satisfies the request, and never beside an

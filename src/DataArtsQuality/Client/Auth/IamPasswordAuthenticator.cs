@@ -48,6 +48,9 @@ namespace DataArtsQuality.Client.Auth
 
         public string Kind => "Password";
 
+        /// <summary>The account and user, as the gateway's per-user rate limit counts them.</summary>
+        internal string UserKey => (_domainName + "/" + _userName).ToLowerInvariant();
+
         /// <summary>When the current token expires, on the local clock.</summary>
         public DateTimeOffset? ExpiresAt { get { lock (_stateLock) return _token is null ? (DateTimeOffset?)null : _validUntil.ToLocalTime(); } }
 

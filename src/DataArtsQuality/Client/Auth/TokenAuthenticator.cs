@@ -19,7 +19,13 @@ namespace DataArtsQuality.Client.Auth
                 throw new ArgumentException("The token is empty.", nameof(token));
             _token = token.IsReadOnly() ? token : token.Copy();
             _token.MakeReadOnly();
+            byte[] plain = SecretText.RevealUtf8(_token);
+            try { Fingerprint = RateLimiterRegistry.Fingerprint(plain); }
+            finally { Array.Clear(plain, 0, plain.Length); }
         }
+
+        /// <summary>A hash of the token: which user's rate limit applies, without keeping the token as text.</summary>
+        internal string Fingerprint { get; }
 
         public string Kind => "Token";
 

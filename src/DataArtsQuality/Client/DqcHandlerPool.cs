@@ -1,0 +1,47 @@
+using System;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+
+namespace DataArtsQuality.Client
+{
+    /// <summary>
+    /// One HTTP handler per transport configuration (certificate check, proxy and its credential, the proxy environment
+    /// variables), shared by every connection that has it and never disposed. A connection's HttpClient is then a thin
+    /// wrapper: connections come and go in every runspace without closing sockets another runspace's request is using,
+    /// and without a socket pool per connection.
+    /// </summary>
+    internal static class DqcHandlerPool
+    {
+        private static readonly string[] ProxyVariables = { "HTTPS_PROXY", "HTTP_PROXY", "ALL_PROXY", "NO_PROXY" };
+        private static readonly ConcurrentDictionary<string, Lazy<HttpMessageHandler>> Handlers =
+            new ConcurrentDictionary<string, Lazy<HttpMessageHandler>>(StringComparer.Ordinal);
+
+        public static HttpMessageHandler For(DqcConnectionOptions options)
+        {
+            // Validate first (a bad proxy URL is the caller's error, not a cached handler).
+            string key = KeyOf(options);
+            return Handlers.GetOrAdd(key, _ => new Lazy<HttpMessageHandler>(() => DqcConnection.CreateDefaultHandler(options))).Value;
+        }
+
+        /// <summary>The configuration as a fingerprint: proxy credentials and proxy URLs may hold secrets, so only a hash is kept.</summary>
+        private static string KeyOf(DqcConnectionOptions options)
+        {
+            var sb = new StringBuilder();
+            sb.Append(options.SkipCertificateCheck ? "insecure" : "checked").Append('\n');
+            sb.Append(options.Proxy?.AbsoluteUri ?? "").Append('\n');
+            if (options.ProxyCredential?.GetCredential(options.Proxy ?? new Uri("http://proxy"), "Basic") is NetworkCredential credential)
+                sb.Append(credential.Domain).Append('\\').Append(credential.UserName).Append(':').Append(credential.Password);
+            sb.Append('\n');
+            foreach (string name in ProxyVariables)
+            {
+                sb.Append(Environment.GetEnvironmentVariable(name.ToLowerInvariant())).Append('|')
+                  .Append(Environment.GetEnvironmentVariable(name)).Append('\n');
+            }
+            byte[] bytes = Encoding.UTF8.GetBytes(sb.ToString());
+            try { return RateLimiterRegistry.Fingerprint(bytes); }
+            finally { Array.Clear(bytes, 0, bytes.Length); }
+        }
+    }
+}
