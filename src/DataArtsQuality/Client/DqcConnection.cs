@@ -207,7 +207,6 @@ namespace DataArtsQuality.Client
         /// <summary>The handler a connection uses: proxy, certificate checking and decompression as the options say.</summary>
         internal static HttpMessageHandler CreateDefaultHandler(DqcConnectionOptions options)
         {
-            FrameworkTransport.Apply(options.Endpoint);
             var handler = new HttpClientHandler
             {
                 AllowAutoRedirect = false,

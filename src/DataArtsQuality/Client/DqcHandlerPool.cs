@@ -22,6 +22,9 @@ namespace DataArtsQuality.Client
         {
             // Validate first (a bad proxy URL is the caller's error, not a cached handler).
             string key = KeyOf(options);
+            // Per endpoint, not per pooled handler: a shared handler serves connections to several endpoints, and
+            // each endpoint's .NET Framework service point needs its own connection limit and Expect setting.
+            FrameworkTransport.Apply(options.Endpoint);
             return Handlers.GetOrAdd(key, _ => new Lazy<HttpMessageHandler>(() => DqcConnection.CreateDefaultHandler(options))).Value;
         }
 
