@@ -215,7 +215,7 @@ Describe 'The job cmdlets' {
 
     It 'have a default table view' {
         $text = Get-DqcJob -First 1 | Out-String -Width 200
-        $text | Should -Match 'Id\s+RuleType\s+ScheduleStatus'
+        $text | Should -Match 'Id\s+Name\s+ScheduleStatus\s+LastRun\s+Period\s+Creator\s+RuleType'
         $text | Should -Match ([regex]::Escape($q1))
     }
 }

@@ -44,6 +44,14 @@ namespace DataArtsQuality.Commands
         public string? RuleType { get; set; } = nameof(DqcRuleType.Quality);
 
         /// <summary>
+        /// The job's name, shown on the new instance. Binds by property name from Get-DqcJob output; not needed otherwise.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+        [AllowEmptyString]
+        [AllowNull]
+        public string? JobName { get; set; }
+
+        /// <summary>
         /// How many reruns may be in flight at once (default 4). The connection's rate limit still applies. Under
         /// -ErrorAction Stop the default is 1, so nothing after a failing item is started.
         /// </summary>
@@ -96,7 +104,10 @@ namespace DataArtsQuality.Commands
                 return;
 
             var client = Client;
-            Enqueue(new Pending(ruleId, ruleType, DateTimeOffset.Now, client.RestartJobAsync(ruleType, ruleId, CancelToken)));
+            Enqueue(new Pending(ruleId, ruleType, DateTimeOffset.Now, client.RestartJobAsync(ruleType, ruleId, CancelToken))
+            {
+                JobName = string.IsNullOrEmpty(JobName) ? null : JobName,
+            });
 
             // Keep at most ThrottleLimit requests in flight; emit whatever is finished at the head meanwhile.
             while (_window.Count(p => p.Task is { IsCompleted: false }) >= _throttleLimit)
@@ -127,7 +138,7 @@ namespace DataArtsQuality.Commands
         private void OnSubmitted(DqcInstance instance)
         {
             if (Wait) _submitted.Add(instance);
-            else WriteObject(instance);
+            else WriteObject(AsSubmitted(instance));
         }
 
         private void Enqueue(Pending pending)
@@ -170,11 +181,25 @@ namespace DataArtsQuality.Commands
             }
         }
 
+        /// <summary>
+        /// A just-submitted run has no status or start time yet; its own type name selects the table view that shows
+        /// what is known (instance, job, type, submitted at, job name) instead of empty columns.
+        /// </summary>
+        internal const string SubmittedTypeName = "DataArtsQuality.Models.DqcInstance#Submitted";
+
+        private static PSObject AsSubmitted(DqcInstance instance)
+        {
+            var wrapped = new PSObject(instance);
+            wrapped.TypeNames.Insert(0, SubmittedTypeName);
+            return wrapped;
+        }
+
         private DqcInstance ToInstance(Pending entry, string instanceId) => new DqcInstance
         {
             InstanceId = instanceId,
             RuleId = entry.RuleId,
             RuleType = entry.RuleType,
+            JobName = entry.JobName,
             SubmittedAt = entry.SubmittedAt,
             WorkspaceId = Client.Connection.WorkspaceId,
         };
@@ -256,6 +281,7 @@ namespace DataArtsQuality.Commands
             public DqcRuleType RuleType { get; }
             public DateTimeOffset SubmittedAt { get; }
             public Task<string>? Task { get; }
+            public string? JobName { get; set; }
             public ErrorRecord? Error { get; }
             public bool IsFinished => Error != null || Task!.IsCompleted;
         }
