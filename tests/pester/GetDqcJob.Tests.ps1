@@ -183,7 +183,7 @@ Describe 'Get-DqcJob -Id and Get-DqcComparisonJob -Id' {
     It 'refuses a malformed ID before any request' {
         $errors = $null
         Get-DqcComparisonJob -Id 'job-7' -ErrorVariable errors -ErrorAction SilentlyContinue
-        $errors[0].FullyQualifiedErrorId | Should -Be 'DqcInvalidJobId,DataArtsQuality.Commands.GetDqcComparisonJob'
+        $errors[0].FullyQualifiedErrorId | Should -Be 'DqcIdNotNumeric,DataArtsQuality.Commands.GetDqcComparisonJob'
         @(Get-DqcEmulatorRequest $emulator).Count | Should -Be 0
     }
 }

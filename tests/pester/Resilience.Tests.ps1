@@ -217,7 +217,7 @@ Describe 'Concurrency: -ThrottleLimit' {
         $out = @($q[0], 'bad-id', '1440764172232392704', $q[1] | Restart-DqcJob -ErrorAction Continue 2>&1)
         $out.Count | Should -Be 4
         $out[0].RuleId | Should -Be $q[0]
-        $out[1].FullyQualifiedErrorId | Should -BeLike 'DqcInvalidRuleId,*'
+        $out[1].FullyQualifiedErrorId | Should -BeLike 'DqcIdNotNumeric,*'
         $out[2].FullyQualifiedErrorId | Should -BeLike 'DqcBadRequest,*'
         $out[3].RuleId | Should -Be $q[1]
     }

@@ -90,10 +90,11 @@ Describe 'Restart-DqcJob' {
     }
 
     It 'refuses <Case> for that item only, before any request' -ForEach @(
-        @{ Case = 'an empty ID'; Bad = ''; ErrorId = 'DqcInvalidRuleId'; Pattern = '*empty*' }
-        @{ Case = 'a non-numeric ID'; Bad = 'job-42'; ErrorId = 'DqcInvalidRuleId'; Pattern = "*'job-42' is not a numeric ID*" }
-        @{ Case = 'an over-long ID'; Bad = '14407641722323927051'; ErrorId = 'DqcInvalidRuleId'; Pattern = '*too long*' }
-        @{ Case = 'an ID above Int64'; Bad = '9999999999999999999'; ErrorId = 'DqcInvalidRuleId'; Pattern = '*too long*' }
+        @{ Case = 'an empty ID'; Bad = ''; ErrorId = 'DqcIdEmpty'; Pattern = '*empty*' }
+        @{ Case = 'a non-numeric ID'; Bad = 'job-42'; ErrorId = 'DqcIdNotNumeric'; Pattern = "*'job-42' is not a valid ID: DQC IDs are whole decimal numbers*" }
+        @{ Case = 'an over-long ID'; Bad = '14407641722323927051'; ErrorId = 'DqcIdOutOfRange'; Pattern = '*not a valid ID: IDs are signed 64-bit integers*' }
+        @{ Case = 'an ID above Int64'; Bad = '9999999999999999999'; ErrorId = 'DqcIdOutOfRange'; Pattern = '*not a valid ID: IDs are signed 64-bit integers*' }
+        @{ Case = 'a negative ID'; Bad = '-5'; ErrorId = 'DqcIdNotPositive'; Pattern = "*'-5' is not a valid ID: IDs are positive*" }
     ) {
         $errors = $null
         $instances = $Bad, $q1 | Restart-DqcJob -ErrorVariable errors -ErrorAction SilentlyContinue
@@ -124,7 +125,7 @@ Describe 'Restart-DqcJob' {
         $errors = $null
         [double]1440764172232392705 | Restart-DqcJob -ErrorVariable errors -ErrorAction SilentlyContinue
         $errors.Count | Should -Be 1
-        $errors[0].FullyQualifiedErrorId | Should -Be 'DqcRuleIdLostPrecision,DataArtsQuality.Commands.RestartDqcJob'
+        $errors[0].FullyQualifiedErrorId | Should -Be 'DqcIdLostPrecision,DataArtsQuality.Commands.RestartDqcJob'
         $errors[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
         $errors[0].ToString() | Should -BeLike '*floating-point*Pass IDs as strings*'
         @(Get-DqcEmulatorRequest $emulator).Count | Should -Be 0

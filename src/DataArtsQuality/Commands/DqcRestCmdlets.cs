@@ -84,8 +84,7 @@ namespace DataArtsQuality.Commands
                 var value = id ?? new DqcId((string?)null);
                 if (!value.IsValid)
                 {
-                    string errorId = value.Problem == DqcIds.Problem.LostPrecision ? "DqcIdLostPrecision" : "DqcInvalidId";
-                    WriteError(InvalidInput(errorId, DqcIds.Describe(value.Problem, What + " ID", value.Value), value.Value));
+                    WriteError(InvalidInput(DqcIds.ErrorId(value.Problem), DqcIds.Describe(value.Problem, What + " ID", value.Value), value.Value));
                     continue;
                 }
                 if (!_seen.Add(value.Value)) continue;

@@ -30,8 +30,7 @@ namespace DataArtsQuality.Commands
                 var id = raw ?? new DqcId((string?)null);
                 if (!id.IsValid)
                 {
-                    string errorId = id.Problem == DqcIds.Problem.LostPrecision ? "DqcInstanceIdLostPrecision" : "DqcInvalidInstanceId";
-                    WriteError(InvalidInput(errorId, DqcIds.Describe(id.Problem, "instance ID", id.Value), id.Value));
+                    WriteError(InvalidInput(DqcIds.ErrorId(id.Problem), DqcIds.Describe(id.Problem, "instance ID", id.Value), id.Value));
                     continue;
                 }
                 WritePages(Client.ListInstanceResults(id.Value, PagingSkip, PagingFirst), $"the results of instance {id.Value}", id.Value);

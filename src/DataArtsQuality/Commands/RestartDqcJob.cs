@@ -27,14 +27,14 @@ namespace DataArtsQuality.Commands
         private int _throttleLimit;
 
         /// <summary>
-        /// The job ID: a string or an integer, kept exact. A floating-point number above 2^53 is refused because its
-        /// last digits are already gone.
+        /// The job IDs: strings or integers of any type, kept exact. A floating-point number above 2^53 is refused because
+        /// its last digits are already gone. Several IDs given to the parameter run as if they had been piped.
         /// </summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "JobId")]
         [ArgumentCompleter(typeof(JobIdCompleter))]
         [AllowNull]
-        public DqcId? RuleId { get; set; }
+        public DqcId[]? RuleId { get; set; }
 
         /// <summary>Quality (1, the default) or Comparison (2). A string so that a bad value fails only its own item.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -84,14 +84,18 @@ namespace DataArtsQuality.Commands
 
         protected override void ProcessRecord()
         {
-            var id = RuleId ?? new DqcId((string?)null);
-            if (!id.IsValid)
+            foreach (var id in RuleId ?? new DqcId?[] { null })
+                Submit(id);
+        }
+
+        private void Submit(DqcId? id)
+        {
+            var refusal = IdRefusal(id, "rule ID", out string ruleId);
+            if (refusal != null)
             {
-                string errorId = id.Problem == DqcIds.Problem.LostPrecision ? "DqcRuleIdLostPrecision" : "DqcInvalidRuleId";
-                Enqueue(Pending.Refused(InvalidInput(errorId, DqcIds.Describe(id.Problem, "rule ID", id.Value), id.Value)));
+                Enqueue(Pending.Refused(refusal));
                 return;
             }
-            string ruleId = id.Value;
 
             if (!DqcRuleTypes.TryParse(RuleType, out var ruleType))
             {

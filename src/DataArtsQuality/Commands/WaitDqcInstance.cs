@@ -61,8 +61,7 @@ namespace DataArtsQuality.Commands
                 var id = raw ?? new DqcId((string?)null);
                 if (!id.IsValid)
                 {
-                    string errorId = id.Problem == DqcIds.Problem.LostPrecision ? "DqcInstanceIdLostPrecision" : "DqcInvalidInstanceId";
-                    WriteError(InvalidInput(errorId, DqcIds.Describe(id.Problem, "instance ID", id.Value), id.Value));
+                    WriteError(InvalidInput(DqcIds.ErrorId(id.Problem), DqcIds.Describe(id.Problem, "instance ID", id.Value), id.Value));
                     continue;
                 }
                 _targets.Add(new DqcWaitTarget(id.Value, StartTime ?? SubmittedAt ?? after,
