@@ -157,7 +157,7 @@ Describe 'Retries that cannot start a job twice' {
         $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
         Set-DqcConfig -MaximumRetryCount 2
         try {
-            Connect-DqcWorkspace -Endpoint "http://127.0.0.1:$port" -ProjectId $emulator.ProjectId -WorkspaceId $emulator.WorkspaceId -Token $emulator.Token
+            Connect-DqcWorkspace -Endpoint "http://127.0.0.1:$port" -ProjectId $emulator.ProjectId -WorkspaceId $emulator.WorkspaceId -Token $emulator.Token -SkipCheck
             $errors = $null
             $verbose = Restart-DqcJob $q[0] -ErrorVariable errors -ErrorAction SilentlyContinue -Verbose 4>&1
             $errors[0].FullyQualifiedErrorId | Should -Be 'DqcConnectionFailed,DataArtsQuality.Commands.RestartDqcJob'

@@ -172,7 +172,7 @@ Describe 'Restart-DqcJob with a rejected credential' {
     AfterAll { Connect-TestWorkspace $emulator }
 
     It 'gives an authentication error with the gateway code and request ID' {
-        Connect-DqcWorkspace -Endpoint $emulator.Url -ProjectId $emulator.ProjectId -WorkspaceId $emulator.WorkspaceId -Token 'wrong-token'
+        Connect-DqcWorkspace -Endpoint $emulator.Url -ProjectId $emulator.ProjectId -WorkspaceId $emulator.WorkspaceId -Token 'wrong-token' -SkipCheck   # as a token that expired after connecting
         $errors = $null
         Restart-DqcJob $q1 -ErrorVariable errors -ErrorAction SilentlyContinue
         $errors[0].FullyQualifiedErrorId | Should -Be 'DqcAuthenticationFailed,DataArtsQuality.Commands.RestartDqcJob'
@@ -183,7 +183,7 @@ Describe 'Restart-DqcJob with a rejected credential' {
     }
 
     It 'names an unknown workspace' {
-        Connect-DqcWorkspace -Endpoint $emulator.Url -ProjectId $emulator.ProjectId -WorkspaceId ('f' * 32) -Token $emulator.Token
+        Connect-DqcWorkspace -Endpoint $emulator.Url -ProjectId $emulator.ProjectId -WorkspaceId ('f' * 32) -Token $emulator.Token -SkipCheck
         $errors = $null
         Restart-DqcJob $q1 -ErrorVariable errors -ErrorAction SilentlyContinue
         $errors[0].ToString() | Should -BeLike "*Workspace $('f' * 32) does not exist*"

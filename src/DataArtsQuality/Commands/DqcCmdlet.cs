@@ -216,6 +216,8 @@ namespace DataArtsQuality.Commands
                 _ => 1,
             };
             string message = $"{context}: {exception.Message}" + (attempts > 1 ? $" (gave up after {attempts} attempts)" : "");
+            if (exception is DqcApiException { RetryNote: var note } && RetryPolicy.ExplainsTheError(note))
+                message = message.TrimEnd('.') + "; " + note + ".";
             return new ErrorRecord(exception, id, category, target)
             {
                 ErrorDetails = new ErrorDetails(message)
