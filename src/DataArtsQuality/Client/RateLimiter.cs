@@ -74,6 +74,25 @@ namespace DataArtsQuality.Client
         }
 
         /// <summary>
+        /// How long a request asking now would wait, without taking a slot: lets a long listing say that it is waiting
+        /// for the rate limit before it waits.
+        /// </summary>
+        public TimeSpan PeekWait()
+        {
+            lock (_gate)
+            {
+                var now = _clock();
+                var slot = now > _notBefore ? now : _notBefore;
+                if (Enabled && _slots.Count >= Count)
+                {
+                    var free = _slots.Peek() + _spacing;
+                    if (free > slot) slot = free;
+                }
+                return slot > now ? slot - now : TimeSpan.Zero;
+            }
+        }
+
+        /// <summary>
         /// After a 429: no request of this connection starts for <paramref name="delay"/>, so the others in flight do
         /// not run into the same wall.
         /// </summary>

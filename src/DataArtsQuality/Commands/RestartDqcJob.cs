@@ -74,12 +74,16 @@ namespace DataArtsQuality.Commands
         public int PollIntervalSec { get; set; } = 10;
 
         private readonly List<DqcInstance> _submitted = new List<DqcInstance>();
+        private ItemProgress _progress = null!;
 
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
             RequireConnection();
             _throttleLimit = !MyInvocation.BoundParameters.ContainsKey(nameof(ThrottleLimit)) && ErrorActionIsStop() ? 1 : ThrottleLimit;
+            // The total is known when the IDs came as an argument, not from the pipeline.
+            _progress = new ItemProgress(this, "Re-running jobs", "re-run",
+                MyInvocation.ExpectingInput || RuleId is null ? (int?)null : RuleId.Length);
         }
 
         protected override void ProcessRecord()
@@ -130,6 +134,8 @@ namespace DataArtsQuality.Commands
                 EmitFinished();
             }
 
+            _progress.Complete();
+
             // With -Wait: one wait for every run submitted, sharing one instance listing per poll.
             if (Wait && _submitted.Count > 0)
             {
@@ -155,7 +161,10 @@ namespace DataArtsQuality.Commands
         {
             WaitPumping(Task.CompletedTask); // relay the core's verbose lines first
             while (_window.Count > 0 && _window.Peek().IsFinished)
+            {
                 Emit(_window.Dequeue());
+                _progress.ItemDone();
+            }
         }
 
         private void Emit(Pending entry)
