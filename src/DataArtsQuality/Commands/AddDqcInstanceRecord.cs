@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using DataArtsQuality.Client;
+using DataArtsQuality.Completers;
 using DataArtsQuality.Models;
 
 namespace DataArtsQuality.Commands
@@ -19,6 +20,7 @@ namespace DataArtsQuality.Commands
         private const string CloseSet = "Close";
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(InstanceIdCompleter))]
         public DqcId[]? InstanceId { get; set; }
 
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = CommentSet)]

@@ -58,6 +58,7 @@ namespace DataArtsQuality.Commands
         /// <summary>Only these instances (filtered on the client); from the pipeline by property name.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowNull]
+[ArgumentCompleter(typeof(InstanceIdCompleter))]
         public DqcId[]? InstanceId { get; set; }
 
         protected override void BeginProcessing()

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using DataArtsQuality.Client;
+using DataArtsQuality.Completers;
 using DataArtsQuality.Models;
 
 namespace DataArtsQuality.Commands
@@ -14,6 +15,7 @@ namespace DataArtsQuality.Commands
     public sealed class GetDqcInstanceResult : DqcListCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(InstanceIdCompleter))]
         [AllowNull]
         public DqcId[]? InstanceId { get; set; }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using DataArtsQuality.Client;
+using DataArtsQuality.Completers;
 using DataArtsQuality.Models;
 
 namespace DataArtsQuality.Commands
@@ -17,6 +18,7 @@ namespace DataArtsQuality.Commands
         private readonly List<DqcWaitTarget> _targets = new List<DqcWaitTarget>();
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(InstanceIdCompleter))]
         [AllowNull]
         public DqcId[]? InstanceId { get; set; }
 
