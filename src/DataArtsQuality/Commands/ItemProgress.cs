@@ -16,6 +16,13 @@ namespace DataArtsQuality.Commands
         private readonly int? _total;
         private int _count;
         private bool _shown;
+        private readonly System.Diagnostics.Stopwatch _sinceWrite = new System.Diagnostics.Stopwatch();
+
+        /// <summary>
+        /// At most one record in this interval (the first and the last of a known total always): thousands of fast
+        /// items would otherwise spend more on progress records than on the work.
+        /// </summary>
+        private static readonly System.TimeSpan Interval = System.TimeSpan.FromMilliseconds(200);
 
         public ItemProgress(Cmdlet cmdlet, string activity, string done, int? total)
         {
@@ -30,7 +37,9 @@ namespace DataArtsQuality.Commands
             _count += items;
             // One item needs no progress; from the second on (or with a known total above one) it is shown.
             if (_total is int known ? known < 2 : _count < 2) return;
+            if (_shown && _sinceWrite.Elapsed < Interval && _count != _total) return;
             _shown = true;
+            _sinceWrite.Restart();
             _record.StatusDescription = _total is int total
                 ? string.Format(CultureInfo.InvariantCulture, "{0:N0} of {1:N0} {2}", _count, total, _done)
                 : string.Format(CultureInfo.InvariantCulture, "{0:N0} {1}", _count, _done);
