@@ -50,8 +50,8 @@
     PrivateData          = @{
         PSData = @{
             Tags         = @('HuaweiCloud', 'DataArts', 'DataArtsStudio', 'DataQuality', 'DQC', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
-            ProjectUri   = 'https://github.com/dataartsquality/DataArtsQuality'
-            LicenseUri   = 'https://github.com/dataartsquality/DataArtsQuality/blob/main/LICENSE'
+            # No ProjectUri/LicenseUri/HelpInfoUri: the project has no public address yet, and a link must lead somewhere.
+            # The license (LICENSE) and the help ship inside the package.
             ReleaseNotes = '0.1.0: all 31 DQC operations; token, password, AK/SK and environment authentication with named connections; streaming lists, reruns with -Wait, retries and a client-side rate limit; Tab completion. See CHANGELOG.md.'
         }
     }

@@ -110,7 +110,11 @@ Describe 'Clock skew' {
     AfterAll { try { Disconnect-DqcWorkspace -All } catch { }; Stop-DqcEmulator $skewed }
 
     It 'reports a signature more than 15 minutes off as an authentication error that says so' {
-        Connect-DqcWorkspace -Endpoint $skewed.Url -ProjectId $skewed.ProjectId -WorkspaceId $skewed.WorkspaceId -AccessKey $auth.access_key -SecretKey $auth.secret_key
+        # Connecting checks the signature at once ...
+        { Connect-DqcWorkspace -Endpoint $skewed.Url -ProjectId $skewed.ProjectId -WorkspaceId $skewed.WorkspaceId -AccessKey $auth.access_key -SecretKey $auth.secret_key } |
+            Should -Throw -ErrorId 'DqcAuthenticationFailed,DataArtsQuality.Commands.ConnectDqcWorkspace' -ExpectedMessage '*more than 15 minutes*clock*'
+        # ... and a connection made without the check reports it on the first call.
+        Connect-DqcWorkspace -Endpoint $skewed.Url -ProjectId $skewed.ProjectId -WorkspaceId $skewed.WorkspaceId -AccessKey $auth.access_key -SecretKey $auth.secret_key -SkipCheck
         $errors = $null
         $out = Restart-DqcJob $q1 -ErrorAction SilentlyContinue -ErrorVariable errors
         $out | Should -BeNullOrEmpty
@@ -192,7 +196,7 @@ Describe 'Workspaces and named connections' {
         $null = Restart-DqcJob $q1 -Connection prod
         $null = Restart-DqcJob $q1 -Connection $prod -ErrorAction SilentlyContinue
         $null = Restart-DqcJob ((Get-DqcEmulatorInstance $emulator -WorkspaceId $emulator.SecondWorkspaceId)[0].task_id)
-        $requests = @(Get-DqcEmulatorRequest $emulator)
+        $requests = @(Get-RestartRequest $emulator)   # without the two connect checks
         $requests.headers.workspace | Should -Be @($emulator.WorkspaceId, $emulator.WorkspaceId, $emulator.SecondWorkspaceId)
         $requests[0].headers.'x-auth-token' | Should -Be $emulator.Token
         $requests[2].headers.authorization | Should -BeLike 'SDK-HMAC-SHA256 *'

@@ -246,6 +246,38 @@ Describe 'Region and fixed-value completion' {
     }
 }
 
+Describe 'Instance ID completion' {
+    BeforeAll {
+        Connect-Fresh
+        $script:runs = @(Restart-DqcJob $emulator.QualityJobIds[0], $emulator.QualityJobIds[1] -Wait -PollIntervalSec 1)
+        Disconnect-DqcWorkspace -All
+    }
+    BeforeEach { Connect-Fresh; Clear-DqcEmulatorRequest $emulator }
+    AfterEach { Disconnect-DqcWorkspace -All }
+
+    It 'completes recent instance IDs for <Command> with the name and status as the tooltip' -ForEach @(
+        @{ Command = 'Wait-DqcInstance' }, @{ Command = 'Get-DqcInstanceResult' }, @{ Command = 'Stop-DqcInstance' },
+        @{ Command = 'Add-DqcInstanceRecord' }, @{ Command = 'Get-DqcInstance' }
+    ) {
+        $run = $runs[0]
+        $prefix = $run.InstanceId.Substring(0, 17)
+        $found = @(Complete "$Command -InstanceId $prefix")
+        $found.CompletionText | Should -Contain $run.InstanceId
+        $match = $found | Where-Object CompletionText -eq $run.InstanceId
+        $match.ToolTip | Should -BeLike "$($run.Name): $($run.RunStatus) *"
+        $listed = @(Get-ApiRequest)
+        $listed.Count | Should -Be 1
+        $listed[0].path | Should -BeLike '*/quality/instances'
+    }
+
+    It 'remembers the instances like the jobs (one listing for several Tabs) and matches names too' {
+        $null = Complete 'Wait-DqcInstance -InstanceId 1'
+        $byName = @(Complete "Stop-DqcInstance -InstanceId $($runs[1].Name)")
+        $byName.CompletionText | Should -Contain $runs[1].InstanceId
+        @(Get-ApiRequest).Count | Should -Be 1
+    }
+}
+
 Describe 'Every parameter that takes a region, an ID of a job, a job name or a fixed set has a completer' {
     BeforeDiscovery {
         . (Join-Path $PSScriptRoot 'Common.ps1')
@@ -265,6 +297,12 @@ Describe 'Every parameter that takes a region, an ID of a job, a job name or a f
             $_.Parameter -in 'RuleId', 'JobId' -or ($_.Parameter -eq 'Id' -and $_.Command -like '*-Dqc*Job') }) {
         @($Metadata.Attributes | Where-Object { $_ -is [System.Management.Automation.ArgumentCompleterAttribute] }).Type.Name |
             Should -Be 'JobIdCompleter'
+    }
+
+    It '<Command> -<Parameter> completes instance IDs' -ForEach @($parameters | Where-Object {
+            $_.Parameter -eq 'InstanceId' -and $_.Command -like '*-DqcInstance*' }) {
+        @($Metadata.Attributes | Where-Object { $_ -is [System.Management.Automation.ArgumentCompleterAttribute] }).Type.Name |
+            Should -Be 'InstanceIdCompleter'
     }
 
     It '<Command> -<Parameter> completes job names' -ForEach @($parameters | Where-Object {

@@ -28,7 +28,7 @@ Describe 'Connect-DqcWorkspace' {
     }
 
     It 'builds the endpoint from -Region' {
-        Connect-DqcWorkspace -Region ap-southeast-1 -ProjectId $emulator.ProjectId -WorkspaceId $emulator.WorkspaceId -Token 'x'
+        Connect-DqcWorkspace -Region ap-southeast-1 -ProjectId $emulator.ProjectId -WorkspaceId $emulator.WorkspaceId -Token 'x' -SkipCheck
         (Get-DqcContext).Endpoint | Should -Be ([uri]'https://dayu.ap-southeast-1.myhuaweicloud.com')
         (Get-DqcContext).Region | Should -Be 'ap-southeast-1'
     }
@@ -46,7 +46,7 @@ Describe 'Connect-DqcWorkspace' {
     }
 
     It 'lets -Endpoint win over -Region (keeping the region) and refuses neither' {
-        Connect-DqcWorkspace -Endpoint $emulator.Url -Region ap-southeast-1 -ProjectId $emulator.ProjectId -WorkspaceId $emulator.WorkspaceId -Token x
+        Connect-DqcWorkspace -Endpoint $emulator.Url -Region ap-southeast-1 -ProjectId $emulator.ProjectId -WorkspaceId $emulator.WorkspaceId -Token x -SkipCheck
         (Get-DqcContext).Endpoint | Should -Be ([uri]$emulator.Url)
         (Get-DqcContext).Region | Should -Be 'ap-southeast-1'
         { Connect-DqcWorkspace -ProjectId $emulator.ProjectId -WorkspaceId $emulator.WorkspaceId -Token x } |
@@ -87,5 +87,70 @@ Describe 'Cmdlets before Connect-DqcWorkspace' {
         $output | Should -BeNullOrEmpty
         $Error.Count | Should -Be 1
         $Error[0].FullyQualifiedErrorId | Should -BeLike 'DqcNotConnected,*'
+    }
+}
+
+Describe 'Connect-DqcWorkspace checks the credential and the workspace' {
+    BeforeAll {
+        $script:auth = $emulator.Auth
+        $script:connect = @{ Endpoint = $emulator.Url; ProjectId = $emulator.ProjectId; WorkspaceId = $emulator.WorkspaceId }
+    }
+    BeforeEach { Clear-DqcEmulatorRequest $emulator }
+    AfterEach { Disconnect-DqcWorkspace -All }
+
+    It 'lists the first quality job (one request, limit 1) and keeps the connection' {
+        Connect-DqcWorkspace @connect -Token $emulator.Token
+        $requests = @(Get-DqcEmulatorRequest $emulator)
+        $requests.Count | Should -Be 1
+        $requests[0].method | Should -Be 'GET'
+        $requests[0].path | Should -Be "/v2/$($emulator.ProjectId)/quality/quality-tasks"
+        ($requests[0] | Get-RequestQuery).limit | Should -Be '1'
+        (Get-DqcContext).WorkspaceId | Should -Be $emulator.WorkspaceId
+    }
+
+    It 'fails on a wrong token with the gateway code and says what to do; nothing is connected' {
+        $e = { Connect-DqcWorkspace @connect -Token 'MIIE-not-the-token' } | Should -Throw -PassThru -ErrorId 'DqcAuthenticationFailed,DataArtsQuality.Commands.ConnectDqcWorkspace'
+        $e.ToString() | Should -BeLike '*credentials were refused*APIG.0301*'
+        $e.ErrorDetails.RecommendedAction | Should -BeLike '*new token*-SkipCheck*'
+        $e.ToString() | Should -Not -Match 'MIIE-not-the-token'
+        { Get-DqcContext } | Should -Throw -ErrorId 'DqcNotConnected,DataArtsQuality.Commands.GetDqcContext'
+    }
+
+    It 'fails on a wrong secret key and names the keys' {
+        $e = { Connect-DqcWorkspace @connect -AccessKey $auth.access_key -SecretKey 'not-the-secret-key-0000000000000000000' } |
+            Should -Throw -PassThru -ErrorId 'DqcAuthenticationFailed,DataArtsQuality.Commands.ConnectDqcWorkspace'
+        $e.ToString() | Should -BeLike '*APIG.0301*'
+        $e.ErrorDetails.RecommendedAction | Should -BeLike '*access key and the secret key*'
+        $e.ToString() | Should -Not -Match 'not-the-secret-key'
+    }
+
+    It 'fails on a workspace that does not exist with the DQC code and points to Get-DqcWorkspace' {
+        $missing = 'ffffffffffffffffffffffffffffffff'
+        $e = { Connect-DqcWorkspace @connect -WorkspaceId $missing -Token $emulator.Token } |
+            Should -Throw -PassThru -ErrorId 'DqcWorkspaceNotFound,DataArtsQuality.Commands.ConnectDqcWorkspace'
+        $e.ToString() | Should -BeLike "*workspace $missing*DQC.4011*"
+        $e.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $e.ErrorDetails.RecommendedAction | Should -BeLike '*Get-DqcWorkspace*-SkipCheck*'
+    }
+
+    It 'connects without any request with -SkipCheck (offline preparation)' {
+        Connect-DqcWorkspace @connect -Token 'MIIE-not-the-token' -SkipCheck
+        @(Get-DqcEmulatorRequest $emulator).Count | Should -Be 0
+        (Get-DqcContext).WorkspaceId | Should -Be $emulator.WorkspaceId
+    }
+
+    It 'counts the check against the client-side rate limit like any other call' {
+        $saved = Get-DqcConfig
+        try {
+            Set-DqcConfig -RateLimitCount 2 -RateLimitPeriodSec 2
+            Connect-DqcWorkspace @connect -Token $emulator.Token
+            $null = Get-DqcJob -First 1
+            $null = Get-DqcJob -First 1
+            $requests = @(Get-DqcEmulatorRequest $emulator)
+            $requests.Count | Should -Be 3
+            # The third request had to wait for the first (the check) to leave the 2 s window.
+            ([DateTimeOffset]$requests[2].time - [DateTimeOffset]$requests[0].time).TotalMilliseconds | Should -BeGreaterOrEqual 1800
+        }
+        finally { Set-DqcConfig -RateLimitCount $saved.RateLimitCount -RateLimitPeriodSec $saved.RateLimitPeriodSec }
     }
 }

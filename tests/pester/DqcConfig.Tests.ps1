@@ -95,7 +95,7 @@ Describe 'Connect-DqcWorkspace transport options' {
 
     It 'warns when certificate checks are turned off' {
         $warnings = $null
-        Connect-DqcWorkspace -Endpoint 'https://dqc.example.com' -SkipCertificateCheck -ProjectId $emulator.ProjectId -WorkspaceId $emulator.WorkspaceId -Token x -WarningVariable warnings -WarningAction SilentlyContinue
+        Connect-DqcWorkspace -Endpoint 'https://dqc.example.com' -SkipCertificateCheck -ProjectId $emulator.ProjectId -WorkspaceId $emulator.WorkspaceId -Token x -SkipCheck -WarningVariable warnings -WarningAction SilentlyContinue
         $warnings[0].Message | Should -BeLike '*Certificate checks are off*test systems*'
     }
 }

@@ -91,7 +91,7 @@ Describe 'Get-DqcInstance' {
 
     It 'declares its output type and has a table view' {
         (Get-Command Get-DqcInstance).OutputType.Name | Should -Be 'DataArtsQuality.Models.DqcInstance'
-        (Get-DqcInstance -First 1 | Out-String -Width 200) | Should -Match 'InstanceId\s+RuleId\s+RuleType\s+RunStatus'
+        (Get-DqcInstance -First 1 | Out-String -Width 200) | Should -Match 'InstanceId\s+RunStatus\s+Started\s+Name\s+JobId\s+RuleType'
     }
 }
 

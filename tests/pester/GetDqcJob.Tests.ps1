@@ -183,7 +183,7 @@ Describe 'Get-DqcJob -Id and Get-DqcComparisonJob -Id' {
     It 'refuses a malformed ID before any request' {
         $errors = $null
         Get-DqcComparisonJob -Id 'job-7' -ErrorVariable errors -ErrorAction SilentlyContinue
-        $errors[0].FullyQualifiedErrorId | Should -Be 'DqcInvalidJobId,DataArtsQuality.Commands.GetDqcComparisonJob'
+        $errors[0].FullyQualifiedErrorId | Should -Be 'DqcIdNotNumeric,DataArtsQuality.Commands.GetDqcComparisonJob'
         @(Get-DqcEmulatorRequest $emulator).Count | Should -Be 0
     }
 }
@@ -215,7 +215,7 @@ Describe 'The job cmdlets' {
 
     It 'have a default table view' {
         $text = Get-DqcJob -First 1 | Out-String -Width 200
-        $text | Should -Match 'Id\s+RuleType\s+ScheduleStatus'
+        $text | Should -Match 'Id\s+Name\s+ScheduleStatus\s+LastRun\s+Period\s+Creator\s+RuleType'
         $text | Should -Match ([regex]::Escape($q1))
     }
 }

@@ -146,7 +146,7 @@ Describe 'The about topic' {
     It 'covers <Heading>, naming <Terms>' -ForEach @(
         @{ Heading = 'Connecting'; Terms = '-Token', '-Credential', '-AccessKey', 'HUAWEICLOUD_SDK_AK', '-Name', '-Connection', 'Get-DqcContext' }
         @{ Heading = 'Pipeline patterns'; Terms = 'Restart-DqcJob', 'Import-Csv', '-ErrorAction Stop', '-WhatIf', 'Get-DqcInstanceResult' }
-        @{ Heading = 'IDs'; Terms = '2^53', 'DqcRuleIdLostPrecision' }
+        @{ Heading = 'IDs'; Terms = '2^53', 'DqcIdLostPrecision', 'DqcIdNotPositive', 'DqcIdOutOfRange', '[uint64]', '[bigint]' }
         @{ Heading = 'Tab completion'; Terms = '-RuleId', '-Name', '60 seconds', '-Region' }
         @{ Heading = 'Rate limits and retries'; Terms = 'Set-DqcConfig', 'Get-DqcConfig', '-RateLimitCount', '-MaximumRetryCount', 'Retry-After', 'DQC_MAX_RETRIES' }
         @{ Heading = 'The emulator'; Terms = 'Start-DqcEmulator', 'docs/emulator.md' }

@@ -9,8 +9,20 @@ Describe 'The staged module' {
         $manifest.CompatiblePSEditions | Should -Be @('Desktop', 'Core')
         $manifest.RootModule | Should -Be 'DataArtsQuality.dll'
         $manifest.PrivateData.PSData.Tags | Should -Contain 'HuaweiCloud'
-        $manifest.PrivateData.PSData.ProjectUri | Should -Not -BeNullOrEmpty
+        # Links only to addresses that exist: the project has no public one yet, so none (see about_DataArtsQuality).
+        $manifest.PrivateData.PSData.ProjectUri | Should -BeNullOrEmpty
+        $manifest.PrivateData.PSData.LicenseUri | Should -BeNullOrEmpty
+        $manifest.HelpInfoUri | Should -BeNullOrEmpty
         $manifest.PrivateData.PSData.ReleaseNotes | Should -Not -BeNullOrEmpty
+    }
+
+    It 'ships its help: Update-Help has nothing to fetch, no cmdlet links online, and the about topic says so' {
+        Import-Module (Join-Path $RepoRoot 'out/DataArtsQuality/DataArtsQuality.psd1')
+        { Update-Help -Module DataArtsQuality -UICulture en-US -ErrorAction Stop } | Should -Throw -ErrorId 'HelpInfoUriNotFound,*'
+        (Get-Command -Module DataArtsQuality -CommandType Cmdlet | Where-Object HelpUri).Name | Should -BeNullOrEmpty
+        $about = Get-Content (Join-Path $RepoRoot 'docs/en-US/about_DataArtsQuality.md') -Raw
+        $about | Should -Match 'The help ships with the module'
+        $about | Should -Match 'Update-Help -Module DataArtsQuality'
     }
 
     It 'exports exactly the cmdlets the manifest lists' {

@@ -177,7 +177,7 @@ Describe 'Retries that cannot start a job twice' {
         $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
         Set-DqcConfig -MaximumRetryCount 2
         try {
-            Connect-DqcWorkspace -Endpoint "http://127.0.0.1:$port" -ProjectId $emulator.ProjectId -WorkspaceId $emulator.WorkspaceId -Token $emulator.Token
+            Connect-DqcWorkspace -Endpoint "http://127.0.0.1:$port" -ProjectId $emulator.ProjectId -WorkspaceId $emulator.WorkspaceId -Token $emulator.Token -SkipCheck
             $errors = $null
             $verbose = Restart-DqcJob $q[0] -ErrorVariable errors -ErrorAction SilentlyContinue -Verbose 4>&1
             $errors[0].FullyQualifiedErrorId | Should -Be 'DqcConnectionFailed,DataArtsQuality.Commands.RestartDqcJob'
@@ -237,7 +237,7 @@ Describe 'Concurrency: -ThrottleLimit' {
         $out = @($q[0], 'bad-id', '1440764172232392704', $q[1] | Restart-DqcJob -ErrorAction Continue 2>&1)
         $out.Count | Should -Be 4
         $out[0].RuleId | Should -Be $q[0]
-        $out[1].FullyQualifiedErrorId | Should -BeLike 'DqcInvalidRuleId,*'
+        $out[1].FullyQualifiedErrorId | Should -BeLike 'DqcIdNotNumeric,*'
         $out[2].FullyQualifiedErrorId | Should -BeLike 'DqcBadRequest,*'
         $out[3].RuleId | Should -Be $q[1]
     }

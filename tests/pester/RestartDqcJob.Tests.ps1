@@ -90,10 +90,11 @@ Describe 'Restart-DqcJob' {
     }
 
     It 'refuses <Case> for that item only, before any request' -ForEach @(
-        @{ Case = 'an empty ID'; Bad = ''; ErrorId = 'DqcInvalidRuleId'; Pattern = '*empty*' }
-        @{ Case = 'a non-numeric ID'; Bad = 'job-42'; ErrorId = 'DqcInvalidRuleId'; Pattern = "*'job-42' is not a numeric ID*" }
-        @{ Case = 'an over-long ID'; Bad = '14407641722323927051'; ErrorId = 'DqcInvalidRuleId'; Pattern = '*too long*' }
-        @{ Case = 'an ID above Int64'; Bad = '9999999999999999999'; ErrorId = 'DqcInvalidRuleId'; Pattern = '*too long*' }
+        @{ Case = 'an empty ID'; Bad = ''; ErrorId = 'DqcIdEmpty'; Pattern = '*empty*' }
+        @{ Case = 'a non-numeric ID'; Bad = 'job-42'; ErrorId = 'DqcIdNotNumeric'; Pattern = "*'job-42' is not a valid ID: DQC IDs are whole decimal numbers*" }
+        @{ Case = 'an over-long ID'; Bad = '14407641722323927051'; ErrorId = 'DqcIdOutOfRange'; Pattern = '*not a valid ID: IDs are signed 64-bit integers*' }
+        @{ Case = 'an ID above Int64'; Bad = '9999999999999999999'; ErrorId = 'DqcIdOutOfRange'; Pattern = '*not a valid ID: IDs are signed 64-bit integers*' }
+        @{ Case = 'a negative ID'; Bad = '-5'; ErrorId = 'DqcIdNotPositive'; Pattern = "*'-5' is not a valid ID: IDs are positive*" }
     ) {
         $errors = $null
         $instances = $Bad, $q1 | Restart-DqcJob -ErrorVariable errors -ErrorAction SilentlyContinue
@@ -124,7 +125,7 @@ Describe 'Restart-DqcJob' {
         $errors = $null
         [double]1440764172232392705 | Restart-DqcJob -ErrorVariable errors -ErrorAction SilentlyContinue
         $errors.Count | Should -Be 1
-        $errors[0].FullyQualifiedErrorId | Should -Be 'DqcRuleIdLostPrecision,DataArtsQuality.Commands.RestartDqcJob'
+        $errors[0].FullyQualifiedErrorId | Should -Be 'DqcIdLostPrecision,DataArtsQuality.Commands.RestartDqcJob'
         $errors[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
         $errors[0].ToString() | Should -BeLike '*floating-point*Pass IDs as strings*'
         @(Get-DqcEmulatorRequest $emulator).Count | Should -Be 0
@@ -171,7 +172,7 @@ Describe 'Restart-DqcJob with a rejected credential' {
     AfterAll { Connect-TestWorkspace $emulator }
 
     It 'gives an authentication error with the gateway code and request ID' {
-        Connect-DqcWorkspace -Endpoint $emulator.Url -ProjectId $emulator.ProjectId -WorkspaceId $emulator.WorkspaceId -Token 'wrong-token'
+        Connect-DqcWorkspace -Endpoint $emulator.Url -ProjectId $emulator.ProjectId -WorkspaceId $emulator.WorkspaceId -Token 'wrong-token' -SkipCheck   # as a token that expired after connecting
         $errors = $null
         Restart-DqcJob $q1 -ErrorVariable errors -ErrorAction SilentlyContinue
         $errors[0].FullyQualifiedErrorId | Should -Be 'DqcAuthenticationFailed,DataArtsQuality.Commands.RestartDqcJob'
@@ -182,7 +183,7 @@ Describe 'Restart-DqcJob with a rejected credential' {
     }
 
     It 'names an unknown workspace' {
-        Connect-DqcWorkspace -Endpoint $emulator.Url -ProjectId $emulator.ProjectId -WorkspaceId ('f' * 32) -Token $emulator.Token
+        Connect-DqcWorkspace -Endpoint $emulator.Url -ProjectId $emulator.ProjectId -WorkspaceId ('f' * 32) -Token $emulator.Token -SkipCheck
         $errors = $null
         Restart-DqcJob $q1 -ErrorVariable errors -ErrorAction SilentlyContinue
         $errors[0].ToString() | Should -BeLike "*Workspace $('f' * 32) does not exist*"

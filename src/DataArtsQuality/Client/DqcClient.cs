@@ -142,7 +142,7 @@ namespace DataArtsQuality.Client
             MediaTypeHeaderValue? contentType, bool sendWorkspace)
         {
             string path = uri.AbsolutePath;
-            var settings = SettingsOverride ?? Connection.Settings;
+            var settings = EffectiveSettings;
             var policy = new RetryPolicy(settings);
             bool recovered = false;
             for (int attempt = 1; ; attempt++)

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Numerics;
 
 namespace DataArtsQuality.Client
 {
@@ -18,9 +19,23 @@ namespace DataArtsQuality.Client
             None,
             Empty,
             NotNumeric,
-            TooLong,
+            /// <summary>A negative number: DQC IDs are positive.</summary>
+            NotPositive,
+            /// <summary>Digits, but above 9223372036854775807: DQC IDs are signed 64-bit integers.</summary>
+            OutOfRange,
             LostPrecision,
         }
+
+        /// <summary>The FullyQualifiedErrorId prefix of a refused ID, the same on every cmdlet.</summary>
+        public static string ErrorId(Problem problem) => problem switch
+        {
+            Problem.Empty => "DqcIdEmpty",
+            Problem.NotNumeric => "DqcIdNotNumeric",
+            Problem.NotPositive => "DqcIdNotPositive",
+            Problem.OutOfRange => "DqcIdOutOfRange",
+            Problem.LostPrecision => "DqcIdLostPrecision",
+            _ => "DqcInvalidId",
+        };
 
         /// <summary>
         /// Checks an ID given as text. Surrounding white space is trimmed; anything but 1 to 19 decimal digits
@@ -41,18 +56,27 @@ namespace DataArtsQuality.Client
 
             if (!allDigits)
             {
+                if (normalized[0] == '-' && normalized.Length > 1 && IsDigits(normalized, 1))
+                    return Problem.NotPositive;
                 if (double.TryParse(normalized, NumberStyles.Float, CultureInfo.InvariantCulture, out double d)
                     && !double.IsNaN(d) && !double.IsInfinity(d)
-                    && (Math.Abs(d) > MaxExactDouble || d != Math.Floor(d)))
+                    && Math.Abs(d) > MaxExactDouble)
                 {
-                    return Problem.LostPrecision;
+                    return d < 0 ? Problem.NotPositive : Problem.LostPrecision;
                 }
                 return Problem.NotNumeric;
             }
 
             if (normalized.Length > 19 || !long.TryParse(normalized, NumberStyles.None, CultureInfo.InvariantCulture, out _))
-                return Problem.TooLong;
+                return Problem.OutOfRange;
             return Problem.None;
+        }
+
+        private static bool IsDigits(string text, int start)
+        {
+            for (int i = start; i < text.Length; i++)
+                if (text[i] < '0' || text[i] > '9') return false;
+            return true;
         }
 
         /// <summary>
@@ -73,7 +97,13 @@ namespace DataArtsQuality.Client
                 case float f:
                     return FromFloating(f, out normalized);
                 case decimal m when m == decimal.Truncate(m):
-                    return Check(m.ToString(CultureInfo.InvariantCulture), out normalized);
+                    // decimal.ToString of an integral value that came with a scale ("5.0m") keeps the ".0".
+                    return Check(decimal.Truncate(m).ToString("0", CultureInfo.InvariantCulture), out normalized);
+                case decimal m:
+                    normalized = m.ToString(CultureInfo.InvariantCulture);
+                    return Problem.NotNumeric;
+                case BigInteger b:
+                    return Check(b.ToString(CultureInfo.InvariantCulture), out normalized);
                 case IFormattable formattable:
                     return Check(formattable.ToString(null, CultureInfo.InvariantCulture), out normalized);
                 default:
@@ -86,18 +116,24 @@ namespace DataArtsQuality.Client
             normalized = d.ToString("R", CultureInfo.InvariantCulture);
             if (double.IsNaN(d) || double.IsInfinity(d) || d != Math.Floor(d))
                 return Problem.NotNumeric;
-            if (Math.Abs(d) > MaxExactDouble)
+            if (d < 0)
+                return Problem.NotPositive;
+            if (d > MaxExactDouble)
                 return Problem.LostPrecision;
             return Check(((long)d).ToString(CultureInfo.InvariantCulture), out normalized);
         }
 
-        /// <summary>A sentence for a refused ID, naming the input.</summary>
+        /// <summary>
+        /// A sentence for a refused ID, naming the input: the one wording every cmdlet and the core use, so a problem reads
+        /// the same wherever the ID was given.
+        /// </summary>
         public static string Describe(Problem problem, string what, string input) => problem switch
         {
             Problem.Empty => $"The {what} is empty. Pass the numeric ID of the {what.Replace(" ID", "")}, e.g. '1440764172232392705'.",
-            Problem.NotNumeric => $"The {what} '{input}' is not a numeric ID. DQC IDs are decimal integers such as '1440764172232392705'.",
-            Problem.TooLong => $"The {what} '{input}' is too long: DQC IDs are 64-bit integers of at most 19 digits.",
-            Problem.LostPrecision => $"The {what} '{input}' arrived as a floating-point number above 2^53, so its last digits are already lost. Pass IDs as strings, e.g. '1440764172232392705'.",
+            Problem.NotNumeric => $"The {what} '{input}' is not a valid ID: DQC IDs are whole decimal numbers such as '1440764172232392705'.",
+            Problem.NotPositive => $"The {what} '{input}' is not a valid ID: IDs are positive.",
+            Problem.OutOfRange => $"The {what} '{input}' is not a valid ID: IDs are signed 64-bit integers, at most 9223372036854775807.",
+            Problem.LostPrecision => $"The {what} '{input}' arrived as a floating-point number above 2^53, so its last digits are already lost. Pass IDs as strings or integers, e.g. '1440764172232392705'.",
             _ => $"The {what} '{input}' is valid.",
         };
     }

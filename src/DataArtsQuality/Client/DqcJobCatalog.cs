@@ -23,6 +23,24 @@ namespace DataArtsQuality.Client
         public DqcRuleType RuleType { get; }
     }
 
+    /// <summary>A recent instance as the catalog remembers it: enough to complete its ID with a tooltip.</summary>
+    public sealed class DqcInstanceName
+    {
+        public DqcInstanceName(string instanceId, string name, string? runStatus, DateTimeOffset? startTime)
+        {
+            InstanceId = instanceId;
+            Name = name;
+            RunStatus = runStatus;
+            StartTime = startTime;
+        }
+
+        public string InstanceId { get; }
+        /// <summary>The instance name, which the service forms from the job's name.</summary>
+        public string Name { get; }
+        public string? RunStatus { get; }
+        public DateTimeOffset? StartTime { get; }
+    }
+
     /// <summary>
     /// A short memory of a connection's job lists (ID, name, kind), for Tab completion. One catalog per connection
     /// object, so a new Connect-DqcWorkspace (even under the same name) starts empty; each kind (Quality, Comparison)
@@ -49,7 +67,8 @@ namespace DataArtsQuality.Client
         private readonly DqcConnection _connection;
         private readonly Func<DateTimeOffset> _clock;
         private readonly object _gate = new object();
-        private readonly Dictionary<DqcRuleType, Entry> _entries = new Dictionary<DqcRuleType, Entry>();
+        private readonly Dictionary<DqcRuleType, Slot<DqcJobName>> _entries = new Dictionary<DqcRuleType, Slot<DqcJobName>>();
+        private readonly Slot<DqcInstanceName> _instances = new Slot<DqcInstanceName>();
 
         internal DqcJobCatalog(DqcConnection connection, Func<DateTimeOffset>? clock = null)
         {
@@ -81,23 +100,42 @@ namespace DataArtsQuality.Client
         /// </summary>
         public IReadOnlyList<DqcJobName>? TryGet(DqcRuleType kind, TimeSpan budget)
         {
-            Task<IReadOnlyList<DqcJobName>> task;
+            Slot<DqcJobName> slot;
             lock (_gate)
             {
-                if (!_entries.TryGetValue(kind, out var entry))
-                    _entries[kind] = entry = new Entry();
+                if (!_entries.TryGetValue(kind, out slot!))
+                    _entries[kind] = slot = new Slot<DqcJobName>();
+            }
+            return TryGet(slot, () => ListAsync(kind), budget);
+        }
+
+        /// <summary>
+        /// The most recent instances (at most <see cref="MaxInstances"/>, one request), under the same memory and
+        /// budget as the jobs: for completing instance IDs.
+        /// </summary>
+        public IReadOnlyList<DqcInstanceName>? TryGetInstances(TimeSpan budget) => TryGet(_instances, ListInstancesAsync, budget);
+
+        /// <summary>How many recent instances are listed for completion (one request).</summary>
+        public const int MaxInstances = 100;
+
+        private IReadOnlyList<T>? TryGet<T>(Slot<T> entry, Func<Task<IReadOnlyList<T>>> list, TimeSpan budget)
+        {
+            Task<IReadOnlyList<T>> task;
+            lock (_gate)
+            {
                 // A listing can complete (and wake a waiter) before its Finish continuation has run: settle it here so
                 // a caller right after a failure starts a new listing instead of seeing the finished one as pending.
                 if (entry.Pending is { IsCompleted: true } done) Settle(entry, done);
-                if (entry.Jobs != null && _clock() - entry.ListedAt < Lifetime)
-                    return entry.Jobs;
-                entry.Jobs = null;
+                if (entry.Items != null && _clock() - entry.ListedAt < Lifetime)
+                    return entry.Items;
+                entry.Items = null;
                 if (entry.Pending is null)
                 {
                     if (!CanAuthenticateQuietly(_connection)) return null;
                     ListingsStarted++;
-                    entry.Pending = Task.Run(() => ListAsync(kind));
-                    entry.Pending.ContinueWith(t => Finish(kind, t), CancellationToken.None,
+                    var pending = Task.Run(list);
+                    entry.Pending = pending;
+                    pending.ContinueWith(t => Finish(entry, t), CancellationToken.None,
                         TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                 }
                 task = entry.Pending;
@@ -118,38 +156,44 @@ namespace DataArtsQuality.Client
         {
             lock (_gate)
             {
-                foreach (var entry in _entries.Values) entry.Jobs = null;
+                foreach (var entry in _entries.Values) entry.Items = null;
+                _instances.Items = null;
             }
         }
 
-        private void Finish(DqcRuleType kind, Task<IReadOnlyList<DqcJobName>> task)
+        private void Finish<T>(Slot<T> entry, Task<IReadOnlyList<T>> task)
         {
             _ = task.Exception;   // observed: a failed listing only means no completion
             lock (_gate)
             {
-                var entry = _entries[kind];
                 if (ReferenceEquals(entry.Pending, task)) Settle(entry, task);
             }
         }
 
-        /// <summary>Takes a finished listing out of Pending and keeps its jobs if it succeeded. Call under the lock.</summary>
-        private void Settle(Entry entry, Task<IReadOnlyList<DqcJobName>> task)
+        /// <summary>Takes a finished listing out of Pending and keeps its items if it succeeded. Call under the lock.</summary>
+        private void Settle<T>(Slot<T> entry, Task<IReadOnlyList<T>> task)
         {
             entry.Pending = null;
             if (task.Status == TaskStatus.RanToCompletion)
             {
-                entry.Jobs = task.Result;
+                entry.Items = task.Result;
                 entry.ListedAt = _clock();
             }
+        }
+
+        /// <summary>A client for background listings: one attempt each, bounded in time, never logging in.</summary>
+        private DqcClient QuietClient()
+        {
+            var settings = _connection.Settings.Clone();
+            settings.MaximumRetryCount = 0;
+            settings.TimeoutSec = Math.Min(settings.TimeoutSec, BackgroundLimit.TotalSeconds);
+            return new DqcClient(_connection) { SettingsOverride = settings, AllowCredentialRenewal = false };
         }
 
         private async Task<IReadOnlyList<DqcJobName>> ListAsync(DqcRuleType kind)
         {
             using var limit = new CancellationTokenSource(BackgroundLimit);
-            var settings = _connection.Settings.Clone();
-            settings.MaximumRetryCount = 0;
-            settings.TimeoutSec = Math.Min(settings.TimeoutSec, BackgroundLimit.TotalSeconds);
-            var client = new DqcClient(_connection) { SettingsOverride = settings, AllowCredentialRenewal = false };
+            var client = QuietClient();
             var pager = client.ListJobs(kind, null, 0, MaxJobsPerKind);
             var jobs = new List<DqcJobName>();
             while (true)
@@ -167,11 +211,25 @@ namespace DataArtsQuality.Client
             return jobs;
         }
 
-        private sealed class Entry
+        private async Task<IReadOnlyList<DqcInstanceName>> ListInstancesAsync()
         {
-            public IReadOnlyList<DqcJobName>? Jobs;
+            using var limit = new CancellationTokenSource(BackgroundLimit);
+            var pager = QuietClient().ListInstances(null, 0, MaxInstances);
+            var instances = new List<DqcInstanceName>();
+            var page = await pager.NextPageAsync(limit.Token).ConfigureAwait(false);
+            foreach (var instance in page ?? Array.Empty<DqcInstance>())
+            {
+                if (instance.InstanceId.Length > 0)
+                    instances.Add(new DqcInstanceName(instance.InstanceId, instance.Name ?? "", instance.RunStatus, instance.StartTime ?? instance.SubmittedAt));
+            }
+            return instances;
+        }
+
+        private sealed class Slot<T>
+        {
+            public IReadOnlyList<T>? Items;
             public DateTimeOffset ListedAt;
-            public Task<IReadOnlyList<DqcJobName>>? Pending;
+            public Task<IReadOnlyList<T>>? Pending;
         }
     }
 }

@@ -58,6 +58,9 @@ namespace DataArtsQuality.Client
         /// <summary>The service's total for the query (before any client-side filter); null until the first page.</summary>
         public long? TotalCount { get; private set; }
 
+        /// <summary>Whether <see cref="TotalCount"/> counts what the caller sees (no client-side filter).</summary>
+        public bool TotalIsExactForOutput => _filter is null;
+
         /// <summary>How many requests were sent.</summary>
         public int Requests { get; private set; }
 

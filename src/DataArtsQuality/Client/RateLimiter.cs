@@ -89,6 +89,30 @@ namespace DataArtsQuality.Client
         }
 
         /// <summary>
+        /// How long a request of <paramref name="count"/> per <paramref name="period"/> asking now would wait, without
+        /// taking a slot: lets a long listing say that it is waiting for the rate limit before it waits.
+        /// </summary>
+        public TimeSpan PeekWait(int count, TimeSpan period)
+        {
+            lock (_gate)
+            {
+                var now = _clock();
+                var slot = now > _notBefore ? now : _notBefore;
+                int n = _slots.Count;
+                if (count > 0)
+                {
+                    if (n > 0 && _slots[n - 1] > slot) slot = _slots[n - 1];
+                    if (n >= count)
+                    {
+                        var free = _slots[n - count] + Spacing(period);
+                        if (free > slot) slot = free;
+                    }
+                }
+                return slot > now ? slot - now : TimeSpan.Zero;
+            }
+        }
+
+        /// <summary>
         /// After a 429: no request of this user starts for <paramref name="delay"/>, so the others in flight (in every
         /// connection and runspace) do not run into the same wall.
         /// </summary>

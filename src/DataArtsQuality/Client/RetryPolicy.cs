@@ -64,6 +64,16 @@ namespace DataArtsQuality.Client
         private readonly DqcSettings _settings;
         private readonly Func<double> _random;
 
+        /// <summary>
+        /// How the reason starts when a Retry-After asked for a longer wait than the settings allow. That reason is not
+        /// only for the verbose log: the error message carries it, since it is the reason nothing was retried.
+        /// </summary>
+        public const string RetryAfterTooLong = "the service asked to wait ";
+
+        /// <summary>Whether a decision's reason (an exception's RetryNote) belongs in the error message itself.</summary>
+        public static bool ExplainsTheError(string? reason) =>
+            reason != null && reason.StartsWith(RetryAfterTooLong, StringComparison.Ordinal);
+
         public RetryPolicy(DqcSettings settings, Func<double>? random = null)
         {
             _settings = settings ?? throw new ArgumentNullException(nameof(settings));
@@ -108,7 +118,7 @@ namespace DataArtsQuality.Client
                 if (serverDelay.Value.TotalSeconds > _settings.MaximumRetryAfterSec)
                 {
                     return RetryDecision.Stop(string.Format(CultureInfo.InvariantCulture,
-                        "the service asked to wait {0:0.#} s (Retry-After), more than MaximumRetryAfterSec ({1:0.#} s)",
+                        RetryAfterTooLong + "{0:0.#} s (Retry-After); the limit is {1:0.#} s, see Set-DqcConfig -MaximumRetryAfterSec",
                         serverDelay.Value.TotalSeconds, _settings.MaximumRetryAfterSec));
                 }
                 return new RetryDecision(true, serverDelay.Value, string.Format(CultureInfo.InvariantCulture,

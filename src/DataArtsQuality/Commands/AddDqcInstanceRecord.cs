@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using DataArtsQuality.Client;
+using DataArtsQuality.Completers;
 using DataArtsQuality.Models;
 
 namespace DataArtsQuality.Commands
@@ -19,7 +20,8 @@ namespace DataArtsQuality.Commands
         private const string CloseSet = "Close";
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        public DqcId? InstanceId { get; set; }
+        [ArgumentCompleter(typeof(InstanceIdCompleter))]
+        public DqcId[]? InstanceId { get; set; }
 
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = CommentSet)]
         [Parameter(Position = 1, ParameterSetName = HandOverSet)]
@@ -52,11 +54,16 @@ namespace DataArtsQuality.Commands
 
         protected override void ProcessRecord()
         {
-            var id = InstanceId ?? new DqcId((string?)null);
+            foreach (var raw in InstanceId ?? new DqcId?[] { null })
+                Record(raw);
+        }
+
+        private void Record(DqcId? raw)
+        {
+            var id = raw ?? new DqcId((string?)null);
             if (!id.IsValid)
             {
-                string errorId = id.Problem == DqcIds.Problem.LostPrecision ? "DqcIdLostPrecision" : "DqcInvalidId";
-                WriteError(InvalidInput(errorId, DqcIds.Describe(id.Problem, "instance ID", id.Value), id.Value));
+                WriteError(InvalidInput(DqcIds.ErrorId(id.Problem), DqcIds.Describe(id.Problem, "instance ID", id.Value), id.Value));
                 return;
             }
             string action = ParameterSetName == CloseSet ? "Close" : ParameterSetName == HandOverSet ? "HandOver" : "Comment";

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
+using System.Net;
 using System.Security;
 using DataArtsQuality.Client;
 using DataArtsQuality.Client.Iam;
@@ -103,6 +105,13 @@ namespace DataArtsQuality.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>
+        /// Connect without the check call (offline preparation). By default Connect-DqcWorkspace lists the first quality
+        /// job of the workspace (one request, limit 1), so a wrong credential or workspace fails here.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter SkipCheck { get; set; }
+
         /// <summary>Accept any TLS certificate (test systems only); a warning says so.</summary>
         [Parameter]
         public SwitchParameter SkipCertificateCheck { get; set; }
@@ -184,6 +193,9 @@ namespace DataArtsQuality.Commands
                 return;
             }
 
+            if (!SkipCheck && connection.WorkspaceId.Length > 0)
+                Check(connection);
+
             foreach (string problem in DqcConfigState.EnvironmentProblems) WriteWarning(problem);
             if (SkipCertificateCheck)
                 WriteWarning($"Certificate checks are off for {connection.Endpoint}: any server can pretend to be it and read the credential. Use -SkipCertificateCheck only on test systems.");
@@ -191,6 +203,72 @@ namespace DataArtsQuality.Commands
             string workspace = connection.WorkspaceId.Length > 0 ? $"workspace {connection.WorkspaceId}" : "no workspace";
             WriteVerbose($"Connected '{connection.Name}' to {workspace} of project {connection.ProjectId} at {connection.Endpoint} ({connection.Authenticator.Kind} authentication).");
             if (PassThru) WriteObject(ContextInfo.From(connection));
+        }
+
+        /// <summary>
+        /// One cheap DQC call (the first quality job, limit 1) through the new connection, counted by its rate limiter
+        /// like any other: a refused credential or an unknown workspace stops the connect with the service's code and
+        /// what to do about it, instead of at the runbook's first real call.
+        /// </summary>
+        private void Check(DqcConnection connection)
+        {
+            var client = new DqcClient(connection, this);
+            try
+            {
+                Run(ct => client.ListJobsPageAsync(DqcRuleType.Quality, Array.Empty<KeyValuePair<string, string>>(), 0, 1, ct));
+                WriteVerbose($"Checked the connection: workspace {connection.WorkspaceId} answers.");
+            }
+            catch (Exception ex) when (ex is DqcApiException || ex is DqcTransportException || ex is DqcResponseFormatException)
+            {
+                connection.Dispose();
+                ThrowTerminatingError(CheckFailure(ex, connection));
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+        }
+
+        private ErrorRecord CheckFailure(Exception ex, DqcConnection connection)
+        {
+            const string skip = " To prepare the connection without this check, add -SkipCheck.";
+            var record = ToErrorRecord(ex, "Cannot connect", null);
+            string? action = null;
+            string errorId = record.FullyQualifiedErrorId;
+            var category = record.CategoryInfo.Category;
+            string message = record.ErrorDetails.Message;
+            if (ex is DqcApiException api)
+            {
+                switch ((int)api.StatusCode)
+                {
+                    case 401:
+                        message = $"Cannot connect: the credentials were refused ({api.Message}).";
+                        action = connection.Authenticator.Kind switch
+                        {
+                            "Token" => "Get a new token (tokens expire after 24 hours) and check it is scoped to project " + connection.ProjectId + ".",
+                            "AkSk" or "TemporaryAkSk" or "Environment" => "Check the access key and the secret key (and, for temporary keys, the security token and its expiry).",
+                            _ => "Check the user name, password and account (domain) name.",
+                        } + skip;
+                        break;
+                    case 403:
+                        message = $"Cannot connect: the credentials may not use DataArts Quality in project {connection.ProjectId} ({api.Message}).";
+                        action = "Grant the user DataArts Studio permissions for the project (IAM), or use another credential." + skip;
+                        break;
+                    case 400:
+                    case 404:
+                        errorId = "DqcWorkspaceNotFound";
+                        category = ErrorCategory.ObjectNotFound;
+                        message = $"Cannot connect: the service refused workspace {connection.WorkspaceId} ({api.Message}).";
+                        action = "Check -WorkspaceId: Get-DqcWorkspace -InstanceId <DataArts instance ID> lists the workspaces." + skip;
+                        break;
+                }
+            }
+            action ??= record.ErrorDetails.RecommendedAction ?? "Check the endpoint and the network." + skip;
+            return new ErrorRecord(ex, errorId, category, connection.WorkspaceId)
+            {
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = action },
+            };
         }
 
         private void Fail(Exception ex, string errorId, ErrorCategory category)

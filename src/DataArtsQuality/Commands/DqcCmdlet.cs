@@ -6,6 +6,7 @@ using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
 using DataArtsQuality.Client;
+using DataArtsQuality.Models;
 using DataArtsQuality.Session;
 
 namespace DataArtsQuality.Commands
@@ -244,6 +245,8 @@ namespace DataArtsQuality.Commands
                 _ => 1,
             };
             string message = $"{context}: {exception.Message}" + (attempts > 1 ? $" (gave up after {attempts} attempts)" : "");
+            if (exception is DqcApiException { RetryNote: var note } && RetryPolicy.ExplainsTheError(note))
+                message = message.TrimEnd('.') + "; " + note + ".";
             return new ErrorRecord(exception, id, category, target)
             {
                 ErrorDetails = new ErrorDetails(message)
@@ -273,6 +276,18 @@ namespace DataArtsQuality.Commands
                 _ when code >= 500 => ("DqcServiceError", ErrorCategory.ConnectionError),
                 _ => ("DqcApiError", ErrorCategory.NotSpecified),
             };
+        }
+
+        /// <summary>
+        /// The one ID check every cmdlet uses: null when <paramref name="raw"/> is a usable ID (its exact text in
+        /// <paramref name="id"/>), otherwise the error record for it, with the same wording and error ID on every cmdlet
+        /// (DqcIdEmpty, DqcIdNotNumeric, DqcIdNotPositive, DqcIdOutOfRange, DqcIdLostPrecision) and the input as target.
+        /// </summary>
+        protected static ErrorRecord? IdRefusal(DqcId? raw, string what, out string id)
+        {
+            var value = raw ?? new DqcId((string?)null);
+            id = value.Value;
+            return value.IsValid ? null : InvalidInput(DqcIds.ErrorId(value.Problem), DqcIds.Describe(value.Problem, what, value.Value), value.Value);
         }
 
         /// <summary>An error record for input refused before any request was made.</summary>

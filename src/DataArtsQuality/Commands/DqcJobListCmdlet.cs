@@ -68,7 +68,7 @@ namespace DataArtsQuality.Commands
 
             if (CategoryId is { IsValid: false })
             {
-                WriteError(InvalidInput("DqcInvalidCategoryId", DqcIds.Describe(CategoryId.Problem, "category ID", CategoryId.Value), CategoryId.Value));
+                WriteError(InvalidInput(DqcIds.ErrorId(CategoryId.Problem), DqcIds.Describe(CategoryId.Problem, "category ID", CategoryId.Value), CategoryId.Value));
                 return;
             }
             var query = new DqcJobQuery
@@ -87,8 +87,7 @@ namespace DataArtsQuality.Commands
         {
             if (!id.IsValid)
             {
-                string errorId = id.Problem == DqcIds.Problem.LostPrecision ? "DqcJobIdLostPrecision" : "DqcInvalidJobId";
-                WriteError(InvalidInput(errorId, DqcIds.Describe(id.Problem, "job ID", id.Value), id.Value));
+                WriteError(InvalidInput(DqcIds.ErrorId(id.Problem), DqcIds.Describe(id.Problem, "job ID", id.Value), id.Value));
                 return;
             }
             try

@@ -22,6 +22,10 @@ namespace DataArtsQuality.Commands
         {
             bool includeTotal = PagingParameters?.IncludeTotalCount.IsPresent == true;
             bool totalWritten = false;
+            var progress = new ListProgress(this, Client.Connection.RateLimiter, Client.EffectiveSettings, what);
+            long written = 0;
+            try
+            {
             while (true)
             {
                 System.Collections.Generic.IReadOnlyList<T>? page;
@@ -43,8 +47,24 @@ namespace DataArtsQuality.Commands
                 }
                 foreach (var item in page)
                     WriteObject(item);
+                written += page.Count;
+                progress.AfterPage(written, Expected(pager, written), !pager.IsDone);
             }
+            }
+            finally { progress.Complete(); }
             return true;
+        }
+
+        /// <summary>
+        /// How many objects the listing writes in all, when the service's total says so: the total less -Skip, at most
+        /// -First. Unknown (null) when a client-side filter decides what is written.
+        /// </summary>
+        internal long? Expected<T>(DqcPager<T> pager, long written)
+        {
+            if (!pager.TotalCount.HasValue || !pager.TotalIsExactForOutput) return null;
+            long total = Math.Max(0, pager.TotalCount.Value - (long)Math.Min(PagingSkip, (ulong)long.MaxValue));
+            if (PagingFirst is ulong first && first < (ulong)total) total = (long)first;
+            return Math.Max(total, written);
         }
     }
 }

@@ -19,6 +19,10 @@ namespace DataArtsQuality.Commands
         {
             bool includeTotal = PagingParameters?.IncludeTotalCount.IsPresent == true;
             bool totalWritten = false;
+            var progress = new ListProgress(this, Client.Connection.RateLimiter, Client.EffectiveSettings, what);
+            long written = 0;
+            try
+            {
             while (true)
             {
                 IReadOnlyList<T>? page;
@@ -39,7 +43,11 @@ namespace DataArtsQuality.Commands
                 }
                 foreach (var item in page)
                     WriteObject(project(item));
+                written += page.Count;
+                progress.AfterPage(written, Expected(pager, written), !pager.IsDone);
             }
+            }
+            finally { progress.Complete(); }
             return true;
         }
 
@@ -84,8 +92,7 @@ namespace DataArtsQuality.Commands
                 var value = id ?? new DqcId((string?)null);
                 if (!value.IsValid)
                 {
-                    string errorId = value.Problem == DqcIds.Problem.LostPrecision ? "DqcIdLostPrecision" : "DqcInvalidId";
-                    WriteError(InvalidInput(errorId, DqcIds.Describe(value.Problem, What + " ID", value.Value), value.Value));
+                    WriteError(InvalidInput(DqcIds.ErrorId(value.Problem), DqcIds.Describe(value.Problem, What + " ID", value.Value), value.Value));
                     continue;
                 }
                 if (!_seen.Add(value.Value)) continue;
@@ -104,6 +111,17 @@ namespace DataArtsQuality.Commands
 
         protected override void EndProcessing()
         {
+            // Progress only when it takes more than one request.
+            var progress = _ids.Count > DqcClient.MaxIdsPerBatch ? new ItemProgress(this, $"{Verb}: {What}s", "done", _ids.Count) : null;
+            try
+            {
+                Send(progress);
+            }
+            finally { progress?.Complete(); }
+        }
+
+        private void Send(ItemProgress? progress)
+        {
             for (int start = 0; start < _ids.Count; start += DqcClient.MaxIdsPerBatch)
             {
                 var batch = _ids.GetRange(start, Math.Min(DqcClient.MaxIdsPerBatch, _ids.Count - start));
@@ -117,6 +135,7 @@ namespace DataArtsQuality.Commands
                     string list = batch.Count <= 5 ? string.Join(", ", batch) : string.Join(", ", batch.GetRange(0, 5)) + $" and {batch.Count - 5} more";
                     WriteItemError(ex, $"Could not {Verb.ToLowerInvariant()} {What} {list} (one request; none of them may have been processed)", batch.ToArray());
                 }
+                progress?.ItemDone(batch.Count);
             }
         }
     }

@@ -50,7 +50,7 @@ namespace DataArtsQuality.Commands
             {
                 var id = raw ?? new DqcId((string?)null);
                 if (!id.IsValid)
-                    WriteError(InvalidInput("DqcInvalidId", DqcIds.Describe(id.Problem, "ID", id.Value), id.Value));
+                    WriteError(InvalidInput(DqcIds.ErrorId(id.Problem), DqcIds.Describe(id.Problem, "ID", id.Value), id.Value));
                 else if (!_ids.Contains(id.Value))
                     _ids.Add(id.Value);
             }

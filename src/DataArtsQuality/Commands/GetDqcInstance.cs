@@ -58,6 +58,7 @@ namespace DataArtsQuality.Commands
         /// <summary>Only these instances (filtered on the client); from the pipeline by property name.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowNull]
+[ArgumentCompleter(typeof(InstanceIdCompleter))]
         public DqcId[]? InstanceId { get; set; }
 
         protected override void BeginProcessing()
@@ -73,7 +74,7 @@ namespace DataArtsQuality.Commands
                 var checkedId = id ?? new DqcId((string?)null);
                 if (!checkedId.IsValid)
                 {
-                    WriteError(InvalidInput("DqcInvalidInstanceId", DqcIds.Describe(checkedId.Problem, "instance ID", checkedId.Value), checkedId.Value));
+                    WriteError(InvalidInput(DqcIds.ErrorId(checkedId.Problem), DqcIds.Describe(checkedId.Problem, "instance ID", checkedId.Value), checkedId.Value));
                     _sawInvalidInstanceId = true;
                     continue;
                 }
@@ -92,7 +93,7 @@ namespace DataArtsQuality.Commands
                 if (id is null || !id.IsValid)
                 {
                     var bad = id ?? new DqcId((string?)null);
-                    WriteError(InvalidInput("DqcInvalidJobId", DqcIds.Describe(bad.Problem, "job ID", bad.Value), bad.Value));
+                    WriteError(InvalidInput(DqcIds.ErrorId(bad.Problem), DqcIds.Describe(bad.Problem, "job ID", bad.Value), bad.Value));
                     return;
                 }
                 jobIds.Add(id.Value);

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using DataArtsQuality.Client;
+using DataArtsQuality.Completers;
 using DataArtsQuality.Models;
 
 namespace DataArtsQuality.Commands
@@ -14,6 +15,7 @@ namespace DataArtsQuality.Commands
     public sealed class GetDqcInstanceResult : DqcListCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(InstanceIdCompleter))]
         [AllowNull]
         public DqcId[]? InstanceId { get; set; }
 
@@ -30,8 +32,7 @@ namespace DataArtsQuality.Commands
                 var id = raw ?? new DqcId((string?)null);
                 if (!id.IsValid)
                 {
-                    string errorId = id.Problem == DqcIds.Problem.LostPrecision ? "DqcInstanceIdLostPrecision" : "DqcInvalidInstanceId";
-                    WriteError(InvalidInput(errorId, DqcIds.Describe(id.Problem, "instance ID", id.Value), id.Value));
+                    WriteError(InvalidInput(DqcIds.ErrorId(id.Problem), DqcIds.Describe(id.Problem, "instance ID", id.Value), id.Value));
                     continue;
                 }
                 WritePages(Client.ListInstanceResults(id.Value, PagingSkip, PagingFirst), $"the results of instance {id.Value}", id.Value);

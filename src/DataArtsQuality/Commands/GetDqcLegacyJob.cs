@@ -44,7 +44,7 @@ namespace DataArtsQuality.Commands
         {
             if (CategoryId != null && !CategoryId.IsValid)
             {
-                WriteError(InvalidInput("DqcInvalidId", DqcIds.Describe(CategoryId.Problem, "category ID", CategoryId.Value), CategoryId.Value));
+                WriteError(InvalidInput(DqcIds.ErrorId(CategoryId.Problem), DqcIds.Describe(CategoryId.Problem, "category ID", CategoryId.Value), CategoryId.Value));
                 return;
             }
             var query = new DqcLegacyJobQuery

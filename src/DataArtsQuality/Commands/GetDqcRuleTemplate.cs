@@ -44,7 +44,7 @@ namespace DataArtsQuality.Commands
                 var id = raw ?? new DqcId((string?)null);
                 if (!id.IsValid)
                 {
-                    WriteError(InvalidInput("DqcInvalidId", DqcIds.Describe(id.Problem, "template ID", id.Value), id.Value));
+                    WriteError(InvalidInput(DqcIds.ErrorId(id.Problem), DqcIds.Describe(id.Problem, "template ID", id.Value), id.Value));
                     continue;
                 }
                 try
@@ -63,7 +63,7 @@ namespace DataArtsQuality.Commands
             if (ParameterSetName != ListSet) return;
             if (CategoryId != null && !CategoryId.IsValid)
             {
-                WriteError(InvalidInput("DqcInvalidId", DqcIds.Describe(CategoryId.Problem, "category ID", CategoryId.Value), CategoryId.Value));
+                WriteError(InvalidInput(DqcIds.ErrorId(CategoryId.Problem), DqcIds.Describe(CategoryId.Problem, "category ID", CategoryId.Value), CategoryId.Value));
                 return;
             }
             var query = new DqcTemplateQuery

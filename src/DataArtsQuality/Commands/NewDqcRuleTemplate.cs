@@ -40,7 +40,7 @@ namespace DataArtsQuality.Commands
         {
             if (CategoryId != null && !CategoryId.IsValid)
             {
-                WriteError(InvalidInput("DqcInvalidId", DqcIds.Describe(CategoryId.Problem, "category ID", CategoryId.Value), target));
+                WriteError(InvalidInput(DqcIds.ErrorId(CategoryId.Problem), DqcIds.Describe(CategoryId.Problem, "category ID", CategoryId.Value), target));
                 return null;
             }
             return new DqcTemplateDefinition

@@ -27,14 +27,14 @@ namespace DataArtsQuality.Commands
         private int _throttleLimit;
 
         /// <summary>
-        /// The job ID: a string or an integer, kept exact. A floating-point number above 2^53 is refused because its
-        /// last digits are already gone.
+        /// The job IDs: strings or integers of any type, kept exact. A floating-point number above 2^53 is refused because
+        /// its last digits are already gone. Several IDs given to the parameter run as if they had been piped.
         /// </summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "JobId")]
         [ArgumentCompleter(typeof(JobIdCompleter))]
         [AllowNull]
-        public DqcId? RuleId { get; set; }
+        public DqcId[]? RuleId { get; set; }
 
         /// <summary>Quality (1, the default) or Comparison (2). A string so that a bad value fails only its own item.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -42,6 +42,14 @@ namespace DataArtsQuality.Commands
         [AllowEmptyString]
         [AllowNull]
         public string? RuleType { get; set; } = nameof(DqcRuleType.Quality);
+
+        /// <summary>
+        /// The job's name, shown on the new instance. Binds by property name from Get-DqcJob output; not needed otherwise.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+        [AllowEmptyString]
+        [AllowNull]
+        public string? JobName { get; set; }
 
         /// <summary>
         /// How many reruns may be in flight at once (default 4). The connection's rate limit still applies. Under
@@ -66,26 +74,34 @@ namespace DataArtsQuality.Commands
         public int PollIntervalSec { get; set; } = 10;
 
         private readonly List<DqcInstance> _submitted = new List<DqcInstance>();
+        private ItemProgress _progress = null!;
 
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
             RequireConnection();
             _throttleLimit = !MyInvocation.BoundParameters.ContainsKey(nameof(ThrottleLimit)) && ErrorActionIsStop() ? 1 : ThrottleLimit;
+            // The total is known when the IDs came as an argument, not from the pipeline.
+            _progress = new ItemProgress(this, "Re-running jobs", "re-run",
+                MyInvocation.ExpectingInput || RuleId is null ? (int?)null : RuleId.Length);
         }
 
         protected override void ProcessRecord() => ReportingInFlight(ProcessItem);
 
         private void ProcessItem()
         {
-            var id = RuleId ?? new DqcId((string?)null);
-            if (!id.IsValid)
+            foreach (var id in RuleId ?? new DqcId?[] { null })
+                Submit(id);
+        }
+
+        private void Submit(DqcId? id)
+        {
+            var refusal = IdRefusal(id, "rule ID", out string ruleId);
+            if (refusal != null)
             {
-                string errorId = id.Problem == DqcIds.Problem.LostPrecision ? "DqcRuleIdLostPrecision" : "DqcInvalidRuleId";
-                Enqueue(Pending.Refused(InvalidInput(errorId, DqcIds.Describe(id.Problem, "rule ID", id.Value), id.Value)));
+                Enqueue(Pending.Refused(refusal));
                 return;
             }
-            string ruleId = id.Value;
 
             if (!DqcRuleTypes.TryParse(RuleType, out var ruleType))
             {
@@ -98,7 +114,10 @@ namespace DataArtsQuality.Commands
                 return;
 
             var client = Client;
-            Enqueue(new Pending(ruleId, ruleType, DateTimeOffset.Now, client.RestartJobAsync(ruleType, ruleId, CancelToken)));
+            Enqueue(new Pending(ruleId, ruleType, DateTimeOffset.Now, client.RestartJobAsync(ruleType, ruleId, CancelToken))
+            {
+                JobName = string.IsNullOrEmpty(JobName) ? null : JobName,
+            });
 
             // Keep at most ThrottleLimit requests in flight; emit whatever is finished at the head meanwhile. One
             // snapshot per turn: a task that finishes between counting and waiting must not leave WhenAny with none.
@@ -122,6 +141,8 @@ namespace DataArtsQuality.Commands
                     EmitFinished();
                 }
             });
+
+            _progress.Complete();
 
             // With -Wait: one wait for every run submitted, sharing one instance listing per poll.
             if (Wait && _submitted.Count > 0)
@@ -156,7 +177,7 @@ namespace DataArtsQuality.Commands
         private void OnSubmitted(DqcInstance instance)
         {
             if (Wait) _submitted.Add(instance);
-            else WriteObject(instance);
+            else WriteObject(AsSubmitted(instance));
         }
 
         private void Enqueue(Pending pending)
@@ -169,7 +190,10 @@ namespace DataArtsQuality.Commands
         {
             WaitPumping(Task.CompletedTask); // relay the core's verbose lines first
             while (_window.Count > 0 && _window.Peek().IsFinished)
+            {
                 Emit(_window.Dequeue());
+                _progress.ItemDone();
+            }
         }
 
         private void Emit(Pending entry)
@@ -223,11 +247,25 @@ namespace DataArtsQuality.Commands
             }
         }
 
+        /// <summary>
+        /// A just-submitted run has no status or start time yet; its own type name selects the table view that shows
+        /// what is known (instance, job, type, submitted at, job name) instead of empty columns.
+        /// </summary>
+        internal const string SubmittedTypeName = "DataArtsQuality.Models.DqcInstance#Submitted";
+
+        private static PSObject AsSubmitted(DqcInstance instance)
+        {
+            var wrapped = new PSObject(instance);
+            wrapped.TypeNames.Insert(0, SubmittedTypeName);
+            return wrapped;
+        }
+
         private DqcInstance ToInstance(Pending entry, string instanceId) => new DqcInstance
         {
             InstanceId = instanceId,
             RuleId = entry.RuleId,
             RuleType = entry.RuleType,
+            JobName = entry.JobName,
             SubmittedAt = entry.SubmittedAt,
             WorkspaceId = Client.Connection.WorkspaceId,
         };
@@ -336,6 +374,7 @@ namespace DataArtsQuality.Commands
             public DqcRuleType RuleType { get; }
             public DateTimeOffset SubmittedAt { get; }
             public Task<string>? Task { get; }
+            public string? JobName { get; set; }
             public ErrorRecord? Error { get; }
             public bool IsFinished => Error != null || Task!.IsCompleted;
         }

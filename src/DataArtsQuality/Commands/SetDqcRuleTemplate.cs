@@ -30,7 +30,7 @@ namespace DataArtsQuality.Commands
             var id = Id ?? new DqcId((string?)null);
             if (!id.IsValid)
             {
-                WriteError(InvalidInput("DqcInvalidId", DqcIds.Describe(id.Problem, "template ID", id.Value), id.Value));
+                WriteError(InvalidInput(DqcIds.ErrorId(id.Problem), DqcIds.Describe(id.Problem, "template ID", id.Value), id.Value));
                 return;
             }
             var changes = Definition(Name, Dimension, Sql, id.Value);

@@ -12,7 +12,7 @@ namespace DataArtsQuality.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("JobId", "RuleId")]
         [ArgumentCompleter(typeof(JobIdCompleter))]
-        public DqcId? Id { get; set; }
+        public DqcId[]? Id { get; set; }
 
         protected abstract bool Start { get; }
 
@@ -26,11 +26,16 @@ namespace DataArtsQuality.Commands
 
         protected override void ProcessRecord()
         {
-            var value = Id ?? new DqcId((string?)null);
+            foreach (var id in Id ?? new DqcId?[] { null })
+                SetSchedule(id);
+        }
+
+        private void SetSchedule(DqcId? id)
+        {
+            var value = id ?? new DqcId((string?)null);
             if (!value.IsValid)
             {
-                string errorId = value.Problem == DqcIds.Problem.LostPrecision ? "DqcIdLostPrecision" : "DqcInvalidId";
-                WriteError(InvalidInput(errorId, DqcIds.Describe(value.Problem, "job ID", value.Value), value.Value));
+                WriteError(InvalidInput(DqcIds.ErrorId(value.Problem), DqcIds.Describe(value.Problem, "job ID", value.Value), value.Value));
                 return;
             }
             string action = Start ? "Start schedule" : "Stop schedule";

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using DataArtsQuality.Client;
+using DataArtsQuality.Completers;
 using DataArtsQuality.Models;
 
 namespace DataArtsQuality.Commands
@@ -17,6 +18,7 @@ namespace DataArtsQuality.Commands
         private readonly List<DqcWaitTarget> _targets = new List<DqcWaitTarget>();
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(InstanceIdCompleter))]
         [AllowNull]
         public DqcId[]? InstanceId { get; set; }
 
@@ -61,8 +63,7 @@ namespace DataArtsQuality.Commands
                 var id = raw ?? new DqcId((string?)null);
                 if (!id.IsValid)
                 {
-                    string errorId = id.Problem == DqcIds.Problem.LostPrecision ? "DqcInstanceIdLostPrecision" : "DqcInvalidInstanceId";
-                    WriteError(InvalidInput(errorId, DqcIds.Describe(id.Problem, "instance ID", id.Value), id.Value));
+                    WriteError(InvalidInput(DqcIds.ErrorId(id.Problem), DqcIds.Describe(id.Problem, "instance ID", id.Value), id.Value));
                     continue;
                 }
                 _targets.Add(new DqcWaitTarget(id.Value, StartTime ?? SubmittedAt ?? after,

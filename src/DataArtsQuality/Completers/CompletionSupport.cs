@@ -92,6 +92,17 @@ namespace DataArtsQuality.Completers
             return jobs;
         }
 
+        /// <summary>
+        /// The connection's recent instances from its catalog, within the same budget as jobs. Empty when not
+        /// connected, when a login would be needed, or when the service does not answer in time.
+        /// </summary>
+        public static IReadOnlyList<DqcInstanceName> Instances(IDictionary? fakeBoundParameters)
+        {
+            var connection = Connection(fakeBoundParameters);
+            if (connection is null || !DqcJobCatalog.CanAuthenticateQuietly(connection)) return Array.Empty<DqcInstanceName>();
+            return DqcJobCatalog.For(connection).TryGetInstances(Budget) ?? (IReadOnlyList<DqcInstanceName>)Array.Empty<DqcInstanceName>();
+        }
+
         /// <summary>The word without its opening (and closing) quote, and the quote character it started with.</summary>
         public static string Unquote(string? wordToComplete, out char quote)
         {

@@ -45,6 +45,8 @@ namespace DataArtsQuality.Models
     {
         public string Id { get; set; } = "";
         public string? Name { get; set; }
+        /// <summary>Same as <see cref="Name"/>: binds to Restart-DqcJob's -JobName by property name.</summary>
+        public string? JobName => Name;
         /// <summary>Always Quality: the v1 list has quality jobs only. Lets the object pipe into Restart-DqcJob.</summary>
         public DqcRuleType RuleType => DqcRuleType.Quality;
         /// <summary>v1 schedule_status as a name: NotStarted (1), Scheduling (2), Finished (3), Stopped (4), Abnormal (5).</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Numerics;
 using DataArtsQuality.Client;
 
 namespace DataArtsQuality.Models
@@ -8,7 +9,9 @@ namespace DataArtsQuality.Models
     /// An ID as it arrived at a parameter. PowerShell converts pipeline values to this type through its constructors,
     /// so the cmdlet sees what the value really was: a string or integer is exact, a double above 2^53 is not. Using
     /// this type instead of string also makes objects whose Id property is an Int64 (ConvertFrom-Json output) bind by
-    /// property name rather than being turned into their string form by value.
+    /// property name rather than being turned into their string form by value. There is a constructor for every integral
+    /// shape a script may hold an ID in ([long], [ulong], [bigint], integral [decimal]), so PowerShell never picks the
+    /// double one for them; whether the value is a usable ID is decided by <see cref="DqcIds"/> alone.
     /// </summary>
     public sealed class DqcId : IEquatable<DqcId>
     {
@@ -19,6 +22,18 @@ namespace DataArtsQuality.Models
         }
 
         public DqcId(long value)
+        {
+            Problem = DqcIds.FromValue(value, out string normalized);
+            Value = normalized;
+        }
+
+        public DqcId(ulong value)
+        {
+            Problem = DqcIds.FromValue(value, out string normalized);
+            Value = normalized;
+        }
+
+        public DqcId(BigInteger value)
         {
             Problem = DqcIds.FromValue(value, out string normalized);
             Value = normalized;

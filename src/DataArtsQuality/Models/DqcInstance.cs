@@ -34,6 +34,12 @@ namespace DataArtsQuality.Models
 
         public TimeSpan? Duration => StartTime.HasValue && EndTime.HasValue ? EndTime - StartTime : null;
 
+        /// <summary>
+        /// The job's name where this client knows it: Restart-DqcJob sets it when the job came from a piped job object
+        /// (Get-DqcJob output). Null otherwise; the service's instance <see cref="Name"/> carries it once listed.
+        /// </summary>
+        public string? JobName { get; set; }
+
         /// <summary>When this client submitted the rerun (set by Restart-DqcJob only).</summary>
         public DateTimeOffset? SubmittedAt { get; set; }
 

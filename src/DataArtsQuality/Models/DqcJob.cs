@@ -15,6 +15,9 @@ namespace DataArtsQuality.Models
 
         public string Name { get; set; } = "";
 
+        /// <summary>Same as <see cref="Name"/>: binds to Restart-DqcJob's -JobName by property name, so a rerun of a piped job shows the job's name.</summary>
+        public string JobName => Name;
+
         /// <summary>Quality (ListQualityTask) or Comparison (ListConsistencyTask).</summary>
         public DqcRuleType RuleType { get; set; }
 
