@@ -6,42 +6,49 @@ using DataArtsQuality.Emulator.State;
 namespace DataArtsQuality.Emulator.Endpoints;
 
 /// <summary>
-/// Job lists and details (dqc-api.md §2.3, §2.4), the instance list and instance results (§2.5). Lists filter, then
-/// slice [offset, offset+limit) with offset a record offset, and report the filtered total as count.
+/// Quality and comparison jobs (dqc-api.md §2.3, §2.4): the v2 lists and details, the v1 quality job list, batch
+/// delete and the schedule switch. Lists filter, then slice [offset, offset+limit) with offset a record offset, and
+/// report the filtered total as count.
 /// </summary>
-public static class ListEndpoints
+public static class JobEndpoints
 {
-    public const string BadQuery = "DQC.4005";
-    public const string InstanceNotFound = "DQC.4006";
-
     private static readonly HashSet<string> ScheduleStatuses = new(StringComparer.Ordinal)
         { "UNKNOWN", "NOT_START", "SCHEDULING", "FINISH_SUCCESS", "KILL", "RUNNING_EXCEPTION" };
-    private static readonly HashSet<string> RunStatuses = new(StringComparer.Ordinal)
-        { "RUNNING", "FAILED", "ALARMING", "SUCCESS", "SUSPENDING", "UNKNOWN" };
-    private static readonly HashSet<string> NotifyStatuses = new(StringComparer.Ordinal) { "NOT_TRIGGERED", "SUCCESS", "FAILED" };
 
-    public static void MapListEndpoints(this IEndpointRouteBuilder app, EmulatorState state)
+    // The v1 list's numeric filters index these (schedule_status, schedule_period 1-based; result_status 0-based).
+    private static readonly string[] V1ScheduleStatuses = { "NOT_START", "SCHEDULING", "FINISH_SUCCESS", "KILL", "RUNNING_EXCEPTION" };
+    private static readonly string[] V1Periods = { "MINUTE", "HOUR", "DAY", "WEEK" };
+    private static readonly string[] V1ResultStatuses = { "RUNNING", "FAILED", "ALARMING", "SUCCESS" };
+
+    /// <summary>v1 times carry the service's zone, UTC+8 in the docs' examples.</summary>
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    public static void MapJobEndpoints(this IEndpointRouteBuilder app, EmulatorState state)
     {
-        app.MapGet("/v2/{project_id}/quality/quality-tasks", (HttpContext context) => ListJobs(context, state, JobKind.Quality));
-        app.MapGet("/v2/{project_id}/quality/consistency-tasks", (HttpContext context) => ListJobs(context, state, JobKind.Comparison));
-        app.MapGet("/v2/{project_id}/quality/quality-tasks/{id}", (HttpContext context, string id) => JobDetail(context, state, JobKind.Quality, id));
-        app.MapGet("/v2/{project_id}/quality/consistency-tasks/{id}", (HttpContext context, string id) => JobDetail(context, state, JobKind.Comparison, id));
-        app.MapGet("/v2/{project_id}/quality/instances", (HttpContext context) => ListInstances(context, state));
-        app.MapGet("/v2/{project_id}/quality/instances/{instance_id}/result", (HttpContext context, string instance_id) => InstanceResult(context, state, instance_id));
+        foreach (var kind in new[] { JobKind.Quality, JobKind.Comparison })
+        {
+            string path = kind == JobKind.Quality ? "quality-tasks" : "consistency-tasks";
+            app.MapGet($"/v2/{{project_id}}/quality/{path}", (HttpContext context) => ListJobs(context, state, kind));
+            app.MapGet($"/v2/{{project_id}}/quality/{path}/{{id}}", (HttpContext context, string id) => ShowJob(context, state, kind, id));
+            app.MapPost($"/v2/{{project_id}}/quality/{path}/batch-delete", Task<IResult> (HttpContext context) => DeleteJobs(context, state, kind));
+        }
+        app.MapPost("/v2/{project_id}/quality/quality-tasks/action", Task<IResult> (HttpContext context) => SwitchSchedule(context, state));
+        app.MapGet("/v1/{project_id}/quality/rules", (HttpContext context) => ListQualityJobsV1(context, state));
     }
 
     private static IResult ListJobs(HttpContext context, EmulatorState state, JobKind kind)
     {
         var q = context.Request.Query;
-        if (Paging(q, out long offset, out int limit) is { } pagingError) return pagingError;
+        var (paging, pagingError) = Paging.Capped(q);
+        if (pagingError != null) return pagingError;
         string? name = q["name"].FirstOrDefault();
         string? creator = q["creator"].FirstOrDefault();
         string? status = q["schedule_status"].FirstOrDefault();
         if (status != null && !ScheduleStatuses.Contains(status))
-            return ApiErrors.Dqc(400, BadQuery, $"schedule_status must be one of {string.Join(", ", ScheduleStatuses)}.");
-        if (!OptionalLong(q, "category_id", out long? category, out var e1)) return e1!;
-        if (!OptionalLong(q, "start_time", out long? from, out var e2)) return e2!;
-        if (!OptionalLong(q, "end_time", out long? to, out var e3)) return e3!;
+            return ApiErrors.Dqc(400, ApiErrors.BadQuery, $"schedule_status must be one of {string.Join(", ", ScheduleStatuses)}.");
+        if (!q.TryListFilter("category_id", out long? category, out var e1)) return e1!;
+        if (!q.TryListFilter("start_time", out long? from, out var e2)) return e2!;
+        if (!q.TryListFilter("end_time", out long? to, out var e3)) return e3!;
 
         var tenant = context.Tenant();
         lock (state.Lock)
@@ -54,30 +61,19 @@ public static class ListEndpoints
                 // [inf] the window is on last_run_time; a job that never ran is outside any window.
                 && (from == null || (j.LastRunTime.HasValue && j.LastRunTime >= from))
                 && (to == null || (j.LastRunTime.HasValue && j.LastRunTime <= to)));
-            int count = 0;
-            var page = new JsonArray();
-            foreach (var job in matching)
-            {
-                if (count >= offset && page.Count < limit) page.Add(JobOverview(job));
-                count++;
-            }
-            return Results.Json(new JsonObject { ["count"] = count, ["resources"] = page });
+            return paging.Answer(matching, JobOverview);
         }
     }
 
-    private static IResult JobDetail(HttpContext context, EmulatorState state, JobKind kind, string id)
+    private static IResult ShowJob(HttpContext context, EmulatorState state, JobKind kind, string id)
     {
-        if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out long jobId))
+        if (!RequestInput.TryPathId(id, out long jobId))
             return ApiErrors.Dqc(400, ApiErrors.BadId, $"'{id}' is not a job ID.");
         var tenant = context.Tenant();
         lock (state.Lock)
         {
-            if (!tenant.JobsById.TryGetValue(jobId, out var job) || job.Kind != kind)
-            {
-                // [inf] the docs list no 404 for DQC; a missing job is a 400 with an error body.
-                string what = kind == JobKind.Quality ? "quality job" : "comparison job";
-                return ApiErrors.Dqc(400, ApiErrors.JobNotFound, $"The {what} {id} does not exist.");
-            }
+            var job = tenant.FindJob(jobId, kind);
+            if (job is null) return ApiErrors.NoSuchJob(kind, id);
             var detail = JobOverview(job);
             detail.Remove("schedule_status");
             detail["description"] = $"Emulated {job.Name}";
@@ -95,7 +91,7 @@ public static class ListEndpoints
                 detail["schedule_end_date"] = null;
                 detail["schedule_cron"] = "";
             }
-            var rules = SubRules(job);
+            var rules = SubRule.Of(job);
             if (kind == JobKind.Comparison && state.Options.NestedSubRules)
             {
                 // The SDKs' shape: one inner array per comparison pair.
@@ -112,130 +108,103 @@ public static class ListEndpoints
         }
     }
 
-    private static IResult ListInstances(HttpContext context, EmulatorState state)
+    /// <summary>Batch delete: a bare array of IDs. Unknown IDs → 400 and nothing deleted [inf: undocumented].</summary>
+    private static async Task<IResult> DeleteJobs(HttpContext context, EmulatorState state, JobKind kind)
+    {
+        var ids = await context.ReadIdArrayAsync();
+        if (ids is null) return ApiErrors.Dqc(400, ApiErrors.BadBody, "The body must be a JSON array of job IDs.");
+        var tenant = context.Tenant();
+        lock (state.Lock)
+        {
+            foreach (long id in ids)
+                if (tenant.FindJob(id, kind) is null) return ApiErrors.NoSuchJob(kind, id);
+            foreach (long id in ids.Distinct()) tenant.RemoveJob(id);
+            return RequestInput.Success();
+        }
+    }
+
+    /// <summary>OperationQualityTaskSchedule: start → SCHEDULING, stop → KILL (§6); quality jobs only.</summary>
+    private static async Task<IResult> SwitchSchedule(HttpContext context, EmulatorState state)
+    {
+        var body = JsonRead.Object(await context.ReadBodyAsync());
+        if (body is null) return ApiErrors.NotAnObject();
+        string? action = JsonRead.String(body["action"]);
+        if (action != "start" && action != "stop") return ApiErrors.InvalidField("action must be start or stop.");
+        if (!JsonRead.TryId(body["rule_id"], out long id)) return ApiErrors.Dqc(400, ApiErrors.BadId, "rule_id must be a job ID.");
+        var tenant = context.Tenant();
+        lock (state.Lock)
+        {
+            var job = tenant.FindJob(id, JobKind.Quality);
+            if (job is null) return ApiErrors.NoSuchJob(JobKind.Quality, id);
+            job.ScheduleStatus = action == "start" ? "SCHEDULING" : "KILL";
+            return Results.Json(new JsonObject { ["message"] = action == "start" ? "The job schedule is started." : "The job schedule is stopped." });
+        }
+    }
+
+    /// <summary>ListQualityTaskLists (v1): envelope {error_code, error_msg, data:{num, page_search_result}}, string IDs, ISO times.</summary>
+    private static IResult ListQualityJobsV1(HttpContext context, EmulatorState state)
     {
         var q = context.Request.Query;
-        if (Paging(q, out long offset, out int limit) is { } pagingError) return pagingError;
-        string? name = q["name"].FirstOrDefault();
-        string? taskType = q["task_type"].FirstOrDefault();
-        string? runStatus = q["run_status"].FirstOrDefault();
-        string? notifyStatus = q["notify_status"].FirstOrDefault();
-        JobKind? kind = taskType switch
+        int limit = 10;
+        long offset = 0;
+        if (q.ContainsKey("offset") && q.ContainsKey("limit"))
         {
-            null => null,
-            "QUALITY_TASK" => JobKind.Quality,
-            "CONSISTENCY_TASK" => JobKind.Comparison,
-            _ => (JobKind)0,
-        };
-        if (kind == (JobKind)0) return ApiErrors.Dqc(400, BadQuery, "task_type must be QUALITY_TASK or CONSISTENCY_TASK.");
-        if (runStatus != null && !RunStatuses.Contains(runStatus))
-            return ApiErrors.Dqc(400, BadQuery, $"run_status must be one of {string.Join(", ", RunStatuses)}.");
-        if (notifyStatus != null && !NotifyStatuses.Contains(notifyStatus))
-            return ApiErrors.Dqc(400, BadQuery, $"notify_status must be one of {string.Join(", ", NotifyStatuses)}.");
-        if (!OptionalLong(q, "start_time", out long? from, out var e1)) return e1!;
-        if (!OptionalLong(q, "end_time", out long? to, out var e2)) return e2!;
-
+            var (paging, error) = Paging.Strict(context);
+            if (error != null) return error;
+            (limit, offset) = (paging.Limit, paging.Offset);
+        }
+        else if (q.ContainsKey("page_size") || q.ContainsKey("start"))
+        {
+            // start = page number (1-based [inf]) used to compute the offset.
+            limit = int.TryParse(q["page_size"], out int ps) ? Math.Min(ps, 100) : 10;
+            int start = int.TryParse(q["start"], out int st) ? Math.Max(st, 1) : 1;
+            offset = (start - 1) * limit;
+        }
+        if (!context.TryQueryLong("category_id", out long? category, out var err)) return err!;
+        int? status = int.TryParse(context.Query("schedule_status"), out int ss) ? ss : null;
+        int? period = int.TryParse(context.Query("schedule_period"), out int sp) ? sp : null;
+        int? result = int.TryParse(context.Query("result_status"), out int rs) ? rs : null;
+        string? name = context.Query("rule_name");
+        DateTimeOffset? after = V1Time(context.Query("start_time")), before = V1Time(context.Query("end_time"));
         var tenant = context.Tenant();
         lock (state.Lock)
         {
             state.Advance(tenant);
-            int count = 0;
-            var page = new JsonArray();
-            // Newest first, as in the documented example [ex].
-            for (int i = tenant.Instances.Count - 1; i >= 0; i--)
+            var jobs = tenant.Jobs.Where(j => j.Kind == JobKind.Quality).Select(j => (Job: j, Last: tenant.Instances.LastOrDefault(i => i.TaskId == j.Id))).Where(x =>
+                (name is null || x.Job.Name.Contains(name, StringComparison.OrdinalIgnoreCase))
+                && (category is null || x.Job.CategoryId == category)
+                && (status is null || Array.IndexOf(V1ScheduleStatuses, x.Job.ScheduleStatus) + 1 == status)
+                && (period is null || (period == 5 ? false : Array.IndexOf(V1Periods, x.Job.SchedulePeriod) + 1 == period))
+                && (result is null || (x.Last != null && Array.IndexOf(V1ResultStatuses, x.Last.RunStatus) == result))
+                // [inf] the v1 time window applies to the creation time.
+                && (after is null || x.Job.CreateTime >= after.Value.ToUnixTimeMilliseconds())
+                && (before is null || x.Job.CreateTime <= before.Value.ToUnixTimeMilliseconds())).ToList();
+            var items = new Paging(limit, offset).Of(jobs).Select(x => (JsonNode?)new JsonObject
             {
-                var instance = tenant.Instances[i];
-                if (kind != null && instance.Kind != kind) continue;
-                if (runStatus != null && instance.RunStatus != runStatus) continue;
-                if (notifyStatus != null && instance.NotifyStatus != notifyStatus) continue;
-                if (from != null && instance.StartTime < from) continue;
-                if (to != null && instance.StartTime > to) continue;
-                if (name != null && !instance.Name.Contains(name, StringComparison.OrdinalIgnoreCase)) continue;   // [inf] fuzzy
-                if (count >= offset && page.Count < limit) page.Add(InstanceJson(instance));
-                count++;
-            }
-            return Results.Json(new JsonObject { ["count"] = count, ["resources"] = page });
-        }
-    }
-
-    private static IResult InstanceResult(HttpContext context, EmulatorState state, string instanceId)
-    {
-        var q = context.Request.Query;
-        if (Paging(q, out long offset, out int limit) is { } pagingError) return pagingError;
-        if (!long.TryParse(instanceId, NumberStyles.None, CultureInfo.InvariantCulture, out long id))
-            return ApiErrors.Dqc(400, ApiErrors.BadId, $"'{instanceId}' is not an instance ID.");
-        var tenant = context.Tenant();
-        lock (state.Lock)
-        {
-            state.Advance(tenant);
-            if (!tenant.InstancesById.TryGetValue(id, out var instance))
-                return ApiErrors.Dqc(400, InstanceNotFound, $"The instance {instanceId} does not exist.");   // [inf]
-            tenant.JobsById.TryGetValue(instance.TaskId, out var job);
-            var rules = job is null ? new List<SubRule>() : SubRules(job);
-            var page = new JsonArray();
-            for (int k = (int)Math.Min(offset, rules.Count); k < rules.Count && page.Count < limit; k++)
+                ["id"] = x.Job.Id.ToString(CultureInfo.InvariantCulture),
+                ["name"] = x.Job.Name,
+                ["creator"] = x.Job.Creator,
+                ["create_offset_time"] = Iso(x.Job.CreateTime),
+                ["modify_offset_time"] = Iso(x.Job.CreateTime + 34_000),
+                ["dw_name"] = "",
+                ["db_name"] = "",
+                ["schedule_status"] = Array.IndexOf(V1ScheduleStatuses, x.Job.ScheduleStatus) + 1,
+                ["calc_offset_time"] = x.Job.LastRunTime is long t ? Iso(t) : null,
+            }).ToArray();
+            return Results.Json(new JsonObject
             {
-                var rule = rules[k];
-                bool running = instance.RunStatus == "RUNNING";
-                // [inf] a running instance has its sub-instances but no result rows yet.
-                var rows = new JsonArray();
-                if (!running)
-                {
-                    bool failedRule = instance.RunStatus != "SUCCESS" && k == 0;
-                    rows.Add(new JsonObject
-                    {
-                        ["Total Rows"] = (1000 + (instance.Id % 9000) + k).ToString(CultureInfo.InvariantCulture),
-                        ["Status"] = failedRule ? "false" : "true",
-                        ["Name"] = rule.Table,
-                    });
-                }
-                page.Add(new JsonObject
-                {
-                    ["sub_rule_id"] = rule.Id.ToString(CultureInfo.InvariantCulture),
-                    ["sub_instance_instance_id"] = (instance.Id + 1 + k).ToString(CultureInfo.InvariantCulture),
-                    ["abnormal_table_status"] = running ? "RUNNING" : "UNSUPPORTED",
-                    ["results"] = rows,
-                });
-            }
-            return Results.Json(new JsonObject { ["count"] = rules.Count, ["resources"] = page });
+                ["error_code"] = "DQC.0000",
+                ["error_msg"] = "success",
+                ["data"] = new JsonObject { ["num"] = jobs.Count, ["page_search_result"] = new JsonArray(items) },
+            });
         }
     }
 
-    /// <summary>
-    /// limit: default 10 (older docs), at most 100 — larger values are capped to 100 [inf: the docs say "max 100"
-    /// without saying whether the service refuses or clamps]; offset: a record offset, default 0.
-    /// </summary>
-    private static IResult? Paging(IQueryCollection q, out long offset, out int limit)
-    {
-        offset = 0;
-        limit = 10;
-        string? rawLimit = q["limit"].FirstOrDefault();
-        string? rawOffset = q["offset"].FirstOrDefault();
-        if (rawLimit != null)
-        {
-            if (!long.TryParse(rawLimit, NumberStyles.None, CultureInfo.InvariantCulture, out long l))
-                return ApiErrors.Dqc(400, BadQuery, "limit must be a non-negative integer.");
-            limit = (int)Math.Min(l, 100);
-        }
-        if (rawOffset != null && !long.TryParse(rawOffset, NumberStyles.None, CultureInfo.InvariantCulture, out offset))
-            return ApiErrors.Dqc(400, BadQuery, "offset must be a non-negative integer.");
-        return null;
-    }
+    private static string Iso(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).ToOffset(ChinaOffset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
-    private static bool OptionalLong(IQueryCollection q, string key, out long? value, out IResult? error)
-    {
-        value = null;
-        error = null;
-        string? raw = q[key].FirstOrDefault();
-        if (raw == null) return true;
-        if (!long.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out long v))
-        {
-            error = ApiErrors.Dqc(400, BadQuery, $"{key} must be an integer{(key.EndsWith("_time", StringComparison.Ordinal) ? " (ms since the epoch)" : "")}.");
-            return false;
-        }
-        value = v;
-        return true;
-    }
+    private static DateTimeOffset? V1Time(string? text) =>
+        text != null && DateTime.TryParseExact(text, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
+            ? new DateTimeOffset(t, ChinaOffset) : null;
 
     private static JsonObject JobOverview(EmulatedJob job) => new()
     {
@@ -249,44 +218,6 @@ public static class ListEndpoints
         ["last_run_time"] = job.LastRunTime,
         ["creator"] = job.Creator,
     };
-
-    private static JsonObject InstanceJson(EmulatedInstance i) => new()
-    {
-        ["id"] = i.Id,
-        ["name"] = i.Name,
-        ["task_id"] = i.TaskId,
-        ["task_type"] = i.Kind == JobKind.Quality ? "QUALITY_TASK" : "CONSISTENCY_TASK",
-        ["run_status"] = i.RunStatus,
-        ["notify_status"] = i.NotifyStatus,
-        ["start_time"] = i.StartTime,
-        ["end_time"] = i.EndTime,
-    };
-
-    private sealed record SubRule(long Id, string Name, string Type, string Table, string Column, string Dimension);
-
-    /// <summary>
-    /// A job's sub-rules, derived from the job so that nothing is stored per job (100,000 jobs start fast): quality
-    /// jobs have 1 to 3, comparison jobs 2 or 4 (one source and one target side per pair).
-    /// </summary>
-    private static List<SubRule> SubRules(EmulatedJob job)
-    {
-        int n = job.Kind == JobKind.Quality ? 1 + (int)(job.Id % 3) : 2 * (1 + (int)(job.Id % 2));
-        var list = new List<SubRule>(n);
-        string[] dims = { "Completeness", "Uniqueness", "Timeliness", "Validity", "Accuracy", "Consistency" };
-        string subject = job.Name.Split('_').ElementAtOrDefault(1) ?? "table";
-        for (int k = 0; k < n; k++)
-        {
-            string side = job.Kind == JobKind.Comparison ? (k % 2 == 0 ? "src" : "dst") : "dw";
-            list.Add(new SubRule(
-                (job.Id ^ (1L << 56)) + 7 * k + 3,
-                $"{job.Name}_rule{k}",
-                job.Kind == JobKind.Comparison ? "SingleTable" : k == 0 ? "SingleTable" : "SingleColumn",
-                $"{side}_db.{subject}",
-                k == 0 ? "" : $"{subject}_id",
-                dims[(int)((job.Id + k) % dims.Length)]));
-        }
-        return list;
-    }
 
     private static JsonObject SubRuleJson(SubRule r, JobKind kind)
     {

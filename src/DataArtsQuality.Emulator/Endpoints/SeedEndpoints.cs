@@ -37,7 +37,7 @@ public static class SeedEndpoints
 
         app.MapPut("/_emulator/seed", async (HttpContext context) =>
         {
-            string body = await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted);
+            string body = await context.ReadBodyAsync();
             IReadOnlyList<JobSeed> quality, comparison;
             try
             {

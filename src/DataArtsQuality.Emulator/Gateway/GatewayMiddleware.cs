@@ -80,9 +80,3 @@ public sealed partial class GatewayMiddleware(RequestDelegate next, EmulatorStat
         return null;
     }
 }
-
-public static class TenantAccess
-{
-    /// <summary>The tenant the gateway resolved from the workspace header.</summary>
-    public static Tenant Tenant(this HttpContext context) => (Tenant)context.Items[typeof(Tenant)]!;
-}

@@ -3,9 +3,6 @@ using System.Security.Cryptography;
 
 namespace DataArtsQuality.Emulator.State;
 
-/// <summary>A token the emulator's IAM issued.</summary>
-public sealed record IssuedToken(string Value, string ProjectId, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt);
-
 /// <summary>What the emulator's IAM knows: its user, keys, projects, issued tokens, and the (optionally skewed) clock.</summary>
 public sealed class IamState(EmulatorOptions options)
 {
