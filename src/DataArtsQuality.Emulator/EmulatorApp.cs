@@ -1,7 +1,3 @@
-using DataArtsQuality.Emulator.Endpoints;
-using DataArtsQuality.Emulator.Faults;
-using DataArtsQuality.Emulator.Gateway;
-using DataArtsQuality.Emulator.State;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using DataArtsQuality.Emulator.Faults;
-
 namespace DataArtsQuality.Emulator.Endpoints;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-using DataArtsQuality.Emulator.Gateway;
-using DataArtsQuality.Emulator.State;
-
 namespace DataArtsQuality.Emulator.Endpoints;
 
 /// <summary>
@@ -51,8 +46,6 @@ public static class InstanceEndpoints
         if (pagingError != null) return pagingError;
         string? name = q["name"].FirstOrDefault();
         string? taskType = q["task_type"].FirstOrDefault();
-        string? runStatus = q["run_status"].FirstOrDefault();
-        string? notifyStatus = q["notify_status"].FirstOrDefault();
         JobKind? kind = taskType switch
         {
             null => null,
@@ -61,10 +54,8 @@ public static class InstanceEndpoints
             _ => (JobKind)0,
         };
         if (kind == (JobKind)0) return ApiErrors.Dqc(400, ApiErrors.BadQuery, "task_type must be QUALITY_TASK or CONSISTENCY_TASK.");
-        if (runStatus != null && !RunStatuses.Contains(runStatus))
-            return ApiErrors.Dqc(400, ApiErrors.BadQuery, $"run_status must be one of {string.Join(", ", RunStatuses)}.");
-        if (notifyStatus != null && !NotifyStatuses.Contains(notifyStatus))
-            return ApiErrors.Dqc(400, ApiErrors.BadQuery, $"notify_status must be one of {string.Join(", ", NotifyStatuses)}.");
+        if (!q.TryListChoice("run_status", RunStatuses, out string? runStatus, out var e3)) return e3!;
+        if (!q.TryListChoice("notify_status", NotifyStatuses, out string? notifyStatus, out var e4)) return e4!;
         if (!q.TryListFilter("start_time", out long? from, out var e1)) return e1!;
         if (!q.TryListFilter("end_time", out long? to, out var e2)) return e2!;
 

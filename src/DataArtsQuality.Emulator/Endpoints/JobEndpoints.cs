@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-using DataArtsQuality.Emulator.Gateway;
-using DataArtsQuality.Emulator.State;
-
 namespace DataArtsQuality.Emulator.Endpoints;
 
 /// <summary>
@@ -12,12 +7,10 @@ namespace DataArtsQuality.Emulator.Endpoints;
 /// </summary>
 public static class JobEndpoints
 {
-    private static readonly HashSet<string> ScheduleStatuses = new(StringComparer.Ordinal)
-        { "UNKNOWN", "NOT_START", "SCHEDULING", "FINISH_SUCCESS", "KILL", "RUNNING_EXCEPTION" };
+    /// <summary>The v2 lists' schedule_status filter also takes UNKNOWN.</summary>
+    private static readonly HashSet<string> ScheduleStatusFilter = new(["UNKNOWN", .. DqcValues.ScheduleStatuses], StringComparer.Ordinal);
 
-    // The v1 list's numeric filters index these (schedule_status, schedule_period 1-based; result_status 0-based).
-    private static readonly string[] V1ScheduleStatuses = { "NOT_START", "SCHEDULING", "FINISH_SUCCESS", "KILL", "RUNNING_EXCEPTION" };
-    private static readonly string[] V1Periods = { "MINUTE", "HOUR", "DAY", "WEEK" };
+    /// <summary>The v1 list's result_status filter numbers these from 0 [inf].</summary>
     private static readonly string[] V1ResultStatuses = { "RUNNING", "FAILED", "ALARMING", "SUCCESS" };
 
     /// <summary>v1 times carry the service's zone, UTC+8 in the docs' examples.</summary>
@@ -43,9 +36,7 @@ public static class JobEndpoints
         if (pagingError != null) return pagingError;
         string? name = q["name"].FirstOrDefault();
         string? creator = q["creator"].FirstOrDefault();
-        string? status = q["schedule_status"].FirstOrDefault();
-        if (status != null && !ScheduleStatuses.Contains(status))
-            return ApiErrors.Dqc(400, ApiErrors.BadQuery, $"schedule_status must be one of {string.Join(", ", ScheduleStatuses)}.");
+        if (!q.TryListChoice("schedule_status", ScheduleStatusFilter, out string? status, out var e0)) return e0!;
         if (!q.TryListFilter("category_id", out long? category, out var e1)) return e1!;
         if (!q.TryListFilter("start_time", out long? from, out var e2)) return e2!;
         if (!q.TryListFilter("end_time", out long? to, out var e3)) return e3!;
@@ -173,8 +164,8 @@ public static class JobEndpoints
             var jobs = tenant.Jobs.Where(j => j.Kind == JobKind.Quality).Select(j => (Job: j, Last: tenant.Instances.LastOrDefault(i => i.TaskId == j.Id))).Where(x =>
                 (name is null || x.Job.Name.Contains(name, StringComparison.OrdinalIgnoreCase))
                 && (category is null || x.Job.CategoryId == category)
-                && (status is null || Array.IndexOf(V1ScheduleStatuses, x.Job.ScheduleStatus) + 1 == status)
-                && (period is null || (period == 5 ? false : Array.IndexOf(V1Periods, x.Job.SchedulePeriod) + 1 == period))
+                && (status is null || Array.IndexOf(DqcValues.ScheduleStatuses, x.Job.ScheduleStatus) + 1 == status)
+                && (period is null || (period == 5 ? false : Array.IndexOf(DqcValues.SchedulePeriods, x.Job.SchedulePeriod) + 1 == period))
                 && (result is null || (x.Last != null && Array.IndexOf(V1ResultStatuses, x.Last.RunStatus) == result))
                 // [inf] the v1 time window applies to the creation time.
                 && (after is null || x.Job.CreateTime >= after.Value.ToUnixTimeMilliseconds())
@@ -188,7 +179,7 @@ public static class JobEndpoints
                 ["modify_offset_time"] = Iso(x.Job.CreateTime + 34_000),
                 ["dw_name"] = "",
                 ["db_name"] = "",
-                ["schedule_status"] = Array.IndexOf(V1ScheduleStatuses, x.Job.ScheduleStatus) + 1,
+                ["schedule_status"] = Array.IndexOf(DqcValues.ScheduleStatuses, x.Job.ScheduleStatus) + 1,
                 ["calc_offset_time"] = x.Job.LastRunTime is long t ? Iso(t) : null,
             }).ToArray();
             return Results.Json(new JsonObject

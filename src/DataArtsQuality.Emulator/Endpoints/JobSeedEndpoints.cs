@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using DataArtsQuality.Emulator.State;
-
 namespace DataArtsQuality.Emulator.Endpoints;
 
 /// <summary>
@@ -29,7 +26,7 @@ public static class JobSeedEndpoints
                 CreateTime = EmulatorState.NowMs(),
             };
             lock (state.Lock) tenant.AddJob(job);
-            return Results.Json(new JsonObject { ["id"] = job.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            return Results.Json(new JsonObject { ["id"] = job.Id.ToString(CultureInfo.InvariantCulture) });
         });
     }
 }

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-using DataArtsQuality.Emulator.Gateway;
-
 namespace DataArtsQuality.Emulator.Endpoints;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-using DataArtsQuality.Emulator.Gateway;
-
 namespace DataArtsQuality.Emulator.Endpoints;
 
 /// <summary>What the endpoints read from a request: the body, IDs in the path and the query.</summary>
@@ -61,6 +57,16 @@ public static class RequestInput
         }
         value = v;
         return true;
+    }
+
+    /// <summary>An optional filter of a job or instance list that must be one of <paramref name="allowed"/>; false with a DQC.4005 answer otherwise.</summary>
+    public static bool TryListChoice(this IQueryCollection q, string key, IReadOnlySet<string> allowed, out string? value, out IResult? error)
+    {
+        value = q[key].FirstOrDefault();
+        error = value != null && !allowed.Contains(value)
+            ? ApiErrors.Dqc(400, ApiErrors.BadQuery, $"{key} must be one of {string.Join(", ", allowed)}.")
+            : null;
+        return error is null;
     }
 
     /// <summary>The answer of a DQC call that has nothing to return (DLG.2700).</summary>

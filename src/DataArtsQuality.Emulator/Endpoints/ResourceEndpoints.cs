@@ -1,8 +1,4 @@
-using System.Globalization;
 using System.Text;
-using System.Text.Json.Nodes;
-using DataArtsQuality.Emulator.Gateway;
-using DataArtsQuality.Emulator.State;
 
 namespace DataArtsQuality.Emulator.Endpoints;
 

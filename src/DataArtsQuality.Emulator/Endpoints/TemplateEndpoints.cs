@@ -1,15 +1,8 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-using DataArtsQuality.Emulator.Gateway;
-using DataArtsQuality.Emulator.State;
-
 namespace DataArtsQuality.Emulator.Endpoints;
 
 /// <summary>Rule templates (dqc-api.md §2.2): list, detail, create, update, batch delete. System templates are read-only.</summary>
 public static class TemplateEndpoints
 {
-    private static readonly string[] Dimensions = { "Completeness", "Uniqueness", "Timeliness", "Validity", "Accuracy", "Consistency" };
-
     public static void MapTemplateEndpoints(this IEndpointRouteBuilder app, EmulatorState state)
     {
         app.MapGet("/v2/{project_id}/quality/rule-templates", (HttpContext context) => ListTemplates(context, state));
@@ -124,7 +117,7 @@ public static class TemplateEndpoints
         if (body["dimension_id"] is JsonNode dim)
         {
             if (!JsonRead.TryInt(dim, out int d) || d < 1 || d > 6) return ApiErrors.InvalidField("dimension_id must be 1 to 6.");
-            t.Dimension = Dimensions[d - 1];
+            t.Dimension = DqcValues.Dimensions[d - 1];
         }
         else if (requireAll) return ApiErrors.InvalidField("dimension_id is required.");
         if (body["directory_id"] is JsonNode dir)

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using DataArtsQuality.Emulator.State;
-
 namespace DataArtsQuality.Emulator.Endpoints;
 
 /// <summary>/_emulator/shape: switches the answer shapes of <see cref="WireShape"/> on and off. Not part of DQC.</summary>

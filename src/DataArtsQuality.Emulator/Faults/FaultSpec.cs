@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using DataArtsQuality.Emulator.Endpoints;
-
 namespace DataArtsQuality.Emulator.Faults;
 
 /// <summary>One queued fault: what goes wrong, for which requests, how many times.</summary>

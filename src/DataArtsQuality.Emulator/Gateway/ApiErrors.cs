@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using DataArtsQuality.Emulator.State;
-
 namespace DataArtsQuality.Emulator.Gateway;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using DataArtsQuality.Emulator.State;
 
 namespace DataArtsQuality.Emulator.Gateway;
 

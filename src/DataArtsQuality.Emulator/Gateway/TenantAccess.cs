@@ -1,5 +1,3 @@
-using DataArtsQuality.Emulator.State;
-
 namespace DataArtsQuality.Emulator.Gateway;
 
 /// <summary>The tenant the gateway resolved, for the endpoints behind it.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace DataArtsQuality.Emulator.State;
 
 /// <summary>Everything the emulator remembers. All access to tenants goes through <see cref="Lock"/>.</summary>
@@ -206,7 +204,7 @@ public sealed class EmulatorState
             ScheduleInterval = period == "WEEK" ? "MONDAY,THURSDAY" : period != null ? "1" : null,
             CreateTime = now - (400 - index % 400) * 86_400_000L - random.Next(0, 86_400_000),
             Creator = index % 5 == 0 ? "data_ops" : "ei",
-            Level = new[] { "SUGGEST", "MINOR", "MAJOR", "FATAL" }[index % 4],
+            Level = DqcValues.Levels[index % DqcValues.Levels.Length],
             // Deterministic outcomes: the fixed jobs cover each case, then every 5th fails and every 7th alarms.
             Outcome = id == 1283480044387540993 ? "FAILED"
                 : id == 1279033542491521025 ? "ALARMING"

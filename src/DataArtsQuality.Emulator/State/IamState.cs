@@ -75,5 +75,5 @@ public sealed class IamState(EmulatorOptions options)
         foreach (var t in _tokens.Values) _tokens[t.Value] = t with { ExpiresAt = Now.AddSeconds(-1) };
     }
 
-    public static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 }

@@ -6,8 +6,6 @@ namespace DataArtsQuality.Emulator.State;
 /// </summary>
 public sealed record SubRule(long Id, string Name, string Type, string Table, string Column, string Dimension)
 {
-    private static readonly string[] Dimensions = { "Completeness", "Uniqueness", "Timeliness", "Validity", "Accuracy", "Consistency" };
-
     public static List<SubRule> Of(EmulatedJob job)
     {
         int n = job.Kind == JobKind.Quality ? 1 + (int)(job.Id % 3) : 2 * (1 + (int)(job.Id % 2));
@@ -22,7 +20,7 @@ public sealed record SubRule(long Id, string Name, string Type, string Table, st
                 job.Kind == JobKind.Comparison ? "SingleTable" : k == 0 ? "SingleTable" : "SingleColumn",
                 $"{side}_db.{subject}",
                 k == 0 ? "" : $"{subject}_id",
-                Dimensions[(int)((job.Id + k) % Dimensions.Length)]));
+                DqcValues.Dimensions[(int)((job.Id + k) % DqcValues.Dimensions.Length)]));
         }
         return list;
     }
