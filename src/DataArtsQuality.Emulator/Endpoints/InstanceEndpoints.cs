@@ -54,10 +54,10 @@ public static class InstanceEndpoints
             _ => (JobKind)0,
         };
         if (kind == (JobKind)0) return ApiErrors.Dqc(400, ApiErrors.BadQuery, "task_type must be QUALITY_TASK or CONSISTENCY_TASK.");
-        if (!q.TryListChoice("run_status", RunStatuses, out string? runStatus, out var e3)) return e3!;
-        if (!q.TryListChoice("notify_status", NotifyStatuses, out string? notifyStatus, out var e4)) return e4!;
-        if (!q.TryListFilter("start_time", out long? from, out var e1)) return e1!;
-        if (!q.TryListFilter("end_time", out long? to, out var e2)) return e2!;
+        if (!q.TryListChoice("run_status", RunStatuses, out string? runStatus, out var e1)) return e1!;
+        if (!q.TryListChoice("notify_status", NotifyStatuses, out string? notifyStatus, out var e2)) return e2!;
+        if (!q.TryListFilter("start_time", out long? from, out var e3)) return e3!;
+        if (!q.TryListFilter("end_time", out long? to, out var e4)) return e4!;
 
         var tenant = context.Tenant();
         lock (state.Lock)

@@ -36,10 +36,10 @@ public static class JobEndpoints
         if (pagingError != null) return pagingError;
         string? name = q["name"].FirstOrDefault();
         string? creator = q["creator"].FirstOrDefault();
-        if (!q.TryListChoice("schedule_status", ScheduleStatusFilter, out string? status, out var e0)) return e0!;
-        if (!q.TryListFilter("category_id", out long? category, out var e1)) return e1!;
-        if (!q.TryListFilter("start_time", out long? from, out var e2)) return e2!;
-        if (!q.TryListFilter("end_time", out long? to, out var e3)) return e3!;
+        if (!q.TryListChoice("schedule_status", ScheduleStatusFilter, out string? status, out var e1)) return e1!;
+        if (!q.TryListFilter("category_id", out long? category, out var e2)) return e2!;
+        if (!q.TryListFilter("start_time", out long? from, out var e3)) return e3!;
+        if (!q.TryListFilter("end_time", out long? to, out var e4)) return e4!;
 
         var tenant = context.Tenant();
         lock (state.Lock)
