@@ -149,7 +149,7 @@ namespace DataArtsQuality.Client
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var limiter = Connection.RateLimiter;
-                TimeSpan waited = await limiter.WaitAsync(settings.RateLimitCount, settings.RateLimitPeriod, cancellationToken).ConfigureAwait(false);
+                var (waited, slot) = await limiter.ReserveAsync(settings.RateLimitCount, settings.RateLimitPeriod, cancellationToken).ConfigureAwait(false);
                 string waitNote = waited.TotalMilliseconds >= 1
                     ? string.Format(CultureInfo.InvariantCulture, ", waited {0:0} ms for the rate limit", waited.TotalMilliseconds) : "";
 
@@ -234,6 +234,9 @@ namespace DataArtsQuality.Client
                             method.Method, path, mayHaveReachedServer: true, timedOut: false, ex),
                     };
                 }
+
+                // Answered or failed: the gateway saw the request by now (if at all).
+                limiter.Settle(slot);
 
                 RetryDecision decision;
                 if (failure != null)
