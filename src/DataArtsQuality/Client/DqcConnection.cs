@@ -27,6 +27,11 @@ namespace DataArtsQuality.Client
         /// <summary>An explicit proxy; null uses HTTPS_PROXY/HTTP_PROXY/NO_PROXY, else the system proxy.</summary>
         public Uri? Proxy { get; set; }
         public System.Net.ICredentials? ProxyCredential { get; set; }
+        /// <summary>
+        /// A limiter of the connection's own instead of the user's shared one: for tests, whose many connections of one
+        /// fake user in one process must not hold each other back.
+        /// </summary>
+        internal RateLimiter? OwnRateLimiter { get; set; }
     }
 
     /// <summary>
@@ -69,7 +74,7 @@ namespace DataArtsQuality.Client
             ConnectedAt = DateTimeOffset.Now;
 
             _apiRoot = Endpoint.AbsoluteUri.TrimEnd('/');
-            RateLimiter = RateLimiterRegistry.For(Endpoint, Authenticator);
+            RateLimiter = options.OwnRateLimiter ?? RateLimiterRegistry.For(Endpoint, Authenticator);
             // A handler given by the caller belongs to this connection; the shared one belongs to the pool.
             Http = new HttpClient(handler ?? DqcHandlerPool.For(options), disposeHandler: handler != null)
             {
