@@ -20,7 +20,7 @@ namespace DataArtsQuality.Commands
             {
                 roots = Run(ct => Client.GetCategoriesAsync(ct));
             }
-            catch (Exception ex) when (DqcPagedCmdlet.IsServiceError(ex))
+            catch (Exception ex) when (IsServiceError(ex))
             {
                 WriteItemError(ex, "Could not list the categories", null);
                 return;

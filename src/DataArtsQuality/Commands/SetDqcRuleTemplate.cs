@@ -39,7 +39,7 @@ namespace DataArtsQuality.Commands
             {
                 WriteObject(Run(ct => Client.UpdateTemplateAsync(id.Value, changes, ct)));
             }
-            catch (Exception ex) when (DqcPagedCmdlet.IsServiceError(ex) || ex is ArgumentException)
+            catch (Exception ex) when (IsServiceError(ex) || ex is ArgumentException)
             {
                 WriteItemError(ex, $"Could not update rule template {id.Value}", id.Value);
             }

@@ -9,52 +9,6 @@ using DataArtsQuality.Models;
 namespace DataArtsQuality.Commands
 {
     /// <summary>
-    /// Issue 6's list cmdlets (templates, v1 jobs, report rows) over issue 3's <see cref="DqcListCmdlet"/>: the same
-    /// paging and streaming, plus writing pages through a projection (report result rows become PSObjects).
-    /// </summary>
-    public abstract class DqcPagedCmdlet : DqcListCmdlet
-    {
-        /// <summary>Like <see cref="DqcListCmdlet.WritePages{T}"/>, writing project(item) for each record.</summary>
-        protected bool WriteProjectedPages<T>(DqcPager<T> pager, string what, object? target, Func<T, object> project)
-        {
-            bool includeTotal = PagingParameters?.IncludeTotalCount.IsPresent == true;
-            bool totalWritten = false;
-            var progress = new ListProgress(this, Client.Connection.RateLimiter, Client.EffectiveSettings, what);
-            long written = 0;
-            try
-            {
-            while (true)
-            {
-                IReadOnlyList<T>? page;
-                try
-                {
-                    page = Run(ct => pager.NextPageAsync(ct, forceRequest: includeTotal));
-                }
-                catch (Exception ex) when (IsServiceError(ex) || ex is ArgumentException)
-                {
-                    WriteItemError(ex, $"Could not list {what}", target);
-                    return false;
-                }
-                if (page is null) break;
-                if (includeTotal && !totalWritten && pager.TotalCount.HasValue)
-                {
-                    WriteObject(PagingParameters!.NewTotalCount((ulong)Math.Max(0, pager.TotalCount.Value), 1.0));
-                    totalWritten = true;
-                }
-                foreach (var item in page)
-                    WriteObject(project(item));
-                written += page.Count;
-                progress.AfterPage(written, Expected(pager, written), !pager.IsDone);
-            }
-            }
-            finally { progress.Complete(); }
-            return true;
-        }
-
-        internal static bool IsServiceError(Exception ex) => ex is DqcApiException || ex is DqcTransportException || ex is DqcResponseFormatException;
-    }
-
-    /// <summary>
     /// Delete and stop cmdlets over a batch API: IDs from the pipeline are checked and confirmed one by one in
     /// ProcessRecord, then sent in EndProcessing as few requests as possible (at most
     /// <see cref="DqcClient.MaxIdsPerBatch"/> IDs each) — not one request per item. ConfirmImpact High, -Force skips
@@ -78,12 +32,6 @@ namespace DataArtsQuality.Commands
         /// <summary>Sends one batch.</summary>
         protected abstract Task SendAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken);
 
-        protected override void BeginProcessing()
-        {
-            base.BeginProcessing();
-            RequireConnection();
-        }
-
         /// <summary>Checks and confirms the IDs of one pipeline item.</summary>
         protected void Collect(DqcId[]? ids)
         {
@@ -96,17 +44,9 @@ namespace DataArtsQuality.Commands
                     continue;
                 }
                 if (!_seen.Add(value.Value)) continue;
-                if (ShouldConfirm($"{What} {value.Value}", Verb))
+                if (ShouldProcessUnlessForced($"{What} {value.Value}", Verb, Force))
                     _ids.Add(value.Value);
             }
-        }
-
-        /// <summary>ShouldProcess, unless -Force without -WhatIf.</summary>
-        protected bool ShouldConfirm(string target, string action)
-        {
-            if (Force && !MyInvocation.BoundParameters.ContainsKey("WhatIf"))
-                return true;
-            return ShouldProcess(target, action);
         }
 
         protected override void EndProcessing()
@@ -130,7 +70,7 @@ namespace DataArtsQuality.Commands
                     Run(async ct => { await SendAsync(batch, ct).ConfigureAwait(false); return true; });
                     WriteVerbose($"{Verb}: {batch.Count} {What}(s) done.");
                 }
-                catch (Exception ex) when (DqcPagedCmdlet.IsServiceError(ex) || ex is ArgumentException)
+                catch (Exception ex) when (IsServiceError(ex) || ex is ArgumentException)
                 {
                     string list = batch.Count <= 5 ? string.Join(", ", batch) : string.Join(", ", batch.GetRange(0, 5)) + $" and {batch.Count - 5} more";
                     WriteItemError(ex, $"Could not {Verb.ToLowerInvariant()} {What} {list} (one request; none of them may have been processed)", batch.ToArray());
