@@ -40,7 +40,8 @@ namespace DataArtsQuality.Client
         public Uri? Proxy { get; set; }
         public System.Net.ICredentials? ProxyCredential { get; set; }
 
-        internal TimeSpan RequestTimeout => (Settings ?? DqcSettings.FromEnvironment()).Timeout;
+        /// <summary>Timeout and retries of the IAM calls made while connecting: <see cref="Settings"/>, else the DQC_* environment variables.</summary>
+        internal DqcSettings EffectiveSettings => Settings ?? DqcSettings.FromEnvironment();
 
         /// <summary>Connection options with this request's transport settings (proxy, certificates, retries).</summary>
         internal DqcConnectionOptions ConnectionOptions(Uri? endpoint, string? region, string projectId, string? workspaceId) => new DqcConnectionOptions
@@ -151,7 +152,7 @@ namespace DataArtsQuality.Client
             else if (request.Password != null)
             {
                 password = new IamPasswordAuthenticator(NewHttp(),
-                    iamEndpoint, request.RequestTimeout, request.UserName ?? "", request.Password, request.DomainName ?? "", clock);
+                    iamEndpoint, request.EffectiveSettings, request.UserName ?? "", request.Password, request.DomainName ?? "", clock);
                 authenticator = password;
             }
             else if (request.AccessKey != null)
@@ -187,7 +188,7 @@ namespace DataArtsQuality.Client
                         throw new ArgumentException("The project ID is unknown: give -ProjectId, or -Region to look it up in IAM.");
                     log.Verbose($"Looking up the project named {region} in IAM at {iamEndpoint.Host}.");
                     using var bootstrap = NewHttp();
-                    projectId = await new IamClient(bootstrap, iamEndpoint, request.RequestTimeout)
+                    projectId = await new IamClient(bootstrap, iamEndpoint, request.EffectiveSettings)
                         .FindProjectIdAsync(region, authenticator, log, cancellationToken).ConfigureAwait(false);
                     log.Verbose($"Project {region} is {projectId}.");
                 }
