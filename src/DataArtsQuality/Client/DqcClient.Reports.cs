@@ -30,7 +30,7 @@ namespace DataArtsQuality.Client
         internal List<KeyValuePair<string, string>> ToQuery(bool withDimension, bool withLevels, bool withTableObject)
         {
             var q = new List<KeyValuePair<string, string>>();
-            void Add(string key, string? value) { if (!string.IsNullOrEmpty(value)) q.Add(DqcClient.RestPair(key, value!)); }
+            void Add(string key, string? value) { if (!string.IsNullOrEmpty(value)) q.Add(DqcClient.QueryPair(key, value!)); }
             if (withDimension) Add("quality_score_dimension", Dimension.ToLowerInvariant());
             if (withLevels) { Add("l1", L1); Add("l2", L2); Add("l3", L3); }
             Add("data_connection_id", DataConnectionId);
@@ -98,7 +98,7 @@ namespace DataArtsQuality.Client
             var q = filter.ToQuery(false, false, true);
             return new DqcPager<DqcReportRule>(async (offset, limit, ct) =>
             {
-                var uri = Connection.QualityUri("report/rules", RestPage(q, offset, limit));
+                var uri = Connection.QualityUri("report/rules", WithPaging(q, offset, limit));
                 var w = await SendAsync(HttpMethod.Get, uri, null, DqcRestJsonContext.Default.ReportRulePageWire, ct).ConfigureAwait(false);
                 var items = (w.Rules ?? new List<ReportRuleWire>()).Select(r => new DqcReportRule
                 {
@@ -120,10 +120,10 @@ namespace DataArtsQuality.Client
         public DqcPager<DqcResultRow> ListSubRuleResults(string subRuleInstanceId, DqcReportFilter filter, ulong skip = 0, ulong? first = null)
         {
             var q = filter.ToQuery(false, false, true);
-            q.Insert(0, RestPair("sub_rule_instance_id", RestId(subRuleInstanceId, "sub-rule instance ID")));
+            q.Insert(0, QueryPair("sub_rule_instance_id", CheckedId(subRuleInstanceId, "sub-rule instance ID")));
             return new DqcPager<DqcResultRow>(async (offset, limit, ct) =>
             {
-                var uri = Connection.QualityUri("report/sub-rule/results", RestPage(q, offset, limit));
+                var uri = Connection.QualityUri("report/sub-rule/results", WithPaging(q, offset, limit));
                 var w = await SendAsync(HttpMethod.Get, uri, null, DqcRestJsonContext.Default.SubRuleResultPageWire, ct).ConfigureAwait(false);
                 IReadOnlyList<string> header = (w.Header ?? new List<string?>()).Select((h, i) => string.IsNullOrEmpty(h) ? "Column" + (i + 1) : h!).ToList();
                 var items = (w.Rows ?? new List<List<string?>?>()).Select(r => new DqcResultRow(header, (IReadOnlyList<string?>?)r ?? Array.Empty<string?>())).ToList();
@@ -135,11 +135,11 @@ namespace DataArtsQuality.Client
         public DqcPager<DqcTechnologyScore> ListTechnologyScores(DqcReportFilter filter, string? sortBy, bool descending, ulong skip = 0, ulong? first = null)
         {
             var q = filter.ToQuery(false, false, false);
-            if (sortBy != null) q.Add(RestPair(SortKey(sortBy, new[] { "DataConnection", "Database", "Table" },
+            if (sortBy != null) q.Add(QueryPair(SortKey(sortBy, new[] { "DataConnection", "Database", "Table" },
                 new[] { "data_connection_score_order", "database_score_order", "table_score_order" }), descending ? "1" : "0"));
             return new DqcPager<DqcTechnologyScore>(async (offset, limit, ct) =>
             {
-                var uri = Connection.QualityUri("report/technology/scores", RestPage(q, offset, limit));
+                var uri = Connection.QualityUri("report/technology/scores", WithPaging(q, offset, limit));
                 var w = await SendAsync(HttpMethod.Get, uri, null, DqcRestJsonContext.Default.TechScorePageWire, ct).ConfigureAwait(false);
                 var items = (w.Scores ?? new List<TechScoreWire>()).Select(s => new DqcTechnologyScore
                 {
@@ -159,18 +159,18 @@ namespace DataArtsQuality.Client
         public DqcPager<DqcBusinessScore> ListBusinessScores(DqcReportFilter filter, string? sortBy, bool descending, ulong skip = 0, ulong? first = null)
         {
             var q = new List<KeyValuePair<string, string>>();
-            void Add(string key, string? value) { if (!string.IsNullOrEmpty(value)) q.Add(RestPair(key, value!)); }
+            void Add(string key, string? value) { if (!string.IsNullOrEmpty(value)) q.Add(QueryPair(key, value!)); }
             Add("table_name", filter.TableName);
             Add("l1", filter.L1);
             Add("l2", filter.L2);
             Add("l3", filter.L3);
             if (filter.From.HasValue) Add("start_timestamp", DqcTime.ToMs(filter.From.Value));
             if (filter.To.HasValue) Add("end_timestamp", DqcTime.ToMs(filter.To.Value));
-            if (sortBy != null) q.Add(RestPair(SortKey(sortBy, new[] { "L1", "L2", "L3", "Table" },
+            if (sortBy != null) q.Add(QueryPair(SortKey(sortBy, new[] { "L1", "L2", "L3", "Table" },
                 new[] { "l1_score_order", "l2_score_order", "l3_score_order", "table_score_order" }), descending ? "1" : "0"));
             return new DqcPager<DqcBusinessScore>(async (offset, limit, ct) =>
             {
-                var uri = Connection.QualityUri("report/business/scores", RestPage(q, offset, limit));
+                var uri = Connection.QualityUri("report/business/scores", WithPaging(q, offset, limit));
                 var w = await SendAsync(HttpMethod.Get, uri, null, DqcRestJsonContext.Default.BusinessScorePageWire, ct).ConfigureAwait(false);
                 var items = (w.Scores ?? new List<BusinessScoreWire>()).Select(s => new DqcBusinessScore
                 {

@@ -52,7 +52,7 @@ namespace DataArtsQuality.Client
             {
                 Type = wireType,
                 IsSelectAll = all,
-                Resources = all ? null : (ids ?? Array.Empty<string>()).Select(i => RestId(i, "ID")).ToList(),
+                Resources = all ? null : (ids ?? Array.Empty<string>()).Select(i => CheckedId(i, "ID")).ToList(),
                 ObsServiceType = wireType == "report" ? (reportType ?? "technology").ToLowerInvariant() : null,
             };
             var answer = await SendAsync(HttpMethod.Post, Connection.QualityUri("resource/export"),
@@ -116,8 +116,8 @@ namespace DataArtsQuality.Client
         /// <summary>GetQualityResourceDownload: the exported file's bytes.</summary>
         public Task<byte[]> DownloadResourceAsync(string resourceId, string? reportType, CancellationToken cancellationToken)
         {
-            var q = new List<KeyValuePair<string, string>> { RestPair("resource_id", resourceId) };
-            if (!string.IsNullOrEmpty(reportType)) q.Add(RestPair("obs_type", reportType!.ToLowerInvariant()));
+            var q = new List<KeyValuePair<string, string>> { QueryPair("resource_id", resourceId) };
+            if (!string.IsNullOrEmpty(reportType)) q.Add(QueryPair("obs_type", reportType!.ToLowerInvariant()));
             return SendRawAsync(HttpMethod.Get, Connection.QualityUri("resource/download", q), null, cancellationToken);
         }
 

@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
-using System.IO;
-using System.Net;
+using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -11,8 +9,6 @@ using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 using DataArtsQuality.Client.Json;
-using DataArtsQuality.Client.Wire;
-using DataArtsQuality.Models;
 
 namespace DataArtsQuality.Client
 {
@@ -31,25 +27,6 @@ namespace DataArtsQuality.Client
         public DqcConnection Connection { get; }
 
         public IDqcLog Log { get; }
-
-        /// <summary>
-        /// ReStartTask: starts a new run of a quality or comparison job and returns the new instance's ID.
-        /// </summary>
-        public async Task<string> RestartJobAsync(DqcRuleType ruleType, string ruleId, CancellationToken cancellationToken)
-        {
-            if (DqcIds.Check(ruleId, out string id) != DqcIds.Problem.None)
-                throw new ArgumentException(DqcIds.Describe(DqcIds.Check(ruleId, out _), "rule ID", ruleId), nameof(ruleId));
-            if (ruleType != DqcRuleType.Quality && ruleType != DqcRuleType.Comparison)
-                throw new ArgumentOutOfRangeException(nameof(ruleType), ruleType, "The rule type must be Quality (1) or Comparison (2).");
-
-            byte[] body = JsonSerializer.SerializeToUtf8Bytes(
-                new RestartRequest { RuleType = (int)ruleType, RuleId = id }, DqcJsonContext.Default.RestartRequest);
-            RestartResponse response = await SendAsync(HttpMethod.Post, Connection.QualityUri("instances/restart"), body,
-                DqcJsonContext.Default.RestartResponse, cancellationToken).ConfigureAwait(false);
-            if (string.IsNullOrEmpty(response.InstanceId))
-                throw new DqcResponseFormatException("The service accepted the rerun but returned no instance_id.");
-            return response.InstanceId!;
-        }
 
         /// <summary>
         /// Sends one request with the workspace header and credentials, and reads the JSON answer. Every non-2xx answer
@@ -144,5 +121,41 @@ namespace DataArtsQuality.Client
                 Connection.Release();
             }
         }
+
+        /// <summary>Most IDs one batch request carries; larger inputs are split into several batches.</summary>
+        public const int MaxIdsPerBatch = 100;
+
+        private async Task SendBatchAsync(string path, byte[] body, CancellationToken cancellationToken)
+        {
+            // BatchDeleteTemplates defines no body; the job and instance batches answer {error_code, error_msg}, which
+            // is only logged: any 2xx is success.
+            var answer = await SendOptionalBodyAsync(HttpMethod.Post, Connection.QualityUri(path), body,
+                DqcRestJsonContext.Default.ErrorBody, cancellationToken).ConfigureAwait(false);
+            if (answer?.ErrorCode != null) Log.Verbose($"{path}: {answer.ErrorCode} {answer.ErrorMsg}");
+        }
+
+        internal static string CheckedId(string value, string what)
+        {
+            var problem = DqcIds.Check(value, out string id);
+            if (problem != DqcIds.Problem.None) throw new ArgumentException(DqcIds.Describe(problem, what, value));
+            return id;
+        }
+
+        private static List<string> CheckBatch(IReadOnlyList<string> ids, string what)
+        {
+            if (ids is null || ids.Count == 0) throw new ArgumentException($"No {what}s to send.");
+            if (ids.Count > MaxIdsPerBatch) throw new ArgumentException($"At most {MaxIdsPerBatch} {what}s per request; got {ids.Count}.");
+            return ids.Select(i => CheckedId(i, what)).ToList();
+        }
+
+        internal static KeyValuePair<string, string> QueryPair(string key, string value) => new KeyValuePair<string, string>(key, value);
+
+        /// <summary>The filters of a list call with one page's limit and offset after them.</summary>
+        private static List<KeyValuePair<string, string>> WithPaging(IEnumerable<KeyValuePair<string, string>> filters, long offset, int limit)
+            => new List<KeyValuePair<string, string>>(filters)
+            {
+                QueryPair("limit", limit.ToString(CultureInfo.InvariantCulture)),
+                QueryPair("offset", offset.ToString(CultureInfo.InvariantCulture)),
+            };
     }
 }

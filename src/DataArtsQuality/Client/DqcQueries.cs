@@ -30,17 +30,15 @@ namespace DataArtsQuality.Client
             {
                 if (DqcIds.Check(CategoryId, out string id) != DqcIds.Problem.None)
                     throw new ArgumentException(DqcIds.Describe(DqcIds.Check(CategoryId, out _), "category ID", CategoryId));
-                q.Add(Pair("category_id", id));
+                q.Add(DqcClient.QueryPair("category_id", id));
             }
-            if (!string.IsNullOrEmpty(Name)) q.Add(Pair("name", Name!));
-            if (!string.IsNullOrEmpty(ScheduleStatus)) q.Add(Pair("schedule_status", ScheduleStatus!.ToUpperInvariant()));
-            if (LastRunAfter.HasValue) q.Add(Pair("start_time", DqcTime.ToMs(LastRunAfter.Value)));
-            if (LastRunBefore.HasValue) q.Add(Pair("end_time", DqcTime.ToMs(LastRunBefore.Value)));
-            if (!string.IsNullOrEmpty(Creator)) q.Add(Pair("creator", Creator!));
+            if (!string.IsNullOrEmpty(Name)) q.Add(DqcClient.QueryPair("name", Name!));
+            if (!string.IsNullOrEmpty(ScheduleStatus)) q.Add(DqcClient.QueryPair("schedule_status", ScheduleStatus!.ToUpperInvariant()));
+            if (LastRunAfter.HasValue) q.Add(DqcClient.QueryPair("start_time", DqcTime.ToMs(LastRunAfter.Value)));
+            if (LastRunBefore.HasValue) q.Add(DqcClient.QueryPair("end_time", DqcTime.ToMs(LastRunBefore.Value)));
+            if (!string.IsNullOrEmpty(Creator)) q.Add(DqcClient.QueryPair("creator", Creator!));
             return q;
         }
-
-        internal static KeyValuePair<string, string> Pair(string key, string value) => new KeyValuePair<string, string>(key, value);
     }
 
     /// <summary>Server-side filters of ListInstances. Null means "not filtered".</summary>
@@ -67,12 +65,12 @@ namespace DataArtsQuality.Client
         internal List<KeyValuePair<string, string>> ToQuery()
         {
             var q = new List<KeyValuePair<string, string>>();
-            if (!string.IsNullOrEmpty(Name)) q.Add(DqcJobQuery.Pair("name", Name!));
-            if (JobType.HasValue) q.Add(DqcJobQuery.Pair("task_type", DqcRuleTypes.ToTaskType(JobType.Value)));
-            if (!string.IsNullOrEmpty(RunStatus)) q.Add(DqcJobQuery.Pair("run_status", RunStatus!.ToUpperInvariant()));
-            if (!string.IsNullOrEmpty(NotifyStatus)) q.Add(DqcJobQuery.Pair("notify_status", NotifyStatus!.ToUpperInvariant()));
-            if (After.HasValue) q.Add(DqcJobQuery.Pair("start_time", DqcTime.ToMs(After.Value)));
-            if (Before.HasValue) q.Add(DqcJobQuery.Pair("end_time", DqcTime.ToMs(Before.Value)));
+            if (!string.IsNullOrEmpty(Name)) q.Add(DqcClient.QueryPair("name", Name!));
+            if (JobType.HasValue) q.Add(DqcClient.QueryPair("task_type", DqcRuleTypes.ToTaskType(JobType.Value)));
+            if (!string.IsNullOrEmpty(RunStatus)) q.Add(DqcClient.QueryPair("run_status", RunStatus!.ToUpperInvariant()));
+            if (!string.IsNullOrEmpty(NotifyStatus)) q.Add(DqcClient.QueryPair("notify_status", NotifyStatus!.ToUpperInvariant()));
+            if (After.HasValue) q.Add(DqcClient.QueryPair("start_time", DqcTime.ToMs(After.Value)));
+            if (Before.HasValue) q.Add(DqcClient.QueryPair("end_time", DqcTime.ToMs(Before.Value)));
             return q;
         }
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
@@ -11,9 +12,28 @@ using DataArtsQuality.Models;
 
 namespace DataArtsQuality.Client
 {
-    /// <summary>Job lists and details, instance lists and instance results.</summary>
+    /// <summary>Quality and comparison jobs: rerun, lists, details, deletion, schedules, and the v1 quality-job list.</summary>
     public sealed partial class DqcClient
     {
+        /// <summary>
+        /// ReStartTask: starts a new run of a quality or comparison job and returns the new instance's ID.
+        /// </summary>
+        public async Task<string> RestartJobAsync(DqcRuleType ruleType, string ruleId, CancellationToken cancellationToken)
+        {
+            if (DqcIds.Check(ruleId, out string id) != DqcIds.Problem.None)
+                throw new ArgumentException(DqcIds.Describe(DqcIds.Check(ruleId, out _), "rule ID", ruleId), nameof(ruleId));
+            if (ruleType != DqcRuleType.Quality && ruleType != DqcRuleType.Comparison)
+                throw new ArgumentOutOfRangeException(nameof(ruleType), ruleType, "The rule type must be Quality (1) or Comparison (2).");
+
+            byte[] body = JsonSerializer.SerializeToUtf8Bytes(
+                new RestartRequest { RuleType = (int)ruleType, RuleId = id }, DqcJsonContext.Default.RestartRequest);
+            RestartResponse response = await SendAsync(HttpMethod.Post, Connection.QualityUri("instances/restart"), body,
+                DqcJsonContext.Default.RestartResponse, cancellationToken).ConfigureAwait(false);
+            if (string.IsNullOrEmpty(response.InstanceId))
+                throw new DqcResponseFormatException("The service accepted the rerun but returned no instance_id.");
+            return response.InstanceId!;
+        }
+
         /// <summary>ListQualityTask (Quality) or ListConsistencyTask (Comparison), one page per request.</summary>
         public DqcPager<DqcJob> ListJobs(DqcRuleType ruleType, DqcJobQuery? query = null, ulong skip = 0, ulong? first = null)
         {
@@ -98,117 +118,12 @@ namespace DataArtsQuality.Client
             return detail;
         }
 
-        /// <summary>
-        /// ListInstances, one page per request. <paramref name="filter"/> is applied on the client (the API cannot
-        /// filter by job or instance ID); Skip/First then count the matching instances.
-        /// </summary>
-        public DqcPager<DqcInstance> ListInstances(DqcInstanceQuery? query = null, ulong skip = 0, ulong? first = null,
-            Func<DqcInstance, bool>? filter = null)
-        {
-            var filters = (query ?? new DqcInstanceQuery()).ToQuery();
-            return new DqcPager<DqcInstance>((offset, limit, ct) => ListInstancesPageAsync(filters, offset, limit, ct), skip, first, filter);
-        }
-
-        /// <summary>One page of the instance list.</summary>
-        public async Task<DqcPage<DqcInstance>> ListInstancesPageAsync(IReadOnlyList<KeyValuePair<string, string>> filters,
-            long offset, int limit, CancellationToken cancellationToken)
-        {
-            var uri = Connection.QualityUri("instances", WithPaging(filters, offset, limit));
-            var page = await SendAsync(HttpMethod.Get, uri, null, DqcListJsonContext.Default.InstancePageWire, cancellationToken).ConfigureAwait(false);
-            var items = new List<DqcInstance>();
-            foreach (var w in page.Resources ?? new List<InstanceWire>())
-            {
-                DqcRuleTypes.TryParse(w.TaskType, out var ruleType);
-                items.Add(new DqcInstance
-                {
-                    InstanceId = w.Id ?? "",
-                    Name = w.Name,
-                    RuleId = w.TaskId ?? "",
-                    RuleType = ruleType,
-                    RunStatus = w.RunStatus,
-                    NotifyStatus = w.NotifyStatus,
-                    StartTime = DqcTime.FromMs(w.StartTime),
-                    EndTime = DqcTime.FromMs(w.EndTime),
-                    WorkspaceId = Connection.WorkspaceId,
-                });
-            }
-            Log.Verbose($"instances {offset}..{offset + items.Count} of {page.Count}");
-            return new DqcPage<DqcInstance>(page.Count, items);
-        }
-
-        /// <summary>ShowInstanceResult: the per-sub-rule results of one run, one page per request.</summary>
-        public DqcPager<DqcInstanceResult> ListInstanceResults(string instanceId, ulong skip = 0, ulong? first = null)
-        {
-            var problem = DqcIds.Check(instanceId, out string id);
-            if (problem != DqcIds.Problem.None)
-                throw new ArgumentException(DqcIds.Describe(problem, "instance ID", instanceId), nameof(instanceId));
-            return new DqcPager<DqcInstanceResult>((offset, limit, ct) => ListInstanceResultsPageAsync(id, offset, limit, ct), skip, first);
-        }
-
-        private async Task<DqcPage<DqcInstanceResult>> ListInstanceResultsPageAsync(string instanceId, long offset, int limit,
-            CancellationToken cancellationToken)
-        {
-            var uri = Connection.QualityUri("instances/" + Uri.EscapeDataString(instanceId) + "/result",
-                WithPaging(Array.Empty<KeyValuePair<string, string>>(), offset, limit));
-            var page = await SendAsync(HttpMethod.Get, uri, null, DqcListJsonContext.Default.InstanceResultPageWire, cancellationToken).ConfigureAwait(false);
-            var items = (page.Resources ?? new List<InstanceResultWire>()).Select(w => new DqcInstanceResult
-            {
-                InstanceId = instanceId,
-                SubRuleId = w.SubRuleId,
-                SubInstanceId = w.SubInstanceId,
-                AbnormalTableStatus = w.AbnormalTableStatus,
-                Results = ReadRows(w.Results),
-            }).ToList();
-            return new DqcPage<DqcInstanceResult>(page.Count, items);
-        }
-
-        /// <summary>results: an array of flat objects (or, per the 2022 doc, one object). Values become text.</summary>
-        internal static IReadOnlyList<IReadOnlyDictionary<string, string?>> ReadRows(JsonElement results)
-        {
-            var rows = new List<IReadOnlyDictionary<string, string?>>();
-            if (results.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var row in results.EnumerateArray())
-                    if (row.ValueKind == JsonValueKind.Object) rows.Add(ReadRow(row));
-            }
-            else if (results.ValueKind == JsonValueKind.Object)
-            {
-                rows.Add(ReadRow(results));
-            }
-            return rows;
-        }
-
-        private static IReadOnlyDictionary<string, string?> ReadRow(JsonElement row)
-        {
-            var dict = new Dictionary<string, string?>(StringComparer.Ordinal);
-            foreach (var p in row.EnumerateObject())
-            {
-                dict[p.Name] = p.Value.ValueKind switch
-                {
-                    JsonValueKind.String => p.Value.GetString(),
-                    JsonValueKind.Null => null,
-                    _ => p.Value.GetRawText(),   // numbers stay exact text, never a double
-                };
-            }
-            return dict;
-        }
-
         private static string JobsPath(DqcRuleType ruleType) => ruleType switch
         {
             DqcRuleType.Quality => "quality-tasks",
             DqcRuleType.Comparison => "consistency-tasks",
             _ => throw new ArgumentOutOfRangeException(nameof(ruleType), ruleType, "The rule type must be Quality (1) or Comparison (2)."),
         };
-
-        private static List<KeyValuePair<string, string>> WithPaging(IEnumerable<KeyValuePair<string, string>> filters, long offset, int limit)
-        {
-            var q = new List<KeyValuePair<string, string>>(filters)
-            {
-                DqcJobQuery.Pair("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                DqcJobQuery.Pair("offset", offset.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            };
-            return q;
-        }
 
         private T Fill<T>(T job, JobWire w, DqcRuleType ruleType) where T : DqcJob
         {
@@ -225,5 +140,72 @@ namespace DataArtsQuality.Client
             job.WorkspaceId = Connection.WorkspaceId;
             return job;
         }
+        /// <summary>BatchDeleteQualityQualityTasks / BatchDeleteQualityConsistencyTasks: a bare array of numbers.</summary>
+        public async Task DeleteJobsAsync(DqcRuleType ruleType, IReadOnlyList<string> jobIds, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await SendBatchAsync(ruleType == DqcRuleType.Comparison ? "consistency-tasks/batch-delete" : "quality-tasks/batch-delete",
+                    DqcBatchBody.BareArray(CheckBatch(jobIds, "job ID")), cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                // Tab completion must not offer deleted jobs (even after a failure: the batch may have partly applied).
+                DqcJobCatalog.For(Connection).Invalidate();
+            }
+        }
+
+        /// <summary>OperationQualityTaskSchedule: turns a quality job's schedule on (start) or off (stop). Returns the message.</summary>
+        public async Task<string?> SetJobScheduleAsync(string jobId, bool start, CancellationToken cancellationToken)
+        {
+            var body = new ScheduleActionRequest { Action = start ? "start" : "stop", RuleId = CheckedId(jobId, "job ID") };
+            var answer = await SendOptionalBodyAsync(HttpMethod.Post, Connection.QualityUri("quality-tasks/action"),
+                JsonSerializer.SerializeToUtf8Bytes(body, DqcRestJsonContext.Default.ScheduleActionRequest),
+                DqcRestJsonContext.Default.MessageWire, cancellationToken).ConfigureAwait(false);
+            return answer?.Message;
+        }
+
+        /// <summary>ListQualityTaskLists (v1, GET /v1/{project_id}/quality/rules) with offset/limit paging.</summary>
+        public DqcPager<DqcLegacyJob> ListLegacyJobs(DqcLegacyJobQuery? query, ulong skip = 0, ulong? first = null)
+        {
+            query ??= new DqcLegacyJobQuery();
+            var filters = new List<KeyValuePair<string, string>>();
+            if (query.CategoryId != null) filters.Add(QueryPair("category_id", CheckedId(query.CategoryId, "category ID")));
+            if (!string.IsNullOrEmpty(query.Name)) filters.Add(QueryPair("rule_name", query.Name!));
+            if (query.ScheduleStatus.HasValue) filters.Add(QueryPair("schedule_status", query.ScheduleStatus.Value.ToString(CultureInfo.InvariantCulture)));
+            if (query.SchedulePeriod.HasValue) filters.Add(QueryPair("schedule_period", query.SchedulePeriod.Value.ToString(CultureInfo.InvariantCulture)));
+            if (query.After.HasValue) filters.Add(QueryPair("start_time", DqcEpoch.ToV1(query.After.Value)));
+            if (query.Before.HasValue) filters.Add(QueryPair("end_time", DqcEpoch.ToV1(query.Before.Value)));
+            if (query.ResultStatus.HasValue) filters.Add(QueryPair("result_status", query.ResultStatus.Value.ToString(CultureInfo.InvariantCulture)));
+            string path = "v1/" + Uri.EscapeDataString(Connection.ProjectId) + "/quality/rules";
+            return new DqcPager<DqcLegacyJob>(async (offset, limit, ct) =>
+            {
+                var uri = Connection.BuildUri(path, WithPaging(filters, offset, limit));
+                var answer = await SendAsync(HttpMethod.Get, uri, null, DqcRestJsonContext.Default.LegacyListWire, ct).ConfigureAwait(false);
+                var data = answer.Data ?? new LegacyDataWire();
+                var items = (data.Items ?? new List<LegacyJobWire>()).Select(w => new DqcLegacyJob
+                {
+                    Id = w.Id ?? "",
+                    Name = w.Name,
+                    Creator = w.Creator,
+                    ScheduleStatusCode = w.ScheduleStatus,
+                    ScheduleStatus = LegacyScheduleStatus(w.ScheduleStatus),
+                    CreateTime = DqcEpoch.FromIso(w.CreateOffsetTime),
+                    ModifyTime = DqcEpoch.FromIso(w.ModifyOffsetTime),
+                    CalcTime = DqcEpoch.FromIso(w.CalcOffsetTime),
+                    DwName = w.DwName,
+                    DbName = w.DbName,
+                }).ToList();
+                return new DqcPage<DqcLegacyJob>(data.Num, items);
+            }, skip, first);
+        }
+
+        internal static readonly string[] LegacyScheduleStatuses = { "NotStarted", "Scheduling", "Finished", "Stopped", "Abnormal" };
+        internal static readonly string[] LegacySchedulePeriods = { "Minute", "Hour", "Day", "Week", "Month" };
+        internal static readonly string[] LegacyResultStatuses = { "Running", "Abnormal", "Alarm", "Normal" };
+
+        private static string? LegacyScheduleStatus(int? code) =>
+            code is int c && c >= 1 && c <= LegacyScheduleStatuses.Length ? LegacyScheduleStatuses[c - 1]
+            : code?.ToString(CultureInfo.InvariantCulture);
     }
 }
