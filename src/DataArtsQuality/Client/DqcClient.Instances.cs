@@ -31,7 +31,7 @@ namespace DataArtsQuality.Client
             long offset, int limit, CancellationToken cancellationToken)
         {
             var uri = Connection.QualityUri("instances", WithPaging(filters, offset, limit));
-            var page = await SendAsync(HttpMethod.Get, uri, null, DqcListJsonContext.Default.InstancePageWire, cancellationToken).ConfigureAwait(false);
+            var page = await SendAsync(HttpMethod.Get, uri, null, DqcJsonContext.Default.InstancePageWire, cancellationToken).ConfigureAwait(false);
             var items = new List<DqcInstance>();
             foreach (var w in page.Resources ?? new List<InstanceWire>())
             {
@@ -67,7 +67,7 @@ namespace DataArtsQuality.Client
         {
             var uri = Connection.QualityUri("instances/" + Uri.EscapeDataString(instanceId) + "/result",
                 WithPaging(Array.Empty<KeyValuePair<string, string>>(), offset, limit));
-            var page = await SendAsync(HttpMethod.Get, uri, null, DqcListJsonContext.Default.InstanceResultPageWire, cancellationToken).ConfigureAwait(false);
+            var page = await SendAsync(HttpMethod.Get, uri, null, DqcJsonContext.Default.InstanceResultPageWire, cancellationToken).ConfigureAwait(false);
             var items = (page.Resources ?? new List<InstanceResultWire>()).Select(w => new DqcInstanceResult
             {
                 InstanceId = instanceId,
@@ -124,8 +124,8 @@ namespace DataArtsQuality.Client
             string id = CheckedId(instanceId, "instance ID");
             var body = BuildInstanceRecord(detail, assignTo, close, cancelRun);
             var answer = await SendOptionalBodyAsync(HttpMethod.Put, Connection.QualityUri("instances/" + id),
-                JsonSerializer.SerializeToUtf8Bytes(body, DqcRestJsonContext.Default.InstanceRecordRequest),
-                DqcRestJsonContext.Default.DataStringWire, cancellationToken).ConfigureAwait(false);
+                JsonSerializer.SerializeToUtf8Bytes(body, DqcJsonContext.Default.InstanceRecordRequest),
+                DqcJsonContext.Default.DataStringWire, cancellationToken).ConfigureAwait(false);
             if (answer?.Data is JsonElement data)
                 return data.ValueKind == JsonValueKind.String ? data.GetString() : data.ValueKind == JsonValueKind.Null ? null : data.GetRawText();
             return null;
@@ -141,6 +141,6 @@ namespace DataArtsQuality.Client
 
         /// <summary>Serialised body of an instance record, for tests and -Debug.</summary>
         internal static string InstanceRecordJson(string? detail, string? assignTo, bool close, bool cancelRun) =>
-            JsonSerializer.Serialize(BuildInstanceRecord(detail, assignTo, close, cancelRun), DqcRestJsonContext.Default.InstanceRecordRequest);
+            JsonSerializer.Serialize(BuildInstanceRecord(detail, assignTo, close, cancelRun), DqcJsonContext.Default.InstanceRecordRequest);
     }
 }

@@ -46,7 +46,7 @@ namespace DataArtsQuality.Client
             long offset, int limit, CancellationToken cancellationToken)
         {
             var uri = Connection.QualityUri(JobsPath(ruleType), WithPaging(filters, offset, limit));
-            var page = await SendAsync(HttpMethod.Get, uri, null, DqcListJsonContext.Default.JobPageWire, cancellationToken).ConfigureAwait(false);
+            var page = await SendAsync(HttpMethod.Get, uri, null, DqcJsonContext.Default.JobPageWire, cancellationToken).ConfigureAwait(false);
             var items = (page.Resources ?? new List<JobWire>()).Select(w => Fill(new DqcJob(), w, ruleType)).ToList();
             Log.Verbose($"{DqcRuleTypes.Describe(ruleType)}s {offset}..{offset + items.Count} of {page.Count}");
             return new DqcPage<DqcJob>(page.Count, items);
@@ -59,7 +59,7 @@ namespace DataArtsQuality.Client
             if (problem != DqcIds.Problem.None)
                 throw new ArgumentException(DqcIds.Describe(problem, "job ID", jobId), nameof(jobId));
             var uri = Connection.QualityUri(JobsPath(ruleType) + "/" + Uri.EscapeDataString(id));
-            var wire = await SendAsync(HttpMethod.Get, uri, null, DqcListJsonContext.Default.JobDetailWire, cancellationToken).ConfigureAwait(false);
+            var wire = await SendAsync(HttpMethod.Get, uri, null, DqcJsonContext.Default.JobDetailWire, cancellationToken).ConfigureAwait(false);
             var detail = Fill(new DqcJobDetail(), wire, ruleType);
             if (string.IsNullOrEmpty(detail.Id)) detail.Id = id;
             detail.Description = wire.Description;
@@ -160,8 +160,8 @@ namespace DataArtsQuality.Client
         {
             var body = new ScheduleActionRequest { Action = start ? "start" : "stop", RuleId = CheckedId(jobId, "job ID") };
             var answer = await SendOptionalBodyAsync(HttpMethod.Post, Connection.QualityUri("quality-tasks/action"),
-                JsonSerializer.SerializeToUtf8Bytes(body, DqcRestJsonContext.Default.ScheduleActionRequest),
-                DqcRestJsonContext.Default.MessageWire, cancellationToken).ConfigureAwait(false);
+                JsonSerializer.SerializeToUtf8Bytes(body, DqcJsonContext.Default.ScheduleActionRequest),
+                DqcJsonContext.Default.MessageWire, cancellationToken).ConfigureAwait(false);
             return answer?.Message;
         }
 
@@ -181,7 +181,7 @@ namespace DataArtsQuality.Client
             return new DqcPager<DqcLegacyJob>(async (offset, limit, ct) =>
             {
                 var uri = Connection.BuildUri(path, WithPaging(filters, offset, limit));
-                var answer = await SendAsync(HttpMethod.Get, uri, null, DqcRestJsonContext.Default.LegacyListWire, ct).ConfigureAwait(false);
+                var answer = await SendAsync(HttpMethod.Get, uri, null, DqcJsonContext.Default.LegacyListWire, ct).ConfigureAwait(false);
                 var data = answer.Data ?? new LegacyDataWire();
                 var items = (data.Items ?? new List<LegacyJobWire>()).Select(w => new DqcLegacyJob
                 {

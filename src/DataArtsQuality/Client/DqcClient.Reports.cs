@@ -62,13 +62,13 @@ namespace DataArtsQuality.Client
         /// <summary>GetQualityReportScoring: the configured maximum score.</summary>
         public async Task<int?> GetReportFullScoreAsync(CancellationToken cancellationToken)
             => (await SendAsync(HttpMethod.Get, Connection.QualityUri("report/scoring"), null,
-                DqcRestJsonContext.Default.FullScoreWire, cancellationToken).ConfigureAwait(false)).FullScore;
+                DqcJsonContext.Default.FullScoreWire, cancellationToken).ConfigureAwait(false)).FullScore;
 
         /// <summary>GetQualityReportOverview.</summary>
         public async Task<DqcReportOverview> GetReportOverviewAsync(DqcReportFilter filter, CancellationToken cancellationToken)
         {
             var uri = Connection.QualityUri("report/overview", filter.ToQuery(true, true, false));
-            var w = await SendAsync(HttpMethod.Get, uri, null, DqcRestJsonContext.Default.OverviewWire, cancellationToken).ConfigureAwait(false);
+            var w = await SendAsync(HttpMethod.Get, uri, null, DqcJsonContext.Default.OverviewWire, cancellationToken).ConfigureAwait(false);
             return new DqcReportOverview
             {
                 Dimension = Title(filter.Dimension),
@@ -81,7 +81,7 @@ namespace DataArtsQuality.Client
         public async Task<IReadOnlyList<DqcScorePoint>> GetReportTrendAsync(DqcReportFilter filter, CancellationToken cancellationToken)
         {
             var uri = Connection.QualityUri("report/trend", filter.ToQuery(true, true, false));
-            var w = await SendAsync(HttpMethod.Get, uri, null, DqcRestJsonContext.Default.TrendWire, cancellationToken).ConfigureAwait(false);
+            var w = await SendAsync(HttpMethod.Get, uri, null, DqcJsonContext.Default.TrendWire, cancellationToken).ConfigureAwait(false);
             var points = new List<DqcScorePoint>();
             foreach (var p in w.Trends ?? new List<TrendPointWire>())
             {
@@ -99,7 +99,7 @@ namespace DataArtsQuality.Client
             return new DqcPager<DqcReportRule>(async (offset, limit, ct) =>
             {
                 var uri = Connection.QualityUri("report/rules", WithPaging(q, offset, limit));
-                var w = await SendAsync(HttpMethod.Get, uri, null, DqcRestJsonContext.Default.ReportRulePageWire, ct).ConfigureAwait(false);
+                var w = await SendAsync(HttpMethod.Get, uri, null, DqcJsonContext.Default.ReportRulePageWire, ct).ConfigureAwait(false);
                 var items = (w.Rules ?? new List<ReportRuleWire>()).Select(r => new DqcReportRule
                 {
                     RuleName = r.RuleName,
@@ -124,7 +124,7 @@ namespace DataArtsQuality.Client
             return new DqcPager<DqcResultRow>(async (offset, limit, ct) =>
             {
                 var uri = Connection.QualityUri("report/sub-rule/results", WithPaging(q, offset, limit));
-                var w = await SendAsync(HttpMethod.Get, uri, null, DqcRestJsonContext.Default.SubRuleResultPageWire, ct).ConfigureAwait(false);
+                var w = await SendAsync(HttpMethod.Get, uri, null, DqcJsonContext.Default.SubRuleResultPageWire, ct).ConfigureAwait(false);
                 IReadOnlyList<string> header = (w.Header ?? new List<string?>()).Select((h, i) => string.IsNullOrEmpty(h) ? "Column" + (i + 1) : h!).ToList();
                 var items = (w.Rows ?? new List<List<string?>?>()).Select(r => new DqcResultRow(header, (IReadOnlyList<string?>?)r ?? Array.Empty<string?>())).ToList();
                 return new DqcPage<DqcResultRow>(w.Count, items);
@@ -140,7 +140,7 @@ namespace DataArtsQuality.Client
             return new DqcPager<DqcTechnologyScore>(async (offset, limit, ct) =>
             {
                 var uri = Connection.QualityUri("report/technology/scores", WithPaging(q, offset, limit));
-                var w = await SendAsync(HttpMethod.Get, uri, null, DqcRestJsonContext.Default.TechScorePageWire, ct).ConfigureAwait(false);
+                var w = await SendAsync(HttpMethod.Get, uri, null, DqcJsonContext.Default.TechScorePageWire, ct).ConfigureAwait(false);
                 var items = (w.Scores ?? new List<TechScoreWire>()).Select(s => new DqcTechnologyScore
                 {
                     DataConnectionId = s.DataConnectionId,
@@ -171,7 +171,7 @@ namespace DataArtsQuality.Client
             return new DqcPager<DqcBusinessScore>(async (offset, limit, ct) =>
             {
                 var uri = Connection.QualityUri("report/business/scores", WithPaging(q, offset, limit));
-                var w = await SendAsync(HttpMethod.Get, uri, null, DqcRestJsonContext.Default.BusinessScorePageWire, ct).ConfigureAwait(false);
+                var w = await SendAsync(HttpMethod.Get, uri, null, DqcJsonContext.Default.BusinessScorePageWire, ct).ConfigureAwait(false);
                 var items = (w.Scores ?? new List<BusinessScoreWire>()).Select(s => new DqcBusinessScore
                 {
                     Id = s.Id,

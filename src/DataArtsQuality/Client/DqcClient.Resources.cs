@@ -56,8 +56,8 @@ namespace DataArtsQuality.Client
                 ObsServiceType = wireType == "report" ? (reportType ?? "technology").ToLowerInvariant() : null,
             };
             var answer = await SendAsync(HttpMethod.Post, Connection.QualityUri("resource/export"),
-                JsonSerializer.SerializeToUtf8Bytes(body, DqcRestJsonContext.Default.ExportRequest),
-                DqcRestJsonContext.Default.ResourceIdWire, cancellationToken).ConfigureAwait(false);
+                JsonSerializer.SerializeToUtf8Bytes(body, DqcJsonContext.Default.ExportRequest),
+                DqcJsonContext.Default.ResourceIdWire, cancellationToken).ConfigureAwait(false);
             if (string.IsNullOrEmpty(answer.ResourceId))
                 throw new DqcResponseFormatException("The service accepted the export but returned no resource_id.");
             return answer.ResourceId!;
@@ -67,7 +67,7 @@ namespace DataArtsQuality.Client
         public async Task<DqcResourceStatus> GetResourceStatusAsync(string resourceId, CancellationToken cancellationToken)
         {
             var w = await SendAsync(HttpMethod.Get, Connection.QualityUri("resource/status/" + Uri.EscapeDataString(resourceId)), null,
-                DqcRestJsonContext.Default.ResourceStatusWire, cancellationToken).ConfigureAwait(false);
+                DqcJsonContext.Default.ResourceStatusWire, cancellationToken).ConfigureAwait(false);
             return new DqcResourceStatus
             {
                 ResourceId = string.IsNullOrEmpty(w.ResourceId) ? resourceId : w.ResourceId!,
@@ -132,7 +132,7 @@ namespace DataArtsQuality.Client
             contentType.Parameters.Add(new NameValueHeaderValue("boundary", boundary));
             byte[] raw = await SendRawAsync(HttpMethod.Post, Connection.QualityUri("resource/upload"), body, cancellationToken, contentType).ConfigureAwait(false);
             UploadWire? w;
-            try { w = JsonSerializer.Deserialize(raw, DqcRestJsonContext.Default.UploadWire); }
+            try { w = JsonSerializer.Deserialize(raw, DqcJsonContext.Default.UploadWire); }
             catch (JsonException ex) { throw new DqcResponseFormatException("PostQualityResourceUpload answered 2xx but the body is not JSON: " + ex.Message, ex); }
             if (w is null || string.IsNullOrEmpty(w.ResourceId))
                 throw new DqcResponseFormatException("The service accepted the upload but returned no resource_id.");
@@ -152,7 +152,7 @@ namespace DataArtsQuality.Client
         {
             var body = BuildImportRequest(resourceId, type, strategy, mappings);
             return SendRawAsync(HttpMethod.Post, Connection.QualityUri("resource/import"),
-                JsonSerializer.SerializeToUtf8Bytes(body, DqcRestJsonContext.Default.ImportRequest), cancellationToken);
+                JsonSerializer.SerializeToUtf8Bytes(body, DqcJsonContext.Default.ImportRequest), cancellationToken);
         }
 
         internal static ImportRequest BuildImportRequest(string resourceId, string type, string? strategy, DqcImportMappings? mappings)

@@ -37,7 +37,7 @@ namespace DataArtsQuality.Client
             return new DqcPager<DqcRuleTemplate>(async (offset, limit, ct) =>
             {
                 var uri = Connection.QualityUri("rule-templates", WithPaging(filters, offset, limit));
-                var page = await SendAsync(HttpMethod.Get, uri, null, DqcRestJsonContext.Default.TemplatePageWire, ct).ConfigureAwait(false);
+                var page = await SendAsync(HttpMethod.Get, uri, null, DqcJsonContext.Default.TemplatePageWire, ct).ConfigureAwait(false);
                 var items = (page.Resources ?? new List<TemplateWire>()).Select(ToTemplate).ToList();
                 return new DqcPage<DqcRuleTemplate>(page.Count, items);
             }, skip, first);
@@ -48,7 +48,7 @@ namespace DataArtsQuality.Client
         {
             string id = CheckedId(templateId, "template ID");
             var wire = await SendAsync(HttpMethod.Get, Connection.QualityUri("rule-templates/" + id), null,
-                DqcRestJsonContext.Default.TemplateWire, cancellationToken).ConfigureAwait(false);
+                DqcJsonContext.Default.TemplateWire, cancellationToken).ConfigureAwait(false);
             var t = ToTemplate(wire);
             if (t.Id.Length == 0) t.Id = id;
             return t;
@@ -59,8 +59,8 @@ namespace DataArtsQuality.Client
         {
             var body = BuildTemplateRequest(null, null, definition);
             var wire = await SendAsync(HttpMethod.Post, Connection.QualityUri("rule-templates"),
-                JsonSerializer.SerializeToUtf8Bytes(body, DqcRestJsonContext.Default.TemplateRequest),
-                DqcRestJsonContext.Default.TemplateWire, cancellationToken).ConfigureAwait(false);
+                JsonSerializer.SerializeToUtf8Bytes(body, DqcJsonContext.Default.TemplateRequest),
+                DqcJsonContext.Default.TemplateWire, cancellationToken).ConfigureAwait(false);
             return ToTemplate(wire);
         }
 
@@ -90,7 +90,7 @@ namespace DataArtsQuality.Client
                 VersionName = changes.VersionName,
             };
             var wire = await SendAsync(HttpMethod.Put, Connection.QualityUri("rule-templates/" + id),
-                TemplateUpdateBody(id, current.Name, merged), DqcRestJsonContext.Default.TemplateWire, cancellationToken).ConfigureAwait(false);
+                TemplateUpdateBody(id, current.Name, merged), DqcJsonContext.Default.TemplateWire, cancellationToken).ConfigureAwait(false);
             var t = ToTemplate(wire);
             if (t.Id.Length == 0) t.Id = id;
             return t;
@@ -99,7 +99,7 @@ namespace DataArtsQuality.Client
         /// <summary>The UpdateTemplate body: TemplateRO without the fields that are null (unknown or not given).</summary>
         internal static byte[] TemplateUpdateBody(string id, string? originName, DqcTemplateDefinition merged)
         {
-            byte[] full = JsonSerializer.SerializeToUtf8Bytes(BuildTemplateRequest(id, originName, merged), DqcRestJsonContext.Default.TemplateRequest);
+            byte[] full = JsonSerializer.SerializeToUtf8Bytes(BuildTemplateRequest(id, originName, merged), DqcJsonContext.Default.TemplateRequest);
             using var doc = JsonDocument.Parse(full);
             using var stream = new System.IO.MemoryStream();
             using (var writer = new Utf8JsonWriter(stream))

@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using DataArtsQuality.Client.Json;
 using DataArtsQuality.Client.Wire;
 using DataArtsQuality.Models;
 
@@ -40,7 +41,7 @@ namespace DataArtsQuality.Client
                 WorkspaceListResponse? list;
                 try
                 {
-                    list = JsonSerializer.Deserialize(body, WorkspaceJsonContext.Default.WorkspaceListResponse);
+                    list = JsonSerializer.Deserialize(body, DqcJsonContext.Default.WorkspaceListResponse);
                 }
                 catch (JsonException ex)
                 {

@@ -130,7 +130,7 @@ namespace DataArtsQuality.Client
             // BatchDeleteTemplates defines no body; the job and instance batches answer {error_code, error_msg}, which
             // is only logged: any 2xx is success.
             var answer = await SendOptionalBodyAsync(HttpMethod.Post, Connection.QualityUri(path), body,
-                DqcRestJsonContext.Default.ErrorBody, cancellationToken).ConfigureAwait(false);
+                DqcJsonContext.Default.ErrorBody, cancellationToken).ConfigureAwait(false);
             if (answer?.ErrorCode != null) Log.Verbose($"{path}: {answer.ErrorCode} {answer.ErrorMsg}");
         }
 

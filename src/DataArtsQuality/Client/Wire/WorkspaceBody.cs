@@ -4,20 +4,6 @@ using DataArtsQuality.Client.Json;
 
 namespace DataArtsQuality.Client.Wire
 {
-    /// <summary>ListManagerWorkSpaces: {count, total_page, data: [Workspacebody]} (dqc-api.md §5.3).</summary>
-    internal sealed class WorkspaceListResponse
-    {
-        /// <summary>The total number of workspaces (the doc's "number of users" is wrong).</summary>
-        [JsonPropertyName("count")]
-        public int? Count { get; set; }
-
-        [JsonPropertyName("total_page")]
-        public int? TotalPage { get; set; }
-
-        [JsonPropertyName("data")]
-        public List<WorkspaceBody>? Data { get; set; }
-    }
-
     internal sealed class WorkspaceBody
     {
         [JsonPropertyName("id")]
@@ -75,13 +61,5 @@ namespace DataArtsQuality.Client.Wire
 
         [JsonPropertyName("update_user")]
         public string? UpdateUser { get; set; }
-    }
-
-    [JsonSourceGenerationOptions(
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        NumberHandling = JsonNumberHandling.AllowReadingFromString)]
-    [JsonSerializable(typeof(WorkspaceListResponse))]
-    internal sealed partial class WorkspaceJsonContext : JsonSerializerContext
-    {
     }
 }

@@ -6,19 +6,6 @@ using DataArtsQuality.Client.Wire;
 
 namespace DataArtsQuality.Client.Json
 {
-    /// <summary>Source-generated serialisation for the list, detail and result wire types.</summary>
-    [JsonSourceGenerationOptions(
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        NumberHandling = JsonNumberHandling.AllowReadingFromString)]
-    [JsonSerializable(typeof(JobPageWire))]
-    [JsonSerializable(typeof(JobDetailWire))]
-    [JsonSerializable(typeof(SubRuleWire))]
-    [JsonSerializable(typeof(InstancePageWire))]
-    [JsonSerializable(typeof(InstanceResultPageWire))]
-    internal sealed partial class DqcListJsonContext : JsonSerializerContext
-    {
-    }
-
     /// <summary>
     /// Reads <c>sub_rules</c> in either shape the API is documented with: a flat array of sub-rule objects (the docs)
     /// or an array of arrays (the Python and Go SDKs, for comparison jobs). Inner arrays are flattened; each sub-rule
@@ -64,14 +51,14 @@ namespace DataArtsQuality.Client.Json
         }
 
         private static SubRuleWire ReadOne(ref Utf8JsonReader reader)
-            => JsonSerializer.Deserialize(ref reader, DqcListJsonContext.Default.SubRuleWire)
+            => JsonSerializer.Deserialize(ref reader, DqcJsonContext.Default.SubRuleWire)
                ?? throw new JsonException("sub_rules: a sub-rule is null.");
 
         public override void Write(Utf8JsonWriter writer, List<SubRuleWire>? value, JsonSerializerOptions options)
         {
             writer.WriteStartArray();
             foreach (var rule in value ?? new List<SubRuleWire>())
-                JsonSerializer.Serialize(writer, rule, DqcListJsonContext.Default.SubRuleWire);
+                JsonSerializer.Serialize(writer, rule, DqcJsonContext.Default.SubRuleWire);
             writer.WriteEndArray();
         }
     }

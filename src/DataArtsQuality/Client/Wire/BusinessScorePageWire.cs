@@ -1,0 +1,12 @@
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+using DataArtsQuality.Client.Json;
+
+namespace DataArtsQuality.Client.Wire
+{
+    internal sealed class BusinessScorePageWire
+    {
+        [JsonPropertyName("count")] public long Count { get; set; }
+        [JsonPropertyName("scores")] public List<BusinessScoreWire>? Scores { get; set; }
+    }
+}

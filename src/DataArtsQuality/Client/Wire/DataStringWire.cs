@@ -1,0 +1,11 @@
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+using DataArtsQuality.Client.Json;
+
+namespace DataArtsQuality.Client.Wire
+{
+    internal sealed class DataStringWire
+    {
+        [JsonPropertyName("data")] public System.Text.Json.JsonElement? Data { get; set; }
+    }
+}

@@ -1,0 +1,17 @@
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using DataArtsQuality.Client.Json;
+
+namespace DataArtsQuality.Client.Wire
+{
+    /// <summary>200 body of ListInstances.</summary>
+    internal sealed class InstancePageWire
+    {
+        [JsonPropertyName("count")]
+        public long Count { get; set; }
+
+        [JsonPropertyName("resources")]
+        public List<InstanceWire>? Resources { get; set; }
+    }
+}

@@ -1,0 +1,12 @@
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+using DataArtsQuality.Client.Json;
+
+namespace DataArtsQuality.Client.Wire
+{
+    internal sealed class NameTypeWire
+    {
+        [JsonPropertyName("name")] public string? Name { get; set; }
+        [JsonPropertyName("type")] public string? Type { get; set; }
+    }
+}

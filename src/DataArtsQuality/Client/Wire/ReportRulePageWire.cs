@@ -1,0 +1,12 @@
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+using DataArtsQuality.Client.Json;
+
+namespace DataArtsQuality.Client.Wire
+{
+    internal sealed class ReportRulePageWire
+    {
+        [JsonPropertyName("count")] public long Count { get; set; }
+        [JsonPropertyName("rules")] public List<ReportRuleWire>? Rules { get; set; }
+    }
+}

@@ -1,0 +1,12 @@
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+using DataArtsQuality.Client.Json;
+
+namespace DataArtsQuality.Client.Wire
+{
+    internal sealed class TemplatePageWire
+    {
+        [JsonPropertyName("count")] public long Count { get; set; }
+        [JsonPropertyName("resources")] public List<TemplateWire>? Resources { get; set; }
+    }
+}
