@@ -22,15 +22,6 @@ namespace DataArtsQuality.Client
         public DqcResourceStatus Status { get; }
     }
 
-    /// <summary>Value mappings of an import: old value → new value.</summary>
-    public sealed class DqcImportMappings
-    {
-        public IDictionary<string, string>? Directories { get; set; }
-        public IDictionary<string, string>? Topics { get; set; }
-        public IDictionary<string, string>? Connections { get; set; }
-        public IDictionary<string, string>? Queues { get; set; }
-    }
-
     /// <summary>Import/export (dqc-api.md §2.8).</summary>
     public sealed partial class DqcClient
     {

@@ -6,42 +6,6 @@ using System.Net.Http.Headers;
 
 namespace DataArtsQuality.Client
 {
-    /// <summary>How a request attempt ended without a usable HTTP answer.</summary>
-    public enum TransportFailure
-    {
-        /// <summary>Nothing left this machine: the connection was refused, the name did not resolve, ...</summary>
-        NotSent,
-
-        /// <summary>The request may have been sent and acted on: the connection broke before a complete answer.</summary>
-        MaybeSent,
-
-        /// <summary>The attempt took longer than TimeoutSec; the request may have been acted on.</summary>
-        TimedOut,
-
-        /// <summary>The TLS handshake failed (certificate not trusted, protocol mismatch). Nothing was sent; retrying will not help.</summary>
-        Tls,
-    }
-
-    /// <summary>Whether to send a request again, and after how long.</summary>
-    public readonly struct RetryDecision
-    {
-        public RetryDecision(bool retry, TimeSpan delay, string reason)
-        {
-            Retry = retry;
-            Delay = delay;
-            Reason = reason;
-        }
-
-        public bool Retry { get; }
-
-        public TimeSpan Delay { get; }
-
-        /// <summary>Why (for the verbose line and error messages).</summary>
-        public string Reason { get; }
-
-        public static RetryDecision Stop(string reason) => new RetryDecision(false, TimeSpan.Zero, reason);
-    }
-
     /// <summary>
     /// The retry rules of the HTTP core, in one place and free of I/O so they can be tested on their own:
     /// <list type="bullet">

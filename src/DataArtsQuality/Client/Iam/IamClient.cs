@@ -14,25 +14,6 @@ using DataArtsQuality.Client.Auth;
 
 namespace DataArtsQuality.Client.Iam
 {
-    /// <summary>A project-scoped token from an IAM password login.</summary>
-    internal sealed class IamToken
-    {
-        public IamToken(SecureString value, DateTimeOffset expiresAt, DateTimeOffset? issuedAt, string? projectId, string? projectName)
-        {
-            Value = value;
-            ExpiresAt = expiresAt;
-            IssuedAt = issuedAt;
-            ProjectId = projectId;
-            ProjectName = projectName;
-        }
-
-        public SecureString Value { get; }
-        public DateTimeOffset ExpiresAt { get; }
-        public DateTimeOffset? IssuedAt { get; }
-        public string? ProjectId { get; }
-        public string? ProjectName { get; }
-    }
-
     /// <summary>
     /// The few IAM calls the module needs: password login and project lookup by name. Never creates anything. They go
     /// through <see cref="DqcTransport"/> like every DQC call, without the DQC rate limiter (IAM is another service).
@@ -187,28 +168,5 @@ namespace DataArtsQuality.Client.Iam
     public sealed class DqcProjectResolutionException : Exception
     {
         public DqcProjectResolutionException(string message) : base(message) { }
-    }
-
-    /// <summary>IAM answers some errors in Keystone's shape; turn those into a readable code and message.</summary>
-    internal static class IamErrorReader
-    {
-        public static DqcApiException Improve(DqcApiException error)
-        {
-            if (error.ErrorCode != null || string.IsNullOrEmpty(error.ResponseBody)) return error;
-            KeystoneErrorBody? body;
-            try
-            {
-                body = JsonSerializer.Deserialize(Encoding.UTF8.GetBytes(error.ResponseBody), IamJsonContext.Default.KeystoneErrorBody);
-            }
-            catch (JsonException)
-            {
-                return error;
-            }
-            if (body?.Error?.Message is null) return error;
-            string code = body.Error.Title ?? body.Error.Code.ToString();
-            string message = $"{code}: {body.Error.Message} (HTTP {(int)error.StatusCode} from IAM {error.Method} {error.Path}"
-                + (error.RequestId != null ? $", request ID {error.RequestId})" : ")");
-            return new DqcApiException(message, error.StatusCode, code, body.Error.Message, error.RequestId, error.Method, error.Path, error.ResponseBody, error);
-        }
     }
 }

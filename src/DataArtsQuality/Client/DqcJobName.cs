@@ -1,0 +1,25 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using DataArtsQuality.Client.Auth;
+using DataArtsQuality.Models;
+
+namespace DataArtsQuality.Client
+{
+    /// <summary>A job as the catalog remembers it: enough to complete its ID or name.</summary>
+    public sealed class DqcJobName
+    {
+        public DqcJobName(string id, string name, DqcRuleType ruleType)
+        {
+            Id = id;
+            Name = name;
+            RuleType = ruleType;
+        }
+
+        public string Id { get; }
+        public string Name { get; }
+        public DqcRuleType RuleType { get; }
+    }
+}

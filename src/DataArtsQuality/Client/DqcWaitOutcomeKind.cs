@@ -1,0 +1,20 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using DataArtsQuality.Models;
+
+namespace DataArtsQuality.Client
+{
+    public enum DqcWaitOutcomeKind
+    {
+        /// <summary>The instance reached a verdict: SUCCESS, ALARMING or FAILED.</summary>
+        Finished,
+        /// <summary>The timeout passed before a verdict (the instance was RUNNING, SUSPENDING, ... or not yet seen).</summary>
+        TimedOut,
+        /// <summary>The instance never showed up in the instance list within the search window.</summary>
+        NotFound,
+    }
+}
