@@ -1,11 +1,6 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
 using DataArtsQuality.Client.Json;
 using DataArtsQuality.Client.Wire;
 using DataArtsQuality.Models;
@@ -181,8 +176,8 @@ namespace DataArtsQuality.Client
             return new DqcPager<DqcLegacyJob>(async (offset, limit, ct) =>
             {
                 var uri = Connection.BuildUri(path, WithPaging(filters, offset, limit));
-                var answer = await SendAsync(HttpMethod.Get, uri, null, DqcJsonContext.Default.LegacyListWire, ct).ConfigureAwait(false);
-                var data = answer.Data ?? new LegacyDataWire();
+                var answer = await SendAsync(HttpMethod.Get, uri, null, DqcJsonContext.Default.LegacyJobPageWire, ct).ConfigureAwait(false);
+                var data = answer.Data ?? new LegacyJobPageDataWire();
                 var items = (data.Items ?? new List<LegacyJobWire>()).Select(w => new DqcLegacyJob
                 {
                     Id = w.Id ?? "",

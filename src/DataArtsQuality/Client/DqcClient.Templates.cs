@@ -1,11 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
 using DataArtsQuality.Client.Json;
 using DataArtsQuality.Client.Wire;
 using DataArtsQuality.Models;

@@ -1,12 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Net.Http;
-using System.Text;
-using System.Text.RegularExpressions;
-using System.Threading;
-using DataArtsQuality.Client.Auth;
-
 namespace DataArtsQuality.Client
 {
     /// <summary>What a connection is made of, checked before any request goes out.</summary>

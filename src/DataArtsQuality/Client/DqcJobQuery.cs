@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using DataArtsQuality.Models;
-
 namespace DataArtsQuality.Client
 {
     /// <summary>Server-side filters of ListQualityTask / ListConsistencyTask. Null means "not filtered".</summary>

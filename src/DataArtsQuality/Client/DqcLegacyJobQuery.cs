@@ -1,5 +1,3 @@
-using System;
-
 namespace DataArtsQuality.Client
 {
     /// <summary>Filters of the v1 quality-job list. Null means "not filtered".</summary>

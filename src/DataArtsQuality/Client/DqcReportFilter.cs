@@ -1,14 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
-using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
-using DataArtsQuality.Client.Json;
-using DataArtsQuality.Client.Wire;
-using DataArtsQuality.Models;
-
 namespace DataArtsQuality.Client
 {
     /// <summary>Filters shared by the quality-report calls. Null means "not filtered".</summary>

@@ -1,14 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
-using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
-using DataArtsQuality.Client.Json;
-using DataArtsQuality.Client.Wire;
-using DataArtsQuality.Models;
-
 namespace DataArtsQuality.Client
 {
     /// <summary>One page of sub-rule results: the column names and the rows under them.</summary>

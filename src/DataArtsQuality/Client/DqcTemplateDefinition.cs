@@ -1,5 +1,3 @@
-using System;
-
 namespace DataArtsQuality.Client
 {
     /// <summary>The fields of a rule template write (TemplateRO). Null = not given.</summary>

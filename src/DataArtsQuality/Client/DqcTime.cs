@@ -1,7 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using DataArtsQuality.Models;
 
 namespace DataArtsQuality.Client
 {

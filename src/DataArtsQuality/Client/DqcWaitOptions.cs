@@ -1,11 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Diagnostics;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
-using DataArtsQuality.Models;
-
 namespace DataArtsQuality.Client
 {
     public sealed class DqcWaitOptions

@@ -1,5 +1,3 @@
-
-
 namespace DataArtsQuality.Client
 {
     /// <summary>A log that drops everything.</summary>

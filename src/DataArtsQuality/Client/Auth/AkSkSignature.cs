@@ -1,10 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
-using System.Security.Cryptography;
-using System.Text;
-
 namespace DataArtsQuality.Client.Auth
 {
     /// <summary>Everything a signature is made of, so a test (or a mismatch report) can compare each step.</summary>

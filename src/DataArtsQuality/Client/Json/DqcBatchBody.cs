@@ -1,9 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using DataArtsQuality.Client.Wire;
 
 namespace DataArtsQuality.Client.Json
 {
@@ -17,7 +13,7 @@ namespace DataArtsQuality.Client.Json
             using (var writer = new Utf8JsonWriter(stream))
             {
                 writer.WriteStartArray();
-                foreach (var id in ids) LongIdListConverter.WriteId(writer, id);
+                foreach (var id in ids) LongIdConverter.WriteNumber(writer, id);
                 writer.WriteEndArray();
             }
             return stream.ToArray();
@@ -32,7 +28,7 @@ namespace DataArtsQuality.Client.Json
                 writer.WriteStartObject();
                 writer.WritePropertyName("ids");
                 writer.WriteStartArray();
-                foreach (var id in ids) LongIdListConverter.WriteId(writer, id);
+                foreach (var id in ids) LongIdConverter.WriteNumber(writer, id);
                 writer.WriteEndArray();
                 writer.WriteEndObject();
             }

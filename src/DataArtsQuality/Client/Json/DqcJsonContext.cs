@@ -26,7 +26,7 @@ namespace DataArtsQuality.Client.Json
     [JsonSerializable(typeof(MessageWire))]
     [JsonSerializable(typeof(InstanceRecordRequest))]
     [JsonSerializable(typeof(DataStringWire))]
-    [JsonSerializable(typeof(LegacyListWire))]
+    [JsonSerializable(typeof(LegacyJobPageWire))]
     [JsonSerializable(typeof(FullScoreWire))]
     [JsonSerializable(typeof(OverviewWire))]
     [JsonSerializable(typeof(TrendWire))]

@@ -1,8 +1,6 @@
-using System;
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace DataArtsQuality.Client.Json
 {

@@ -1,6 +1,3 @@
-using System;
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -20,7 +17,13 @@ namespace DataArtsQuality.Client.Json
 
         public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options)
         {
-            if (value is null) { writer.WriteNullValue(); return; }
+            if (value is null) writer.WriteNullValue();
+            else WriteNumber(writer, value);
+        }
+
+        /// <summary>Writes a checked 64-bit ID as its exact JSON number (never through a double).</summary>
+        internal static void WriteNumber(Utf8JsonWriter writer, string value)
+        {
             if (DqcIds.Check(value, out var id) != DqcIds.Problem.None)
                 throw new JsonException($"'{value}' is not a 64-bit integer ID.");
             writer.WriteRawValue(id, skipInputValidation: true);

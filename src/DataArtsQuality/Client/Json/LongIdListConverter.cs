@@ -1,9 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using DataArtsQuality.Client.Wire;
 
 namespace DataArtsQuality.Client.Json
 {
@@ -26,15 +22,8 @@ namespace DataArtsQuality.Client.Json
         {
             if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartArray();
-            foreach (var id in value) WriteId(writer, id);
+            foreach (var id in value) LongIdConverter.WriteNumber(writer, id);
             writer.WriteEndArray();
-        }
-
-        internal static void WriteId(Utf8JsonWriter writer, string value)
-        {
-            if (DqcIds.Check(value, out var id) != DqcIds.Problem.None)
-                throw new JsonException($"'{value}' is not a 64-bit integer ID.");
-            writer.WriteRawValue(id, skipInputValidation: true);
         }
     }
 }

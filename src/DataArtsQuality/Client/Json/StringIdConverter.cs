@@ -1,6 +1,3 @@
-using System;
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 

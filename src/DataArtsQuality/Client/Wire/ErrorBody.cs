@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using DataArtsQuality.Client.Json;
 
 namespace DataArtsQuality.Client.Wire
 {

@@ -1,6 +1,4 @@
-using System.Collections.Generic;
 using System.Text.Json.Serialization;
-using DataArtsQuality.Client.Json;
 
 namespace DataArtsQuality.Client.Wire
 {
