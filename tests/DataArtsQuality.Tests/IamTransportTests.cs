@@ -177,6 +177,51 @@ public class IamTransportTests
         Assert.Equal(3, handler.Requests.Count);
     }
 
+    [Fact]
+    public async Task A_2xx_project_list_whose_body_breaks_is_read_again_as_a_read_may_be()
+    {
+        int calls = 0;
+        var handler = new RecordingHandler(_ => ++calls == 1
+            ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new BreakingStream()) }
+            : RecordingHandler.Json(HttpStatusCode.OK, "{\"projects\":[{\"id\":\"" + Fixtures.ProjectId + "\",\"name\":\"ap-southeast-1\"}]}"));
+        var request = new DqcConnectRequest
+        {
+            Region = "ap-southeast-1", WorkspaceId = Fixtures.WorkspaceId, Token = SecretText.Protect(Fixtures.Token), Settings = Settings(),
+        };
+        using var connection = await Within(Connect(request, handler));
+        Assert.Equal(Fixtures.ProjectId, connection.ProjectId);
+        Assert.Equal(2, handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_2xx_rerun_whose_body_breaks_is_still_not_sent_again()
+    {
+        var handler = new RecordingHandler(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new BreakingStream()) });
+        using var connection = Fixtures.Connection(handler);
+        await Assert.ThrowsAsync<DqcResponseFormatException>(() =>
+            new DqcClient(connection).RestartJobAsync(DataArtsQuality.Models.DqcRuleType.Quality, "1440764172232392705", CancellationToken.None));
+        Assert.Single(handler.Requests);
+    }
+
+    /// <summary>A body that breaks after the headers arrived, as a connection reset mid-answer does.</summary>
+    private sealed class BreakingStream : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => 0; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new IOException("The connection was reset.");
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+            => Task.FromException<int>(new IOException("The connection was reset."));
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+            => ValueTask.FromException<int>(new IOException("The connection was reset."));
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
     /// <summary>A body whose bytes never come, as a server that sent its headers and then went silent; ends only when disposed.</summary>
     private sealed class StallingStream : Stream
     {
