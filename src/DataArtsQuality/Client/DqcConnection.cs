@@ -49,7 +49,7 @@ namespace DataArtsQuality.Client
             ConnectedAt = DateTimeOffset.Now;
 
             _apiRoot = Endpoint.AbsoluteUri.TrimEnd('/');
-            RateLimiter = RateLimiterRegistry.For(Endpoint, Authenticator);
+            RateLimiter = options.OwnRateLimiter ?? RateLimiterRegistry.For(Endpoint, Authenticator);
             // A handler given by the caller belongs to this connection; the shared one belongs to the pool.
             Http = new HttpClient(handler ?? DqcHandlerPool.For(options), disposeHandler: handler != null)
             {

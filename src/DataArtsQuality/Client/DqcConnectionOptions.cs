@@ -18,5 +18,10 @@ namespace DataArtsQuality.Client
         /// <summary>An explicit proxy; null uses HTTPS_PROXY/HTTP_PROXY/NO_PROXY, else the system proxy.</summary>
         public Uri? Proxy { get; set; }
         public System.Net.ICredentials? ProxyCredential { get; set; }
+        /// <summary>
+        /// A limiter of the connection's own instead of the user's shared one: for tests, whose many connections of one
+        /// fake user in one process must not hold each other back.
+        /// </summary>
+        internal RateLimiter? OwnRateLimiter { get; set; }
     }
 }

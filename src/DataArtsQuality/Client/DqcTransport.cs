@@ -35,9 +35,11 @@ namespace DataArtsQuality.Client
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 string waitNote = "";
+                TimeSpan slot = TimeSpan.Zero;
                 if (limiter != null)
                 {
-                    TimeSpan waited = await limiter.WaitAsync(settings.RateLimitCount, settings.RateLimitPeriod, cancellationToken).ConfigureAwait(false);
+                    TimeSpan waited;
+                    (waited, slot) = await limiter.ReserveAsync(settings.RateLimitCount, settings.RateLimitPeriod, cancellationToken).ConfigureAwait(false);
                     if (waited.TotalMilliseconds >= 1)
                         waitNote = string.Format(CultureInfo.InvariantCulture, ", waited {0:0} ms for the rate limit", waited.TotalMilliseconds);
                 }
@@ -122,6 +124,9 @@ namespace DataArtsQuality.Client
                     failure = failureKind == TransportFailure.TimedOut ? TimedOut(method, path, settings, unreadable2xx)
                         : TransportFailures.Describe(failureKind, method, uri, unreadable2xx);
                 }
+
+                // Answered or failed: the gateway saw the request by now (if at all).
+                limiter?.Settle(slot);
 
                 RetryDecision decision;
                 if (failure != null)
