@@ -13,7 +13,8 @@ internal sealed class RecordingHandler(Func<HttpRequestMessage, HttpResponseMess
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        string? body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
+        // As bytes: the IAM login's content type says charset=utf8, a name .NET's string reader does not know.
+        string? body = request.Content is null ? null : Encoding.UTF8.GetString(await request.Content.ReadAsByteArrayAsync(cancellationToken));
         Requests.Add((request, body));
         return respond(request);
     }

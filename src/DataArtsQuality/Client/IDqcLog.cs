@@ -1,3 +1,5 @@
+
+
 namespace DataArtsQuality.Client
 {
     /// <summary>
@@ -14,19 +16,5 @@ namespace DataArtsQuality.Client
         void Verbose(string message);
 
         void Debug(string message);
-    }
-
-    /// <summary>A log that drops everything.</summary>
-    public sealed class NullDqcLog : IDqcLog
-    {
-        public static readonly NullDqcLog Instance = new NullDqcLog();
-
-        public bool IsDebugEnabled => false;
-
-        public bool IsVerboseEnabled => false;
-
-        public void Verbose(string message) { }
-
-        public void Debug(string message) { }
     }
 }
