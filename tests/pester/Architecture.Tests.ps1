@@ -95,3 +95,17 @@ Describe 'The connection a cmdlet leases' {
         (Get-DqcJob -First 1 | Measure-Object).Count | Should -Be 1
     }
 }
+
+Describe 'The public surface' {
+    It 'is cmdlets, output models, exceptions, completers, transformation attributes and the module initializer' {
+        $helpers = $Assembly.GetExportedTypes() | Where-Object {
+            -not ([System.Management.Automation.PSCmdlet].IsAssignableFrom($_) -or
+                $_.Namespace -eq 'DataArtsQuality.Models' -or
+                [Exception].IsAssignableFrom($_) -or
+                [System.Management.Automation.IArgumentCompleter].IsAssignableFrom($_) -or
+                [System.Management.Automation.ArgumentTransformationAttribute].IsAssignableFrom($_) -or
+                [System.Management.Automation.IModuleAssemblyInitializer].IsAssignableFrom($_))
+        } | ForEach-Object FullName
+        $helpers | Should -BeNullOrEmpty
+    }
+}

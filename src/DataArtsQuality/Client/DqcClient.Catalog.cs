@@ -6,7 +6,7 @@ using DataArtsQuality.Models;
 namespace DataArtsQuality.Client
 {
     /// <summary>The directory tree of jobs and templates (ListCategory).</summary>
-    public sealed partial class DqcClient
+    internal sealed partial class DqcClient
     {
         /// <summary>
         /// ListCategory: the directory tree (root "All", ID 0). The body is a bare array with no total, so top-level

@@ -7,7 +7,7 @@ using DataArtsQuality.Models;
 namespace DataArtsQuality.Client
 {
     /// <summary>Instances (runs of a job): lists, results, stop and handling records.</summary>
-    public sealed partial class DqcClient
+    internal sealed partial class DqcClient
     {
         /// <summary>
         /// ListInstances, one page per request. <paramref name="filter"/> is applied on the client (the API cannot

@@ -8,7 +8,7 @@ using DataArtsQuality.Models;
 namespace DataArtsQuality.Client
 {
     /// <summary>Quality and comparison jobs: rerun, lists, details, deletion, schedules, and the v1 quality-job list.</summary>
-    public sealed partial class DqcClient
+    internal sealed partial class DqcClient
     {
         /// <summary>
         /// ReStartTask: starts a new run of a quality or comparison job and returns the new instance's ID.

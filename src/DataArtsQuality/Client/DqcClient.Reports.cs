@@ -7,7 +7,7 @@ using DataArtsQuality.Models;
 namespace DataArtsQuality.Client
 {
     /// <summary>The seven quality-report operations (dqc-api.md §2.7).</summary>
-    public sealed partial class DqcClient
+    internal sealed partial class DqcClient
     {
         /// <summary>GetQualityReportScoring: the configured maximum score.</summary>
         public async Task<int?> GetReportFullScoreAsync(CancellationToken cancellationToken)

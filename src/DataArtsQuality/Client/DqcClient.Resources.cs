@@ -18,7 +18,7 @@ namespace DataArtsQuality.Client
     }
 
     /// <summary>Import/export (dqc-api.md §2.8).</summary>
-    public sealed partial class DqcClient
+    internal sealed partial class DqcClient
     {
         /// <summary>Request type names by the module's names: RuleTemplate, QualityJob, ComparisonJob, Report.</summary>
         public static string ResourceTypeName(string type) => (type ?? "").Trim().ToLowerInvariant() switch

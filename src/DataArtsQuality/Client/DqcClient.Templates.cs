@@ -7,7 +7,7 @@ using DataArtsQuality.Models;
 namespace DataArtsQuality.Client
 {
     /// <summary>Rule templates: list, detail, create, update, delete.</summary>
-    public sealed partial class DqcClient
+    internal sealed partial class DqcClient
     {
         internal static readonly string[] Dimensions = { "Completeness", "Uniqueness", "Timeliness", "Validity", "Accuracy", "Consistency" };
 

@@ -7,7 +7,7 @@ using DataArtsQuality.Models;
 
 namespace DataArtsQuality.Client
 {
-    public sealed partial class DqcClient
+    internal sealed partial class DqcClient
     {
         /// <summary>
         /// ListManagerWorkSpaces: GET /v1/{project_id}/workspaces/{instance_id}, paged by record offset (until an empty

@@ -11,7 +11,7 @@ namespace DataArtsQuality.Client
     /// The DQC operations. Cheap to create: it pairs a shared <see cref="DqcConnection"/> with the log of the caller
     /// (one cmdlet invocation), so verbose output lands in the right pipeline.
     /// </summary>
-    public sealed partial class DqcClient
+    internal sealed partial class DqcClient
     {
         public DqcClient(DqcConnection connection, IDqcLog? log = null)
         {

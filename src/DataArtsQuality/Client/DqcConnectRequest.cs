@@ -3,7 +3,7 @@ using System.Security;
 namespace DataArtsQuality.Client
 {
     /// <summary>What Connect-DqcWorkspace was given. At most one credential; none means "read the environment".</summary>
-    public sealed class DqcConnectRequest
+    internal sealed class DqcConnectRequest
     {
         public string Name { get; set; } = "default";
         public Uri? Endpoint { get; set; }

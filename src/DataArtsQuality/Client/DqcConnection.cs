@@ -20,7 +20,7 @@ namespace DataArtsQuality.Client
     /// up the owner's reference; the HttpClient and the credential are let go when the last user is done, so replacing or
     /// disconnecting a connection in one runspace never breaks a request, page stream or wait running on it in another.
     /// </remarks>
-    public sealed class DqcConnection : IDisposable
+    internal sealed class DqcConnection : IDisposable
     {
         private static readonly Regex HexId = new Regex("^[0-9a-fA-F]{32}$", RegexOptions.CultureInvariant);
         private static readonly Regex RegionId = new Regex("^[a-z]{2}(-[a-z0-9]+)+$", RegexOptions.CultureInvariant);

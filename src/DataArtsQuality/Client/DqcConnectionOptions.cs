@@ -1,7 +1,7 @@
 namespace DataArtsQuality.Client
 {
     /// <summary>What a connection is made of, checked before any request goes out.</summary>
-    public sealed class DqcConnectionOptions
+    internal sealed class DqcConnectionOptions
     {
         public Uri? Endpoint { get; set; }
         public string? Region { get; set; }

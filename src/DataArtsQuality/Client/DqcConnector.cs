@@ -21,7 +21,7 @@ namespace DataArtsQuality.Client
     /// the official SDK's environment variables), resolves the DQC and IAM endpoints from the region, logs in to IAM,
     /// finds the project ID by region name and the workspace ID by name.
     /// </summary>
-    public static class DqcConnector
+    internal static class DqcConnector
     {
         public const string EnvAccessKey = "HUAWEICLOUD_SDK_AK";
         public const string EnvSecretKey = "HUAWEICLOUD_SDK_SK";

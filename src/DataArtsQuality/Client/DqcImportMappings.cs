@@ -1,7 +1,7 @@
 namespace DataArtsQuality.Client
 {
     /// <summary>Value mappings of an import: old value → new value.</summary>
-    public sealed class DqcImportMappings
+    internal sealed class DqcImportMappings
     {
         public IDictionary<string, string>? Directories { get; set; }
         public IDictionary<string, string>? Topics { get; set; }

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace DataArtsQuality.Client
 {
     /// <summary>A recent instance as the catalog remembers it: enough to complete its ID with a tooltip.</summary>
-    public sealed class DqcInstanceName
+    internal sealed class DqcInstanceName
     {
         public DqcInstanceName(string instanceId, string name, string? runStatus, DateTimeOffset? startTime)
         {

@@ -3,7 +3,7 @@ using DataArtsQuality.Models;
 namespace DataArtsQuality.Client
 {
     /// <summary>Server-side filters of ListInstances. Null means "not filtered".</summary>
-    public sealed class DqcInstanceQuery
+    internal sealed class DqcInstanceQuery
     {
         /// <summary>The job ("rule") name filter.</summary>
         public string? Name { get; set; }

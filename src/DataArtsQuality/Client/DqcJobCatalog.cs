@@ -19,7 +19,7 @@ namespace DataArtsQuality.Client
     /// never log in: a password connection whose token is due for renewal gets no listing, and a 401 is not recovered.
     /// </para>
     /// </summary>
-    public sealed class DqcJobCatalog
+    internal sealed class DqcJobCatalog
     {
         public static readonly TimeSpan DefaultLifetime = TimeSpan.FromSeconds(60);
 

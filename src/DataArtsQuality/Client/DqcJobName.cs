@@ -4,7 +4,7 @@ using DataArtsQuality.Models;
 namespace DataArtsQuality.Client
 {
     /// <summary>A job as the catalog remembers it: enough to complete its ID or name.</summary>
-    public sealed class DqcJobName
+    internal sealed class DqcJobName
     {
         public DqcJobName(string id, string name, DqcRuleType ruleType)
         {

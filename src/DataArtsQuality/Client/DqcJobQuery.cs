@@ -1,7 +1,7 @@
 namespace DataArtsQuality.Client
 {
     /// <summary>Server-side filters of ListQualityTask / ListConsistencyTask. Null means "not filtered".</summary>
-    public sealed class DqcJobQuery
+    internal sealed class DqcJobQuery
     {
         public string? Name { get; set; }
 

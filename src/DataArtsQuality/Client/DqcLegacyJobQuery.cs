@@ -1,7 +1,7 @@
 namespace DataArtsQuality.Client
 {
     /// <summary>Filters of the v1 quality-job list. Null means "not filtered".</summary>
-    public sealed class DqcLegacyJobQuery
+    internal sealed class DqcLegacyJobQuery
     {
         public string? Name { get; set; }
         public string? CategoryId { get; set; }

@@ -1,7 +1,7 @@
 namespace DataArtsQuality.Client
 {
     /// <summary>One page as the service returned it: the filtered total and the records from the requested offset.</summary>
-    public sealed class DqcPage<T>
+    internal sealed class DqcPage<T>
     {
         public DqcPage(long count, IReadOnlyList<T> items)
         {

@@ -16,7 +16,7 @@ namespace DataArtsQuality.Client
     /// First records were returned, or when <see cref="Stop"/> is called.
     /// </para>
     /// </summary>
-    public sealed class DqcPager<T>
+    internal sealed class DqcPager<T>
     {
         public const int MaxPageSize = 100;
 

@@ -1,7 +1,7 @@
 namespace DataArtsQuality.Client
 {
     /// <summary>Filters shared by the quality-report calls. Null means "not filtered".</summary>
-    public sealed class DqcReportFilter
+    internal sealed class DqcReportFilter
     {
         /// <summary>quality_score_dimension: technology or business (overview and trend).</summary>
         public string Dimension { get; set; } = "technology";

@@ -1,7 +1,7 @@
 namespace DataArtsQuality.Client
 {
     /// <summary>One page of sub-rule results: the column names and the rows under them.</summary>
-    public sealed class DqcResultRow
+    internal sealed class DqcResultRow
     {
         public DqcResultRow(IReadOnlyList<string> header, IReadOnlyList<string?> values)
         {

@@ -1,7 +1,7 @@
 namespace DataArtsQuality.Client
 {
     /// <summary>The fields of a rule template write (TemplateRO). Null = not given.</summary>
-    public sealed class DqcTemplateDefinition
+    internal sealed class DqcTemplateDefinition
     {
         public string? Name { get; set; }
         public string? CategoryId { get; set; }

@@ -1,7 +1,7 @@
 namespace DataArtsQuality.Client
 {
     /// <summary>Filters of ListQualityTemplates. Null means "not filtered".</summary>
-    public sealed class DqcTemplateQuery
+    internal sealed class DqcTemplateQuery
     {
         public string? Name { get; set; }
         public string? CategoryId { get; set; }

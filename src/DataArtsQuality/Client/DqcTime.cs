@@ -3,7 +3,7 @@ using System.Globalization;
 namespace DataArtsQuality.Client
 {
     /// <summary>DQC v2 times: 13-digit millisecond epochs.</summary>
-    public static class DqcTime
+    internal static class DqcTime
     {
         public static string ToMs(DateTimeOffset time) => time.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
 

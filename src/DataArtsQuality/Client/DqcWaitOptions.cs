@@ -1,6 +1,6 @@
 namespace DataArtsQuality.Client
 {
-    public sealed class DqcWaitOptions
+    internal sealed class DqcWaitOptions
     {
         /// <summary>How long to wait in all; then each instance without a verdict is reported as timed out.</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromHours(1);

@@ -2,7 +2,7 @@ using DataArtsQuality.Models;
 
 namespace DataArtsQuality.Client
 {
-    public sealed class DqcWaitOutcome
+    internal sealed class DqcWaitOutcome
     {
         internal DqcWaitOutcome(string instanceId, DqcWaitOutcomeKind kind, DqcInstance? instance)
         {

@@ -1,6 +1,6 @@
 namespace DataArtsQuality.Client
 {
-    public enum DqcWaitOutcomeKind
+    internal enum DqcWaitOutcomeKind
     {
         /// <summary>The instance reached a verdict: SUCCESS, ALARMING or FAILED.</summary>
         Finished,

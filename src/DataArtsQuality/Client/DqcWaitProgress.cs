@@ -1,7 +1,7 @@
 namespace DataArtsQuality.Client
 {
     /// <summary>What one poll found: for a progress display and for writing outcomes as they happen.</summary>
-    public sealed class DqcWaitProgress
+    internal sealed class DqcWaitProgress
     {
         internal DqcWaitProgress(TimeSpan elapsed, int total, int finished, IReadOnlyDictionary<string, int> counts,
             int polls, int requests, IReadOnlyList<DqcWaitOutcome> newOutcomes, bool done)

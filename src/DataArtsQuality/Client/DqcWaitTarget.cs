@@ -3,7 +3,7 @@ using DataArtsQuality.Models;
 namespace DataArtsQuality.Client
 {
     /// <summary>An instance to wait for.</summary>
-    public sealed class DqcWaitTarget
+    internal sealed class DqcWaitTarget
     {
         public DqcWaitTarget(string instanceId, DateTimeOffset? startedAfter = null, DqcInstance? known = null)
         {

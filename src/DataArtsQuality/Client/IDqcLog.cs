@@ -6,7 +6,7 @@ namespace DataArtsQuality.Client
     /// Where the core reports what it does. The cmdlet layer turns these into Write-Verbose / Write-Debug on the
     /// pipeline thread. Secrets are redacted before anything reaches this interface.
     /// </summary>
-    public interface IDqcLog
+    internal interface IDqcLog
     {
         bool IsDebugEnabled { get; }
 

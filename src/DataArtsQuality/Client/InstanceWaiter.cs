@@ -14,7 +14,7 @@ namespace DataArtsQuality.Client
     /// soon as every waited instance was seen: many instances share the same pages, and the request count grows with
     /// the number of polls, not with instances × polls (the service allows 40 user requests per 10 s).
     /// </summary>
-    public sealed class InstanceWaiter
+    internal sealed class InstanceWaiter
     {
         public const string NotSeen = "NOT_SEEN";
 

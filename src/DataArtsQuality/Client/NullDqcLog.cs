@@ -1,7 +1,7 @@
 namespace DataArtsQuality.Client
 {
     /// <summary>A log that drops everything.</summary>
-    public sealed class NullDqcLog : IDqcLog
+    internal sealed class NullDqcLog : IDqcLog
     {
         public static readonly NullDqcLog Instance = new NullDqcLog();
 

@@ -15,7 +15,7 @@ namespace DataArtsQuality.Client
     /// its own Count and Period (its runspace's Set-DqcConfig), measured against all of the user's requests. Waiters are
     /// served in arrival order: each call reserves the next free slot and sleeps until then, cancellably.
     /// </summary>
-    public sealed class RateLimiter
+    internal sealed class RateLimiter
     {
         private readonly object _gate = new object();
         // Slots taken, in time order; only the last _keep matter (the largest Count any caller brought).

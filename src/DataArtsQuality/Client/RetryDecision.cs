@@ -1,7 +1,7 @@
 namespace DataArtsQuality.Client
 {
     /// <summary>Whether to send a request again, and after how long.</summary>
-    public readonly struct RetryDecision
+    internal readonly struct RetryDecision
     {
         public RetryDecision(bool retry, TimeSpan delay, string reason)
         {

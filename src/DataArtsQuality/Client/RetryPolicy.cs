@@ -24,7 +24,7 @@ namespace DataArtsQuality.Client
     /// MaximumRetryAfterSec is not waited for.</item>
     /// </list>
     /// </summary>
-    public sealed class RetryPolicy
+    internal sealed class RetryPolicy
     {
         private readonly DqcSettings _settings;
         private readonly Func<double> _random;

@@ -1,7 +1,7 @@
 namespace DataArtsQuality.Client
 {
     /// <summary>How a request attempt ended without a usable HTTP answer.</summary>
-    public enum TransportFailure
+    internal enum TransportFailure
     {
         /// <summary>Nothing left this machine: the connection was refused, the name did not resolve, ...</summary>
         NotSent,

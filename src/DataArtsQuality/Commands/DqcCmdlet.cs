@@ -62,7 +62,7 @@ namespace DataArtsQuality.Commands
         /// <summary>
         /// The chosen (-Connection) or default connection, or a terminating error telling the user to connect first.
         /// </summary>
-        protected DqcConnection RequireConnection()
+        private protected DqcConnection RequireConnection()
         {
             if (_leased != null) return _leased;
             // A connection found here may be replaced and closed before it is leased; then look again.
@@ -128,7 +128,7 @@ namespace DataArtsQuality.Commands
         /// have a workspace (DQC calls send it as the workspace header).
         /// Requests use the settings of the runspace the cmdlet runs in (Set-DqcConfig there, else the session's).
         /// </summary>
-        protected internal DqcClient Client => _client ??= new DqcClient(RequireWorkspace(RequireConnection()), Runner) { SettingsOverride = DqcConfigState.Current };
+        internal DqcClient Client => _client ??= new DqcClient(RequireWorkspace(RequireConnection()), Runner) { SettingsOverride = DqcConfigState.Current };
 
         private DqcConnection RequireWorkspace(DqcConnection connection)
         {

@@ -13,7 +13,7 @@ namespace DataArtsQuality.Commands
         [Parameter]
         public DateTime To { get; set; }
 
-        protected DqcReportFilter Window(DqcReportFilter filter) => Window(this, From, To, filter);
+        private protected DqcReportFilter Window(DqcReportFilter filter) => Window(this, From, To, filter);
 
         /// <summary>Puts the ends of the window the user gave (-From, -To) on the filter; the service's defaults otherwise.</summary>
         internal static DqcReportFilter Window(PSCmdlet cmdlet, DateTime from, DateTime to, DqcReportFilter filter)

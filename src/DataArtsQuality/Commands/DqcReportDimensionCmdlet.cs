@@ -39,7 +39,7 @@ namespace DataArtsQuality.Commands
         [Parameter]
         public DateTime To { get; set; }
 
-        protected DqcReportFilter Filter() => DqcReportCmdlet.Window(this, From, To, new DqcReportFilter
+        private protected DqcReportFilter Filter() => DqcReportCmdlet.Window(this, From, To, new DqcReportFilter
         {
             Dimension = Dimension,
             DataConnectionId = DataConnectionId,

@@ -30,7 +30,7 @@ namespace DataArtsQuality.Commands
         [Parameter]
         public string? VersionName { get; set; }
 
-        protected DqcTemplateDefinition? Definition(string? name, string? dimension, string? sql, object? target)
+        private protected DqcTemplateDefinition? Definition(string? name, string? dimension, string? sql, object? target)
         {
             if (CategoryId != null && !CategoryId.IsValid)
             {

@@ -1,7 +1,7 @@
 namespace DataArtsQuality.Client.Auth
 {
     /// <summary>Everything a signature is made of, so a test (or a mismatch report) can compare each step.</summary>
-    public sealed class AkSkSignature
+    internal sealed class AkSkSignature
     {
         internal AkSkSignature(string canonicalRequest, string stringToSign, string signedHeaders, string signature, string authorization)
         {

@@ -11,7 +11,7 @@ namespace DataArtsQuality.Client.Auth
     /// Huawei Cloud's SDK-HMAC-SHA256 request signature (auth.md §0-§1): canonical request, string to sign, HMAC with
     /// the secret key. Pure: no clock, no HTTP; the caller decides which headers are signed.
     /// </summary>
-    public static class AkSkSigner
+    internal static class AkSkSigner
     {
         public const string Algorithm = "SDK-HMAC-SHA256";
         public const string DateHeader = "X-Sdk-Date";

@@ -12,7 +12,7 @@ namespace DataArtsQuality.Client.Auth
     /// token is renewed well before it expires and once after a 401 that says it expired, so a runbook that runs
     /// longer than a token lives never sees an authentication error.
     /// </summary>
-    public sealed class IamPasswordAuthenticator : IDqcAuthenticator, IDisposable
+    internal sealed class IamPasswordAuthenticator : IDqcAuthenticator, IDisposable
     {
         /// <summary>Renew when this much of the token's life is left, at most <see cref="MaxRefreshMargin"/>.</summary>
         public const double RefreshFraction = 0.2;

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace DataArtsQuality.Client.Json
 {
     /// <summary>The two shapes of batch body: a bare array of numbers (jobs, instances) and {"ids":[...]} (templates).</summary>
-    public static class DqcBatchBody
+    internal static class DqcBatchBody
     {
         /// <summary><c>[1283480044387540993,1279033542491521025]</c></summary>
         public static byte[] BareArray(IEnumerable<string> ids)

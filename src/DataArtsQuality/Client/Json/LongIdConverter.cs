@@ -8,7 +8,7 @@ namespace DataArtsQuality.Client.Json
     /// their own examples mix both) into its exact decimal text, without ever going through a double. Writes the ID
     /// back as a JSON number, for fields the API types Long.
     /// </summary>
-    public sealed class LongIdConverter : JsonConverter<string?>
+    internal sealed class LongIdConverter : JsonConverter<string?>
     {
         public override bool HandleNull => true;
 

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace DataArtsQuality.Client.Json
 {
     /// <summary>A list of Long IDs: read from numbers or strings, written as exact JSON numbers.</summary>
-    public sealed class LongIdListConverter : JsonConverter<List<string>?>
+    internal sealed class LongIdListConverter : JsonConverter<List<string>?>
     {
         public override bool HandleNull => true;
 

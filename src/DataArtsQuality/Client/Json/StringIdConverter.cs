@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace DataArtsQuality.Client.Json
 {
     /// <summary>Like <see cref="LongIdConverter"/> on the way in, but writes the ID as a JSON string (fields typed String).</summary>
-    public sealed class StringIdConverter : JsonConverter<string?>
+    internal sealed class StringIdConverter : JsonConverter<string?>
     {
         public override bool HandleNull => true;
 
