@@ -173,7 +173,7 @@ namespace DataArtsQuality.Client
         /// <summary>ShowTemplatesDetail.</summary>
         public async Task<DqcRuleTemplate> GetTemplateAsync(string templateId, CancellationToken cancellationToken)
         {
-            string id = RestId(templateId, "template ID");
+            string id = RestId(templateId, "rule template ID");
             var wire = await SendAsync(HttpMethod.Get, Connection.QualityUri("rule-templates/" + id), null,
                 DqcRestJsonContext.Default.TemplateWire, cancellationToken).ConfigureAwait(false);
             var t = ToTemplate(wire);
@@ -200,7 +200,7 @@ namespace DataArtsQuality.Client
         /// </summary>
         public async Task<DqcRuleTemplate> UpdateTemplateAsync(string templateId, DqcTemplateDefinition changes, CancellationToken cancellationToken)
         {
-            string id = RestId(templateId, "template ID");
+            string id = RestId(templateId, "rule template ID");
             var current = await GetTemplateAsync(id, cancellationToken).ConfigureAwait(false);
             string? abnormal = changes.AbnormalTableSql
                 ?? await ListedAbnormalTableSqlAsync(id, current.Name, cancellationToken).ConfigureAwait(false);
@@ -415,12 +415,7 @@ namespace DataArtsQuality.Client
             if (answer?.ErrorCode != null) Log.Verbose($"{path}: {answer.ErrorCode} {answer.ErrorMsg}");
         }
 
-        internal static string RestId(string value, string what)
-        {
-            var problem = DqcIds.Check(value, out string id);
-            if (problem != DqcIds.Problem.None) throw new ArgumentException(DqcIds.Describe(problem, what, value));
-            return id;
-        }
+        internal static string RestId(string value, string what) => DqcIds.Require(value, what);
 
         private static List<string> CheckBatch(IReadOnlyList<string> ids, string what)
         {

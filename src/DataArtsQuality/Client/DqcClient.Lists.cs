@@ -35,9 +35,7 @@ namespace DataArtsQuality.Client
         /// <summary>ShowQualityTaskDetail / ShowConsistencyTaskDetail: one job with its sub-rules.</summary>
         public async Task<DqcJobDetail> GetJobAsync(DqcRuleType ruleType, string jobId, CancellationToken cancellationToken)
         {
-            var problem = DqcIds.Check(jobId, out string id);
-            if (problem != DqcIds.Problem.None)
-                throw new ArgumentException(DqcIds.Describe(problem, "job ID", jobId), nameof(jobId));
+            string id = DqcIds.Require(jobId, "job ID");
             var uri = Connection.QualityUri(JobsPath(ruleType) + "/" + Uri.EscapeDataString(id));
             var wire = await SendAsync(HttpMethod.Get, uri, null, DqcListJsonContext.Default.JobDetailWire, cancellationToken).ConfigureAwait(false);
             var detail = Fill(new DqcJobDetail(), wire, ruleType);
@@ -139,9 +137,7 @@ namespace DataArtsQuality.Client
         /// <summary>ShowInstanceResult: the per-sub-rule results of one run, one page per request.</summary>
         public DqcPager<DqcInstanceResult> ListInstanceResults(string instanceId, ulong skip = 0, ulong? first = null)
         {
-            var problem = DqcIds.Check(instanceId, out string id);
-            if (problem != DqcIds.Problem.None)
-                throw new ArgumentException(DqcIds.Describe(problem, "instance ID", instanceId), nameof(instanceId));
+            string id = DqcIds.Require(instanceId, "instance ID");
             return new DqcPager<DqcInstanceResult>((offset, limit, ct) => ListInstanceResultsPageAsync(id, offset, limit, ct), skip, first);
         }
 

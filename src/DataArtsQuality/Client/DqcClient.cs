@@ -39,8 +39,7 @@ namespace DataArtsQuality.Client
         /// </summary>
         public async Task<string> RestartJobAsync(DqcRuleType ruleType, string ruleId, CancellationToken cancellationToken)
         {
-            if (DqcIds.Check(ruleId, out string id) != DqcIds.Problem.None)
-                throw new ArgumentException(DqcIds.Describe(DqcIds.Check(ruleId, out _), "rule ID", ruleId), nameof(ruleId));
+            string id = DqcIds.Require(ruleId, "rule ID");
             if (ruleType != DqcRuleType.Quality && ruleType != DqcRuleType.Comparison)
                 throw new ArgumentOutOfRangeException(nameof(ruleType), ruleType, "The rule type must be Quality (1) or Comparison (2).");
 

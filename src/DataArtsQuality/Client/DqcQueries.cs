@@ -28,9 +28,7 @@ namespace DataArtsQuality.Client
             var q = new List<KeyValuePair<string, string>>();
             if (CategoryId != null)
             {
-                if (DqcIds.Check(CategoryId, out string id) != DqcIds.Problem.None)
-                    throw new ArgumentException(DqcIds.Describe(DqcIds.Check(CategoryId, out _), "category ID", CategoryId));
-                q.Add(Pair("category_id", id));
+                q.Add(Pair("category_id", DqcIds.Require(CategoryId, "category ID")));
             }
             if (!string.IsNullOrEmpty(Name)) q.Add(Pair("name", Name!));
             if (!string.IsNullOrEmpty(ScheduleStatus)) q.Add(Pair("schedule_status", ScheduleStatus!.ToUpperInvariant()));

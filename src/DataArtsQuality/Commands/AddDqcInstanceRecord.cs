@@ -63,7 +63,7 @@ namespace DataArtsQuality.Commands
             var id = raw ?? new DqcId((string?)null);
             if (!id.IsValid)
             {
-                WriteError(InvalidInput(DqcIds.ErrorId(id.Problem), DqcIds.Describe(id.Problem, "instance ID", id.Value), id.Value));
+                WriteError(IdRefusal(id, "instance ID", out _)!);
                 return;
             }
             string action = ParameterSetName == CloseSet ? "Close" : ParameterSetName == HandOverSet ? "HandOver" : "Comment";
@@ -85,7 +85,7 @@ namespace DataArtsQuality.Commands
                     Message = message,
                 });
             }
-            catch (Exception ex) when (DqcPagedCmdlet.IsServiceError(ex))
+            catch (DqcException ex)
             {
                 WriteItemError(ex, $"Could not record '{action}' on instance {id.Value}", id.Value);
             }

@@ -172,22 +172,7 @@ namespace DataArtsQuality.Commands
                 Fail(ex, "DqcInvalidConnectionParameter", ErrorCategory.InvalidArgument);
                 return;
             }
-            catch (DqcCredentialNotFoundException ex)
-            {
-                Fail(ex, "DqcCredentialNotFound", ErrorCategory.AuthenticationError);
-                return;
-            }
-            catch (DqcProjectResolutionException ex)
-            {
-                Fail(ex, "DqcProjectNotFound", ErrorCategory.ObjectNotFound);
-                return;
-            }
-            catch (DqcWorkspaceNotFoundException ex)
-            {
-                Fail(ex, "DqcWorkspaceNotFound", ErrorCategory.ObjectNotFound);
-                return;
-            }
-            catch (Exception ex) when (ex is DqcApiException || ex is DqcTransportException || ex is DqcResponseFormatException)
+            catch (DqcException ex)
             {
                 ThrowTerminatingError(ToErrorRecord(ex, "Cannot connect", null));
                 return;
@@ -218,7 +203,7 @@ namespace DataArtsQuality.Commands
                 Run(ct => client.ListJobsPageAsync(DqcRuleType.Quality, Array.Empty<KeyValuePair<string, string>>(), 0, 1, ct));
                 WriteVerbose($"Checked the connection: workspace {connection.WorkspaceId} answers.");
             }
-            catch (Exception ex) when (ex is DqcApiException || ex is DqcTransportException || ex is DqcResponseFormatException)
+            catch (DqcException ex)
             {
                 connection.Dispose();
                 ThrowTerminatingError(CheckFailure(ex, connection));
@@ -230,7 +215,7 @@ namespace DataArtsQuality.Commands
             }
         }
 
-        private ErrorRecord CheckFailure(Exception ex, DqcConnection connection)
+        private ErrorRecord CheckFailure(DqcException ex, DqcConnection connection)
         {
             const string skip = " To prepare the connection without this check, add -SkipCheck.";
             var record = ToErrorRecord(ex, "Cannot connect", null);

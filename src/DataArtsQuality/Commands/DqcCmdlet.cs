@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Linq;
 using System.Management.Automation;
-using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
 using DataArtsQuality.Client;
@@ -216,85 +215,16 @@ namespace DataArtsQuality.Commands
         protected void WriteItemError(Exception exception, string context, object? target)
             => WriteError(ToErrorRecord(exception, context, target));
 
+        /// <summary>The error record for an exception (see <see cref="ErrorRecords.From"/>).</summary>
         protected static ErrorRecord ToErrorRecord(Exception exception, string context, object? target)
-        {
-            string id;
-            ErrorCategory category;
-            switch (exception)
-            {
-                case DqcApiException api:
-                    (id, category) = Classify(api.StatusCode);
-                    break;
-                case DqcTransportException transport:
-                    (id, category) = transport.TimedOut ? ("DqcTimeout", ErrorCategory.OperationTimeout) : ("DqcConnectionFailed", ErrorCategory.ConnectionError);
-                    break;
-                case DqcResponseFormatException:
-                    (id, category) = ("DqcInvalidResponse", ErrorCategory.InvalidResult);
-                    break;
-                case ArgumentException:
-                    (id, category) = ("DqcInvalidArgument", ErrorCategory.InvalidArgument);
-                    break;
-                default:
-                    (id, category) = ("DqcUnexpectedError", ErrorCategory.NotSpecified);
-                    break;
-            }
-            int attempts = exception switch
-            {
-                DqcApiException a => a.Attempts,
-                DqcTransportException t => t.Attempts,
-                _ => 1,
-            };
-            string message = $"{context}: {exception.Message}" + (attempts > 1 ? $" (gave up after {attempts} attempts)" : "");
-            if (exception is DqcApiException { RetryNote: var note } && RetryPolicy.ExplainsTheError(note))
-                message = message.TrimEnd('.') + "; " + note + ".";
-            return new ErrorRecord(exception, id, category, target)
-            {
-                ErrorDetails = new ErrorDetails(message)
-                {
-                    RecommendedAction = category == ErrorCategory.LimitsExceeded
-                        ? "Lower -ThrottleLimit, or lower the client-side limit with Set-DqcConfig -RateLimitCount/-RateLimitPeriodSec."
-                        : exception is DqcTransportException { IsTlsFailure: true }
-                            ? "Fix the certificate trust, or for a test system only use Connect-DqcWorkspace -SkipCertificateCheck."
-                            : null,
-                },
-            };
-        }
+            => ErrorRecords.From(exception, context, target);
 
-        /// <summary>Stable error IDs and categories by HTTP status, so scripts can catch them.</summary>
-        internal static (string Id, ErrorCategory Category) Classify(HttpStatusCode status)
-        {
-            int code = (int)status;
-            return code switch
-            {
-                400 => ("DqcBadRequest", ErrorCategory.InvalidArgument),
-                401 => ("DqcAuthenticationFailed", ErrorCategory.AuthenticationError),
-                403 => ("DqcPermissionDenied", ErrorCategory.PermissionDenied),
-                404 => ("DqcNotFound", ErrorCategory.ObjectNotFound),
-                406 => ("DqcNotAcceptable", ErrorCategory.InvalidOperation),
-                409 => ("DqcConflict", ErrorCategory.ResourceExists),
-                429 => ("DqcThrottled", ErrorCategory.LimitsExceeded),
-                _ when code >= 500 => ("DqcServiceError", ErrorCategory.ConnectionError),
-                _ => ("DqcApiError", ErrorCategory.NotSpecified),
-            };
-        }
+        /// <inheritdoc cref="ErrorRecords.IdRefusal"/>
+        protected static ErrorRecord? IdRefusal(DqcId? raw, string what, out string id, object? target = null)
+            => ErrorRecords.IdRefusal(raw, what, out id, target);
 
-        /// <summary>
-        /// The one ID check every cmdlet uses: null when <paramref name="raw"/> is a usable ID (its exact text in
-        /// <paramref name="id"/>), otherwise the error record for it, with the same wording and error ID on every cmdlet
-        /// (DqcIdEmpty, DqcIdNotNumeric, DqcIdNotPositive, DqcIdOutOfRange, DqcIdLostPrecision) and the input as target.
-        /// </summary>
-        protected static ErrorRecord? IdRefusal(DqcId? raw, string what, out string id)
-        {
-            var value = raw ?? new DqcId((string?)null);
-            id = value.Value;
-            return value.IsValid ? null : InvalidInput(DqcIds.ErrorId(value.Problem), DqcIds.Describe(value.Problem, what, value.Value), value.Value);
-        }
-
-        /// <summary>An error record for input refused before any request was made.</summary>
+        /// <inheritdoc cref="ErrorRecords.InvalidInput"/>
         protected static ErrorRecord InvalidInput(string errorId, string message, object? target)
-            => new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target)
-            {
-                ErrorDetails = new ErrorDetails(message),
-            };
+            => ErrorRecords.InvalidInput(errorId, message, target);
     }
 }

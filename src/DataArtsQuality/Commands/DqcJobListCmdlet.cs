@@ -68,7 +68,7 @@ namespace DataArtsQuality.Commands
 
             if (CategoryId is { IsValid: false })
             {
-                WriteError(InvalidInput(DqcIds.ErrorId(CategoryId.Problem), DqcIds.Describe(CategoryId.Problem, "category ID", CategoryId.Value), CategoryId.Value));
+                WriteError(IdRefusal(CategoryId, "category ID", out _)!);
                 return;
             }
             var query = new DqcJobQuery
@@ -87,14 +87,14 @@ namespace DataArtsQuality.Commands
         {
             if (!id.IsValid)
             {
-                WriteError(InvalidInput(DqcIds.ErrorId(id.Problem), DqcIds.Describe(id.Problem, "job ID", id.Value), id.Value));
+                WriteError(IdRefusal(id, "job ID", out _)!);
                 return;
             }
             try
             {
                 WriteObject(Run(ct => Client.GetJobAsync(JobKind, id.Value, ct)));
             }
-            catch (Exception ex) when (ex is DqcApiException || ex is DqcTransportException || ex is DqcResponseFormatException)
+            catch (DqcException ex)
             {
                 WriteItemError(ex, $"Could not get {what} {id.Value}", id.Value);
             }

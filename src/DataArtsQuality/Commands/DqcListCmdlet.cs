@@ -33,7 +33,7 @@ namespace DataArtsQuality.Commands
                 {
                     page = Run(ct => pager.NextPageAsync(ct, forceRequest: includeTotal));
                 }
-                catch (Exception ex) when (ex is DqcApiException || ex is DqcTransportException || ex is DqcResponseFormatException || ex is ArgumentException)
+                catch (Exception ex) when (ErrorRecords.IsReported(ex))
                 {
                     WriteItemError(ex, $"Could not list {what}", target);
                     return false;

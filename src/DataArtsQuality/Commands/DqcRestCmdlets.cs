@@ -30,7 +30,7 @@ namespace DataArtsQuality.Commands
                 {
                     page = Run(ct => pager.NextPageAsync(ct, forceRequest: includeTotal));
                 }
-                catch (Exception ex) when (IsServiceError(ex) || ex is ArgumentException)
+                catch (Exception ex) when (ErrorRecords.IsReported(ex))
                 {
                     WriteItemError(ex, $"Could not list {what}", target);
                     return false;
@@ -50,8 +50,6 @@ namespace DataArtsQuality.Commands
             finally { progress.Complete(); }
             return true;
         }
-
-        internal static bool IsServiceError(Exception ex) => ex is DqcApiException || ex is DqcTransportException || ex is DqcResponseFormatException;
     }
 
     /// <summary>
@@ -92,7 +90,7 @@ namespace DataArtsQuality.Commands
                 var value = id ?? new DqcId((string?)null);
                 if (!value.IsValid)
                 {
-                    WriteError(InvalidInput(DqcIds.ErrorId(value.Problem), DqcIds.Describe(value.Problem, What + " ID", value.Value), value.Value));
+                    WriteError(IdRefusal(value, What + " ID", out _)!);
                     continue;
                 }
                 if (!_seen.Add(value.Value)) continue;
@@ -130,7 +128,7 @@ namespace DataArtsQuality.Commands
                     Run(async ct => { await SendAsync(batch, ct).ConfigureAwait(false); return true; });
                     WriteVerbose($"{Verb}: {batch.Count} {What}(s) done.");
                 }
-                catch (Exception ex) when (DqcPagedCmdlet.IsServiceError(ex) || ex is ArgumentException)
+                catch (Exception ex) when (ErrorRecords.IsReported(ex))
                 {
                     string list = batch.Count <= 5 ? string.Join(", ", batch) : string.Join(", ", batch.GetRange(0, 5)) + $" and {batch.Count - 5} more";
                     WriteItemError(ex, $"Could not {Verb.ToLowerInvariant()} {What} {list} (one request; none of them may have been processed)", batch.ToArray());

@@ -74,7 +74,7 @@ namespace DataArtsQuality.Commands
                 var checkedId = id ?? new DqcId((string?)null);
                 if (!checkedId.IsValid)
                 {
-                    WriteError(InvalidInput(DqcIds.ErrorId(checkedId.Problem), DqcIds.Describe(checkedId.Problem, "instance ID", checkedId.Value), checkedId.Value));
+                    WriteError(IdRefusal(checkedId, "instance ID", out _)!);
                     _sawInvalidInstanceId = true;
                     continue;
                 }
@@ -93,7 +93,7 @@ namespace DataArtsQuality.Commands
                 if (id is null || !id.IsValid)
                 {
                     var bad = id ?? new DqcId((string?)null);
-                    WriteError(InvalidInput(DqcIds.ErrorId(bad.Problem), DqcIds.Describe(bad.Problem, "job ID", bad.Value), bad.Value));
+                    WriteError(IdRefusal(bad, "job ID", out _)!);
                     return;
                 }
                 jobIds.Add(id.Value);

@@ -44,7 +44,7 @@ namespace DataArtsQuality.Commands
         {
             if (CategoryId != null && !CategoryId.IsValid)
             {
-                WriteError(InvalidInput(DqcIds.ErrorId(CategoryId.Problem), DqcIds.Describe(CategoryId.Problem, "category ID", CategoryId.Value), CategoryId.Value));
+                WriteError(IdRefusal(CategoryId, "category ID", out _)!);
                 return;
             }
             var query = new DqcLegacyJobQuery

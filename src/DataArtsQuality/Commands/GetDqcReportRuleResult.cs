@@ -36,7 +36,7 @@ namespace DataArtsQuality.Commands
             var id = SubRuleInstanceId ?? new DqcId((string?)null);
             if (!id.IsValid)
             {
-                WriteError(InvalidInput(DqcIds.ErrorId(id.Problem), DqcIds.Describe(id.Problem, "sub-rule instance ID", id.Value), id.Value));
+                WriteError(IdRefusal(id, "sub-rule instance ID", out _)!);
                 return;
             }
             var filter = Window(new DqcReportFilter

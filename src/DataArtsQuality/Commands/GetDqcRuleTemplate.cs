@@ -44,14 +44,14 @@ namespace DataArtsQuality.Commands
                 var id = raw ?? new DqcId((string?)null);
                 if (!id.IsValid)
                 {
-                    WriteError(InvalidInput(DqcIds.ErrorId(id.Problem), DqcIds.Describe(id.Problem, "template ID", id.Value), id.Value));
+                    WriteError(IdRefusal(id, "rule template ID", out _)!);
                     continue;
                 }
                 try
                 {
                     WriteObject(Run(ct => Client.GetTemplateAsync(id.Value, ct)));
                 }
-                catch (Exception ex) when (IsServiceError(ex))
+                catch (DqcException ex)
                 {
                     WriteItemError(ex, $"Could not get rule template {id.Value}", id.Value);
                 }
@@ -63,7 +63,7 @@ namespace DataArtsQuality.Commands
             if (ParameterSetName != ListSet) return;
             if (CategoryId != null && !CategoryId.IsValid)
             {
-                WriteError(InvalidInput(DqcIds.ErrorId(CategoryId.Problem), DqcIds.Describe(CategoryId.Problem, "category ID", CategoryId.Value), CategoryId.Value));
+                WriteError(IdRefusal(CategoryId, "category ID", out _)!);
                 return;
             }
             var query = new DqcTemplateQuery

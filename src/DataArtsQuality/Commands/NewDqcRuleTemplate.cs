@@ -40,7 +40,7 @@ namespace DataArtsQuality.Commands
         {
             if (CategoryId != null && !CategoryId.IsValid)
             {
-                WriteError(InvalidInput(DqcIds.ErrorId(CategoryId.Problem), DqcIds.Describe(CategoryId.Problem, "category ID", CategoryId.Value), target));
+                WriteError(IdRefusal(CategoryId, "category ID", out _, target)!);
                 return null;
             }
             return new DqcTemplateDefinition
@@ -82,7 +82,7 @@ namespace DataArtsQuality.Commands
             {
                 WriteObject(Run(ct => Client.CreateTemplateAsync(definition, ct)));
             }
-            catch (Exception ex) when (DqcPagedCmdlet.IsServiceError(ex) || ex is ArgumentException)
+            catch (Exception ex) when (ErrorRecords.IsReported(ex))
             {
                 WriteItemError(ex, $"Could not create rule template '{Name}'", Name);
             }

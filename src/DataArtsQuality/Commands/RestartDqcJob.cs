@@ -166,7 +166,7 @@ namespace DataArtsQuality.Commands
                     {
                         // The host no longer takes warnings; the original failure matters more.
                     }
-                    if (ex is DqcApiException || ex is DqcTransportException || ex is DqcResponseFormatException)
+                    if (ex is DqcException)
                         ThrowTerminatingError(ToErrorRecord(ex, "Waiting for the new runs failed", null));
                     throw;
                 }
@@ -291,9 +291,7 @@ namespace DataArtsQuality.Commands
                     },
                 };
             }
-            bool outcomeUnknown = ex is DqcTransportException { MayHaveReachedServer: true }
-                || (ex is DqcApiException api && RetryPolicy.MayHaveBeenProcessed(api.StatusCode));
-            if (!outcomeUnknown)
+            if (ex is not DqcException { MayHaveBeenProcessed: true })
                 return ToErrorRecord(ex, $"Could not re-run {what} {entry.RuleId}", entry.RuleId);
 
             var mapped = ToErrorRecord(ex, $"The rerun of {what} {entry.RuleId} may or may not have started", entry.RuleId);

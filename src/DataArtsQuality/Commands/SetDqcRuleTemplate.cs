@@ -30,7 +30,7 @@ namespace DataArtsQuality.Commands
             var id = Id ?? new DqcId((string?)null);
             if (!id.IsValid)
             {
-                WriteError(InvalidInput(DqcIds.ErrorId(id.Problem), DqcIds.Describe(id.Problem, "template ID", id.Value), id.Value));
+                WriteError(IdRefusal(id, "rule template ID", out _)!);
                 return;
             }
             var changes = Definition(Name, Dimension, Sql, id.Value);
@@ -39,7 +39,7 @@ namespace DataArtsQuality.Commands
             {
                 WriteObject(Run(ct => Client.UpdateTemplateAsync(id.Value, changes, ct)));
             }
-            catch (Exception ex) when (DqcPagedCmdlet.IsServiceError(ex) || ex is ArgumentException)
+            catch (Exception ex) when (ErrorRecords.IsReported(ex))
             {
                 WriteItemError(ex, $"Could not update rule template {id.Value}", id.Value);
             }

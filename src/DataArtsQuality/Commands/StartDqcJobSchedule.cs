@@ -35,7 +35,7 @@ namespace DataArtsQuality.Commands
             var value = id ?? new DqcId((string?)null);
             if (!value.IsValid)
             {
-                WriteError(InvalidInput(DqcIds.ErrorId(value.Problem), DqcIds.Describe(value.Problem, "job ID", value.Value), value.Value));
+                WriteError(IdRefusal(value, "job ID", out _)!);
                 return;
             }
             string action = Start ? "Start schedule" : "Stop schedule";
@@ -45,7 +45,7 @@ namespace DataArtsQuality.Commands
                 string? message = Run(ct => Client.SetJobScheduleAsync(value.Value, Start, ct));
                 WriteVerbose($"{action} of quality job {value.Value}: {message}");
             }
-            catch (Exception ex) when (DqcPagedCmdlet.IsServiceError(ex))
+            catch (DqcException ex)
             {
                 WriteItemError(ex, $"Could not {(Start ? "start" : "stop")} the schedule of quality job {value.Value}", value.Value);
             }

@@ -63,7 +63,7 @@ namespace DataArtsQuality.Commands
                 var id = raw ?? new DqcId((string?)null);
                 if (!id.IsValid)
                 {
-                    WriteError(InvalidInput(DqcIds.ErrorId(id.Problem), DqcIds.Describe(id.Problem, "instance ID", id.Value), id.Value));
+                    WriteError(IdRefusal(id, "instance ID", out _)!);
                     continue;
                 }
                 _targets.Add(new DqcWaitTarget(id.Value, StartTime ?? SubmittedAt ?? after,
