@@ -87,7 +87,7 @@ namespace DataArtsQuality.Commands
         {
             if (!id.IsValid)
             {
-                WriteError(IdRefusal(id, "job ID", out _)!);
+                WriteError(IdRefusal(id, what + " ID", out _)!);
                 return;
             }
             try

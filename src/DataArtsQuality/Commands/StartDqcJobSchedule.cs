@@ -35,7 +35,7 @@ namespace DataArtsQuality.Commands
             var value = id ?? new DqcId((string?)null);
             if (!value.IsValid)
             {
-                WriteError(IdRefusal(value, "job ID", out _)!);
+                WriteError(IdRefusal(value, "quality job ID", out _)!);
                 return;
             }
             string action = Start ? "Start schedule" : "Stop schedule";
