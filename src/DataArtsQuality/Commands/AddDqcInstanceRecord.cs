@@ -60,12 +60,7 @@ namespace DataArtsQuality.Commands
 
         private void Record(DqcId? raw)
         {
-            var id = raw ?? new DqcId((string?)null);
-            if (!id.IsValid)
-            {
-                WriteError(IdRefusal(id, "instance ID", out _)!);
-                return;
-            }
+            if (!AcceptId(raw, "instance ID", out var id)) return;
             string action = ParameterSetName == CloseSet ? "Close" : ParameterSetName == HandOverSet ? "HandOver" : "Comment";
             string description = action == "Close" ? "Close the issue" : action == "HandOver" ? $"Hand over to '{AssignTo}'" : "Add a comment";
             if (CancelRun) description += " and cancel the run";

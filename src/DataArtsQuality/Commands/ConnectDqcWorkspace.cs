@@ -250,18 +250,13 @@ namespace DataArtsQuality.Commands
                 }
             }
             action ??= record.ErrorDetails.RecommendedAction ?? "Check the endpoint and the network." + skip;
-            return new ErrorRecord(ex, errorId, category, connection.WorkspaceId)
-            {
-                ErrorDetails = new ErrorDetails(message) { RecommendedAction = action },
-            };
+            return ErrorRecords.Create(ex, errorId, category, connection.WorkspaceId, message, action);
         }
 
         private void Fail(Exception ex, string errorId, ErrorCategory category)
         {
-            ThrowTerminatingError(new ErrorRecord(ex, errorId, category, null)
-            {
-                ErrorDetails = new ErrorDetails("Cannot connect: " + ex.Message.Split(new[] { "\r\n", "\n" }, StringSplitOptions.None)[0]),
-            });
+            ThrowTerminatingError(ErrorRecords.Create(ex, errorId, category, null,
+                "Cannot connect: " + ex.Message.Split(new[] { "\r\n", "\n" }, StringSplitOptions.None)[0]));
         }
     }
 }

@@ -99,10 +99,7 @@ namespace DataArtsQuality.Commands
                     string message = $"There is no connection named '{name}'. " + (names.Count == 0
                         ? "There are no connections: run Connect-DqcWorkspace -Name " + name + " first."
                         : "The connections are: " + string.Join(", ", names) + ".");
-                    ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message), "DqcConnectionNotFound", ErrorCategory.ObjectNotFound, name)
-                    {
-                        ErrorDetails = new ErrorDetails(message),
-                    });
+                    ThrowTerminatingError(ErrorRecords.Create(new InvalidOperationException(message), "DqcConnectionNotFound", ErrorCategory.ObjectNotFound, name));
                 }
                 return named!;
             }
@@ -114,15 +111,10 @@ namespace DataArtsQuality.Commands
         private void ThrowNotConnected()
         {
             {
-                ThrowTerminatingError(new ErrorRecord(
+                ThrowTerminatingError(ErrorRecords.Create(
                     new InvalidOperationException("You are not connected to a DataArts Quality workspace. Run Connect-DqcWorkspace first."),
-                    "DqcNotConnected", ErrorCategory.InvalidOperation, null)
-                {
-                    ErrorDetails = new ErrorDetails("You are not connected to a DataArts Quality workspace. Run Connect-DqcWorkspace first.")
-                    {
-                        RecommendedAction = "Connect-DqcWorkspace -Region <region> -ProjectId <project id> -WorkspaceId <workspace id> -Token <token>",
-                    },
-                });
+                    "DqcNotConnected", ErrorCategory.InvalidOperation, null,
+                    recommendedAction: "Connect-DqcWorkspace -Region <region> -ProjectId <project id> -WorkspaceId <workspace id> -Token <token>"));
             }
         }
 
@@ -138,10 +130,7 @@ namespace DataArtsQuality.Commands
             if (connection.WorkspaceId.Length == 0)
             {
                 string message = $"The connection '{connection.Name}' has no workspace. Find one with Get-DqcWorkspace -InstanceId <instance id>, then connect with -WorkspaceId or -WorkspaceName.";
-                ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message), "DqcNoWorkspace", ErrorCategory.InvalidOperation, connection.Name)
-                {
-                    ErrorDetails = new ErrorDetails(message),
-                });
+                ThrowTerminatingError(ErrorRecords.Create(new InvalidOperationException(message), "DqcNoWorkspace", ErrorCategory.InvalidOperation, connection.Name));
             }
             return connection;
         }
@@ -222,6 +211,18 @@ namespace DataArtsQuality.Commands
         /// <inheritdoc cref="ErrorRecords.IdRefusal"/>
         protected static ErrorRecord? IdRefusal(DqcId? raw, string what, out string id, object? target = null)
             => ErrorRecords.IdRefusal(raw, what, out id, target);
+
+        /// <summary>
+        /// The one ID check for an ID parameter: true with the ID when it is usable; otherwise writes the refusal (a
+        /// non-terminating error naming <paramref name="what"/>, e.g. "instance ID") and returns false.
+        /// </summary>
+        protected bool AcceptId(DqcId? raw, string what, out DqcId id, object? target = null)
+        {
+            id = raw ?? new DqcId((string?)null);
+            var refusal = ErrorRecords.IdRefusal(id, what, out _, target);
+            if (refusal != null) WriteError(refusal);
+            return refusal is null;
+        }
 
         /// <inheritdoc cref="ErrorRecords.InvalidInput"/>
         protected static ErrorRecord InvalidInput(string errorId, string message, object? target)

@@ -66,11 +66,7 @@ namespace DataArtsQuality.Commands
                 return;
             }
 
-            if (CategoryId is { IsValid: false })
-            {
-                WriteError(IdRefusal(CategoryId, "category ID", out _)!);
-                return;
-            }
+            if (CategoryId != null && !AcceptId(CategoryId, "category ID", out _)) return;
             var query = new DqcJobQuery
             {
                 Name = Name,
@@ -85,11 +81,7 @@ namespace DataArtsQuality.Commands
 
         private void WriteDetail(DqcId id, string what)
         {
-            if (!id.IsValid)
-            {
-                WriteError(IdRefusal(id, what + " ID", out _)!);
-                return;
-            }
+            if (!AcceptId(id, what + " ID", out _)) return;
             try
             {
                 WriteObject(Run(ct => Client.GetJobAsync(JobKind, id.Value, ct)));

@@ -87,12 +87,7 @@ namespace DataArtsQuality.Commands
         {
             foreach (var id in ids ?? Array.Empty<DqcId>())
             {
-                var value = id ?? new DqcId((string?)null);
-                if (!value.IsValid)
-                {
-                    WriteError(IdRefusal(value, What + " ID", out _)!);
-                    continue;
-                }
+                if (!AcceptId(id, What + " ID", out var value)) continue;
                 if (!_seen.Add(value.Value)) continue;
                 if (ShouldConfirm($"{What} {value.Value}", Verb))
                     _ids.Add(value.Value);

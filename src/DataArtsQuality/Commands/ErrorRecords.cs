@@ -37,10 +37,7 @@ namespace DataArtsQuality.Commands
             string message = $"{context}: {exception.Message}" + (attempts > 1 ? $" (gave up after {attempts} attempts)" : "");
             if (dqc?.RetryNote is string note && RetryPolicy.ExplainsTheError(note))
                 message = message.TrimEnd('.') + "; " + note + ".";
-            return new ErrorRecord(exception, id, category, target ?? dqc?.TargetObject)
-            {
-                ErrorDetails = new ErrorDetails(message) { RecommendedAction = dqc?.RecommendedAction },
-            };
+            return Create(exception, id, category, target ?? dqc?.TargetObject, message, dqc?.RecommendedAction);
         }
 
         /// <summary>The error ID and category of an exception: the module's own say theirs; other refused arguments and
@@ -56,12 +53,20 @@ namespace DataArtsQuality.Commands
         public static ErrorCategory ToCategory(DqcErrorCategory category)
             => Enum.TryParse(category.ToString(), out ErrorCategory mapped) ? mapped : ErrorCategory.NotSpecified;
 
+        /// <summary>
+        /// An error record for a failure the cmdlet itself detects (not connected, no such instance, a wait that ran out):
+        /// the message shown is <paramref name="message"/>, else the exception's.
+        /// </summary>
+        public static ErrorRecord Create(Exception exception, string errorId, ErrorCategory category, object? target,
+            string? message = null, string? recommendedAction = null)
+            => new ErrorRecord(exception, errorId, category, target)
+            {
+                ErrorDetails = new ErrorDetails(message ?? exception.Message) { RecommendedAction = recommendedAction },
+            };
+
         /// <summary>An error record for input refused before any request was made.</summary>
         public static ErrorRecord InvalidInput(string errorId, string message, object? target)
-            => new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target)
-            {
-                ErrorDetails = new ErrorDetails(message),
-            };
+            => Create(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
 
         /// <summary>
         /// The one ID check every cmdlet uses: null when <paramref name="raw"/> is a usable ID (its exact text in
@@ -75,10 +80,7 @@ namespace DataArtsQuality.Commands
             id = value.Value;
             if (value.IsValid) return null;
             var refused = new DqcIdException(value.Problem, what, value.Value);
-            return new ErrorRecord(refused, refused.ErrorId, ErrorCategory.InvalidArgument, target ?? value.Value)
-            {
-                ErrorDetails = new ErrorDetails(refused.Message),
-            };
+            return Create(refused, refused.ErrorId, ToCategory(refused.Category), target ?? value.Value);
         }
     }
 }

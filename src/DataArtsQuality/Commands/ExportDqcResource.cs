@@ -58,10 +58,7 @@ namespace DataArtsQuality.Commands
             if (ParameterSetName != ByIdSet) return;
             foreach (var raw in Id ?? Array.Empty<DqcId>())
             {
-                var id = raw ?? new DqcId((string?)null);
-                if (!id.IsValid)
-                    WriteError(IdRefusal(id, IdNoun(Type), out _)!);
-                else if (!_ids.Contains(id.Value))
+                if (AcceptId(raw, IdNoun(Type), out var id) && !_ids.Contains(id.Value))
                     _ids.Add(id.Value);
             }
         }

@@ -71,10 +71,8 @@ namespace DataArtsQuality.Commands
         {
             foreach (var id in InstanceId ?? Array.Empty<DqcId>())
             {
-                var checkedId = id ?? new DqcId((string?)null);
-                if (!checkedId.IsValid)
+                if (!AcceptId(id, "instance ID", out var checkedId))
                 {
-                    WriteError(IdRefusal(checkedId, "instance ID", out _)!);
                     _sawInvalidInstanceId = true;
                     continue;
                 }
@@ -90,13 +88,8 @@ namespace DataArtsQuality.Commands
             var jobIds = new HashSet<string>(StringComparer.Ordinal);
             foreach (var id in JobId ?? Array.Empty<DqcId>())
             {
-                if (id is null || !id.IsValid)
-                {
-                    var bad = id ?? new DqcId((string?)null);
-                    WriteError(IdRefusal(bad, "job ID", out _)!);
-                    return;
-                }
-                jobIds.Add(id.Value);
+                if (!AcceptId(id, "job ID", out var jobId)) return;
+                jobIds.Add(jobId.Value);
             }
 
             var bound = MyInvocation.BoundParameters;
@@ -132,10 +125,7 @@ namespace DataArtsQuality.Commands
                 string message = $"Instance {id} was not found among the instances started since {since}" +
                     (jobIds.Count > 0 || query.RunStatus != null || query.Name != null || query.JobType != null || query.NotifyStatus != null ? " that match the other filters" : "") +
                     ". Use -After to search further back.";
-                WriteError(new ErrorRecord(new ItemNotFoundException(message), "DqcInstanceNotFound", ErrorCategory.ObjectNotFound, id)
-                {
-                    ErrorDetails = new ErrorDetails(message),
-                });
+                WriteError(ErrorRecords.Create(new ItemNotFoundException(message), "DqcInstanceNotFound", ErrorCategory.ObjectNotFound, id));
             }
         }
     }

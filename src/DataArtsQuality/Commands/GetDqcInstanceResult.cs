@@ -29,12 +29,7 @@ namespace DataArtsQuality.Commands
         {
             foreach (var raw in InstanceId ?? Array.Empty<DqcId>())
             {
-                var id = raw ?? new DqcId((string?)null);
-                if (!id.IsValid)
-                {
-                    WriteError(IdRefusal(id, "instance ID", out _)!);
-                    continue;
-                }
+                if (!AcceptId(raw, "instance ID", out var id)) continue;
                 WritePages(Client.ListInstanceResults(id.Value, PagingSkip, PagingFirst), $"the results of instance {id.Value}", id.Value);
             }
         }

@@ -42,11 +42,7 @@ namespace DataArtsQuality.Commands
 
         protected override void EndProcessing()
         {
-            if (CategoryId != null && !CategoryId.IsValid)
-            {
-                WriteError(IdRefusal(CategoryId, "category ID", out _)!);
-                return;
-            }
+            if (CategoryId != null && !AcceptId(CategoryId, "category ID", out _)) return;
             var query = new DqcLegacyJobQuery
             {
                 Name = Name,

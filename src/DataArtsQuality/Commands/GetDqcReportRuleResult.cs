@@ -33,12 +33,7 @@ namespace DataArtsQuality.Commands
 
         protected override void ProcessRecord()
         {
-            var id = SubRuleInstanceId ?? new DqcId((string?)null);
-            if (!id.IsValid)
-            {
-                WriteError(IdRefusal(id, "sub-rule instance ID", out _)!);
-                return;
-            }
+            if (!AcceptId(SubRuleInstanceId, "sub-rule instance ID", out var id)) return;
             var filter = Window(new DqcReportFilter
             {
                 DataConnectionId = DataConnectionId,

@@ -41,12 +41,7 @@ namespace DataArtsQuality.Commands
             if (ParameterSetName != ByIdSet) return;
             foreach (var raw in Id ?? Array.Empty<DqcId>())
             {
-                var id = raw ?? new DqcId((string?)null);
-                if (!id.IsValid)
-                {
-                    WriteError(IdRefusal(id, "rule template ID", out _)!);
-                    continue;
-                }
+                if (!AcceptId(raw, "rule template ID", out var id)) continue;
                 try
                 {
                     WriteObject(Run(ct => Client.GetTemplateAsync(id.Value, ct)));
@@ -61,11 +56,7 @@ namespace DataArtsQuality.Commands
         protected override void EndProcessing()
         {
             if (ParameterSetName != ListSet) return;
-            if (CategoryId != null && !CategoryId.IsValid)
-            {
-                WriteError(IdRefusal(CategoryId, "category ID", out _)!);
-                return;
-            }
+            if (CategoryId != null && !AcceptId(CategoryId, "category ID", out _)) return;
             var query = new DqcTemplateQuery
             {
                 Name = Name,

@@ -38,11 +38,7 @@ namespace DataArtsQuality.Commands
 
         protected DqcTemplateDefinition? Definition(string? name, string? dimension, string? sql, object? target)
         {
-            if (CategoryId != null && !CategoryId.IsValid)
-            {
-                WriteError(IdRefusal(CategoryId, "category ID", out _, target)!);
-                return null;
-            }
+            if (CategoryId != null && !AcceptId(CategoryId, "category ID", out _, target)) return null;
             return new DqcTemplateDefinition
             {
                 Name = name,

@@ -283,26 +283,17 @@ namespace DataArtsQuality.Commands
             {
                 // A 2xx: the service accepted the rerun; only its answer (the new instance ID) is lost.
                 string message = $"The service accepted the rerun of {what} {entry.RuleId}, but its answer could not be read, so the new instance ID is unknown: {ex.Message}";
-                return new ErrorRecord(ex, "DqcRerunAcceptedIdUnknown", ErrorCategory.InvalidResult, entry.RuleId)
-                {
-                    ErrorDetails = new ErrorDetails(message)
-                    {
-                        RecommendedAction = $"The job runs: find its new instance with Get-DqcInstance (job {entry.RuleId}) rather than re-running it.",
-                    },
-                };
+                return ErrorRecords.Create(ex, "DqcRerunAcceptedIdUnknown", ErrorCategory.InvalidResult, entry.RuleId, message,
+                    $"The job runs: find its new instance with Get-DqcInstance (job {entry.RuleId}) rather than re-running it.");
             }
             if (ex is not DqcException { MayHaveBeenProcessed: true })
                 return ToErrorRecord(ex, $"Could not re-run {what} {entry.RuleId}", entry.RuleId);
 
             var mapped = ToErrorRecord(ex, $"The rerun of {what} {entry.RuleId} may or may not have started", entry.RuleId);
-            return new ErrorRecord(ex, "DqcRerunOutcomeUnknown", mapped.CategoryInfo.Category, entry.RuleId)
-            {
-                ErrorDetails = new ErrorDetails(mapped.ErrorDetails.Message.TrimEnd() + (mapped.ErrorDetails.Message.TrimEnd().EndsWith(".") ? "" : ".")
-                    + " It was not sent again, so that the job does not run twice.")
-                {
-                    RecommendedAction = $"Look for a new instance of {what} {entry.RuleId} (Get-DqcInstance) before you re-run it.",
-                },
-            };
+            return ErrorRecords.Create(ex, "DqcRerunOutcomeUnknown", mapped.CategoryInfo.Category, entry.RuleId,
+                mapped.ErrorDetails.Message.TrimEnd() + (mapped.ErrorDetails.Message.TrimEnd().EndsWith(".") ? "" : ".")
+                    + " It was not sent again, so that the job does not run twice.",
+                $"Look for a new instance of {what} {entry.RuleId} (Get-DqcInstance) before you re-run it.");
         }
 
         /// <summary>

@@ -27,12 +27,7 @@ namespace DataArtsQuality.Commands
 
         protected override void ProcessRecord()
         {
-            var id = Id ?? new DqcId((string?)null);
-            if (!id.IsValid)
-            {
-                WriteError(IdRefusal(id, "rule template ID", out _)!);
-                return;
-            }
+            if (!AcceptId(Id, "rule template ID", out var id)) return;
             var changes = Definition(Name, Dimension, Sql, id.Value);
             if (changes is null || !ShouldProcess($"rule template {id.Value}", "Update")) return;
             try

@@ -32,12 +32,7 @@ namespace DataArtsQuality.Commands
 
         private void SetSchedule(DqcId? id)
         {
-            var value = id ?? new DqcId((string?)null);
-            if (!value.IsValid)
-            {
-                WriteError(IdRefusal(value, "quality job ID", out _)!);
-                return;
-            }
+            if (!AcceptId(id, "quality job ID", out var value)) return;
             string action = Start ? "Start schedule" : "Stop schedule";
             if (!Confirm($"quality job {value.Value}", action)) return;
             try

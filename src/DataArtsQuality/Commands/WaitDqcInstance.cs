@@ -60,12 +60,7 @@ namespace DataArtsQuality.Commands
             DateTimeOffset? after = MyInvocation.BoundParameters.ContainsKey(nameof(After)) ? DqcTime.FromDateTime(After) : null;
             foreach (var raw in InstanceId ?? Array.Empty<DqcId>())
             {
-                var id = raw ?? new DqcId((string?)null);
-                if (!id.IsValid)
-                {
-                    WriteError(IdRefusal(id, "instance ID", out _)!);
-                    continue;
-                }
+                if (!AcceptId(raw, "instance ID", out var id)) continue;
                 _targets.Add(new DqcWaitTarget(id.Value, StartTime ?? SubmittedAt ?? after,
                     SubmittedAt.HasValue ? new DqcInstance { InstanceId = id.Value, SubmittedAt = SubmittedAt } : null));
             }
