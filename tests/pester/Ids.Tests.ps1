@@ -90,6 +90,14 @@ Describe 'One ID check with one wording and error ID per problem' {
         @(Get-DqcEmulatorRequest $emulator).Count | Should -Be 0
     }
 
+    It 'throws a DqcException that one catch clause catches, with the error ID on it' {
+        $caught = $null
+        try { Get-DqcInstance -InstanceId 'job-7' -ErrorAction Stop } catch [DataArtsQuality.Client.DqcException] { $caught = $_ }
+        $caught | Should -Not -BeNullOrEmpty
+        $caught.Exception.ErrorId | Should -Be 'DqcIdNotNumeric'
+        $caught.FullyQualifiedErrorId | Should -BeLike "$($caught.Exception.ErrorId),*"
+    }
+
     It 'names the parameter''s noun in the message on every cmdlet' {
         $nouns = @{
             'Restart-DqcJob -RuleId' = 'rule ID'; 'Get-DqcJob -Id' = 'quality job ID'; 'Get-DqcComparisonJob -Id' = 'comparison job ID'
