@@ -184,7 +184,9 @@ $emulator = Start-DqcEmulator -ArgumentList '--rate-limit', '40', '--rate-limit-
 try {
     # The seeded job IDs, not a listing: the limiter is per user, so a listing would take one of the first window's 40.
     $ids = @($emulator.QualityJobIds)
-    Connect-DqcWorkspace -Endpoint $emulator.Url -ProjectId $emulator.ProjectId -WorkspaceId $emulator.WorkspaceId -Token $emulator.Token
+    # -SkipCheck: the connect check is one more request of the same user, and the 201st request of a 40-per-10 s
+    # limit starts a sixth window (50 s instead of 40 s); the figure is about the reruns.
+    Connect-DqcWorkspace -Endpoint $emulator.Url -ProjectId $emulator.ProjectId -WorkspaceId $emulator.WorkspaceId -Token $emulator.Token -SkipCheck
     $ruleIds = @(for ($i = 0; $i -lt $limited; $i++) { $ids[$i % $ids.Count] })
     $errors = $null
     $w = [Diagnostics.Stopwatch]::StartNew()

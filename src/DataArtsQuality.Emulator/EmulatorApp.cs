@@ -1,7 +1,3 @@
-using DataArtsQuality.Emulator.Endpoints;
-using DataArtsQuality.Emulator.Faults;
-using DataArtsQuality.Emulator.Gateway;
-using DataArtsQuality.Emulator.State;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -31,14 +27,17 @@ public static class EmulatorApp
         app.UseMiddleware<FaultMiddleware>();
         app.MapControlEndpoints(state);
         app.MapFaultEndpoints(faults);
+        app.MapCatalogEndpoints(state);
+        app.MapTemplateEndpoints(state);
+        app.MapJobEndpoints(state);
         app.MapInstanceEndpoints(state);
-        app.MapListEndpoints(state);
+        app.MapReportEndpoints(state);
+        app.MapResourceEndpoints(state);
         app.MapSeedEndpoints(state);
         app.MapJobSeedEndpoints(state);
         app.MapIamEndpoints(iam);
         app.MapWorkspaceEndpoints(state);
         app.MapWireShapeEndpoints(state);
-        app.MapRestEndpoints(state);
         // Anything else is what the gateway says for an unpublished API.
         app.MapFallback((HttpContext context) =>
             ApiErrors.Gateway(context, 404, "APIG.0101", "The API does not exist or has not been published in the environment."));

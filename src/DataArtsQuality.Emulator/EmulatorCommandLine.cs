@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-using DataArtsQuality.Emulator.Faults;
-using DataArtsQuality.Emulator.State;
-
 namespace DataArtsQuality.Emulator;
 
 /// <summary>
@@ -112,7 +107,7 @@ public static class EmulatorCommandLine
                     case "--final-status":
                     {
                         string value = Next();
-                        options.FinalStatus = JobSeed.Outcomes.FirstOrDefault(o => string.Equals(o, value, StringComparison.OrdinalIgnoreCase))
+                        options.FinalStatus = DqcValues.Outcomes.FirstOrDefault(o => string.Equals(o, value, StringComparison.OrdinalIgnoreCase))
                             ?? throw new FormatException($"--final-status is SUCCESS, ALARMING or FAILED, not '{value}'.");
                         break;
                     }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Reflection;
-using System.Text.Json.Nodes;
 using DataArtsQuality.Emulator;
 
 // dqc-emulator: see EmulatorCommandLine.Help (dqc-emulator --help) and docs/emulator.md.

@@ -105,7 +105,7 @@ public class ListWireTests
     public void Sub_rules_are_read_flat()
     {
         var d = JsonSerializer.Deserialize("""{"id":1012386182149165057,"sub_rules":[{"id":1012386182602149889,"sub_rule_name":"a"},{"id":1012386182631510017}]}""",
-            DqcListJsonContext.Default.JobDetailWire)!;
+            DqcJsonContext.Default.JobDetailWire)!;
         Assert.Equal("1012386182149165057", d.Id);
         Assert.Equal(new[] { "1012386182602149889", "1012386182631510017" }, d.SubRules!.Select(r => r.Id));
         Assert.All(d.SubRules!, r => Assert.Null(r.Group));
@@ -114,7 +114,7 @@ public class ListWireTests
     [Fact]
     public void Sub_rules_are_read_as_an_array_of_arrays_keeping_groups()
     {
-        var d = JsonSerializer.Deserialize("""{"sub_rules":[[{"id":1},{"id":2}],[{"id":3}],[]]}""", DqcListJsonContext.Default.JobDetailWire)!;
+        var d = JsonSerializer.Deserialize("""{"sub_rules":[[{"id":1},{"id":2}],[{"id":3}],[]]}""", DqcJsonContext.Default.JobDetailWire)!;
         Assert.Equal(new[] { "1", "2", "3" }, d.SubRules!.Select(r => r.Id));
         Assert.Equal(new int?[] { 0, 0, 1 }, d.SubRules!.Select(r => r.Group));
     }
@@ -122,8 +122,8 @@ public class ListWireTests
     [Fact]
     public void Null_or_missing_sub_rules_are_empty_and_a_string_is_refused()
     {
-        Assert.Empty(JsonSerializer.Deserialize("""{"sub_rules":null}""", DqcListJsonContext.Default.JobDetailWire)!.SubRules!);
-        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("""{"sub_rules":"x"}""", DqcListJsonContext.Default.JobDetailWire));
+        Assert.Empty(JsonSerializer.Deserialize("""{"sub_rules":null}""", DqcJsonContext.Default.JobDetailWire)!.SubRules!);
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("""{"sub_rules":"x"}""", DqcJsonContext.Default.JobDetailWire));
     }
 
     [Fact]

@@ -38,9 +38,9 @@ public class RetryPolicyTests
     [InlineData("GET", TransportFailure.MaybeSent, true)]
     [InlineData("GET", TransportFailure.TimedOut, true)]
     [InlineData("GET", TransportFailure.Tls, false)]
-    public void Transport_failures_are_retried_for_reads_and_for_requests_never_sent(string method, TransportFailure failure, bool retried)
+    public void Transport_failures_are_retried_for_reads_and_for_requests_never_sent(string method, object failure, bool retried) // object: the enum is internal
     {
-        Assert.Equal(retried, Policy().ForFailure(new HttpMethod(method), failure, 1).Retry);
+        Assert.Equal(retried, Policy().ForFailure(new HttpMethod(method), (TransportFailure)failure, 1).Retry);
     }
 
     [Fact]
@@ -93,6 +93,27 @@ public class RateLimiterTests
         for (int i = 0; i < 7; i++) waits.Add(await limiter.WaitAsync(CancellationToken.None));
         var spacing = TimeSpan.FromSeconds(10.1) + TimeSpan.FromMilliseconds(10);
         Assert.Equal(new[] { TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, spacing, spacing, spacing, spacing + spacing }, waits);
+    }
+
+    [Fact]
+    public async Task A_slot_counts_from_the_answer_so_a_slow_first_request_does_not_crowd_the_next_window()
+    {
+        var now = TimeSpan.Zero;
+        var limiter = new RateLimiter(2, TimeSpan.FromSeconds(10), () => now, (_, _) => Task.CompletedTask);
+        var spacing = TimeSpan.FromSeconds(10.1) + TimeSpan.FromMilliseconds(10);
+        var first = await limiter.ReserveAsync(2, TimeSpan.FromSeconds(10), CancellationToken.None);
+        var second = await limiter.ReserveAsync(2, TimeSpan.FromSeconds(10), CancellationToken.None);
+        // The first request took 2 s to reach the gateway and be answered; the second was answered at once.
+        now = TimeSpan.FromSeconds(2);
+        limiter.Settle(first.Slot);
+        limiter.Settle(second.Slot);
+        now = TimeSpan.FromSeconds(3);
+        var third = await limiter.ReserveAsync(2, TimeSpan.FromSeconds(10), CancellationToken.None);
+        // Two slots in the window now end at 2 s: the third waits until 2 s + spacing, not until 0 s + spacing.
+        Assert.Equal(TimeSpan.FromSeconds(2) + spacing - now, third.Waited);
+        // Settling a slot that is not there (trimmed) changes nothing: the fourth shares the third's window.
+        limiter.Settle(TimeSpan.FromSeconds(-1));
+        Assert.Equal(third.Slot - now, (await limiter.ReserveAsync(2, TimeSpan.FromSeconds(10), CancellationToken.None)).Waited);
     }
 
     [Fact]
@@ -189,6 +210,8 @@ public class ClientRetryTests
         {
             Endpoint = new Uri("https://dayu.ap-southeast-1.myhuaweicloud.com"), ProjectId = Fixtures.ProjectId, WorkspaceId = Fixtures.WorkspaceId,
             Settings = new DqcSettings { MaximumRetryCount = retries, RetryIntervalSec = 0 },
+            // Its own limiter: a 429 pause here must not hold back the other tests' connections of the same fake user.
+            OwnRateLimiter = new RateLimiter(DqcSettings.DefaultRateLimitCount, TimeSpan.FromSeconds(DqcSettings.DefaultRateLimitPeriodSec)),
         }, new TokenAuthenticator(SecretText.Protect(Fixtures.Token)), handler);
 
     [Fact]

@@ -51,7 +51,7 @@ public class RestCoreTests
         {
             Name = "n", Dimension = "consistency", Sql = "select 1", CategoryId = "1012384968858652701", Publish = true, VersionName = "V1.1",
         });
-        string json = JsonSerializer.Serialize(body, DqcRestJsonContext.Default.TemplateRequest);
+        string json = JsonSerializer.Serialize(body, DqcJsonContext.Default.TemplateRequest);
         Assert.Equal("{\"id\":\"1045431715138617345\",\"name\":\"n\",\"directory_id\":1012384968858652701,\"dimension_id\":6,\"description\":null," +
             "\"sql_info\":\"select 1\",\"result_description\":null,\"publish\":true,\"origin_name\":\"old\",\"abnormal_table_template\":null," +
             "\"user_define_version_name\":\"V1.1\",\"version_num\":null,\"status\":1}", json);
@@ -61,8 +61,8 @@ public class RestCoreTests
     [Fact]
     public void Template_ids_are_read_exactly_as_number_or_string()
     {
-        var a = JsonSerializer.Deserialize("{\"id\":1012384820829081601,\"category_id\":0}", DqcRestJsonContext.Default.TemplateWire)!;
-        var b = JsonSerializer.Deserialize("{\"id\":\"1045431715138617345\",\"category_id\":\"0\"}", DqcRestJsonContext.Default.TemplateWire)!;
+        var a = JsonSerializer.Deserialize("{\"id\":1012384820829081601,\"category_id\":0}", DqcJsonContext.Default.TemplateWire)!;
+        var b = JsonSerializer.Deserialize("{\"id\":\"1045431715138617345\",\"category_id\":\"0\"}", DqcJsonContext.Default.TemplateWire)!;
         Assert.Equal("1012384820829081601", a.Id);
         Assert.Equal("1045431715138617345", b.Id);
         Assert.Equal("0", b.CategoryId);
@@ -86,7 +86,7 @@ public class RestCoreTests
     {
         var body = DqcClient.BuildImportRequest("1500000000000000001", "QualityJob", "skip",
             new DqcImportMappings { Topics = new Dictionary<string, string> { ["old"] = "new" } });
-        string json = JsonSerializer.Serialize(body, DqcRestJsonContext.Default.ImportRequest);
+        string json = JsonSerializer.Serialize(body, DqcJsonContext.Default.ImportRequest);
         Assert.Equal("{\"resource_id\":\"1500000000000000001\",\"type\":\"quality-task\",\"strategy\":\"SKIP\",\"topics\":[{\"old_value\":\"old\",\"new_value\":\"new\",\"mapping_value\":\"new\"}]}", json);
     }
 

@@ -13,7 +13,8 @@ internal sealed class RecordingHandler(Func<HttpRequestMessage, HttpResponseMess
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        string? body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
+        // As bytes: the IAM login's content type says charset=utf8, a name .NET's string reader does not know.
+        string? body = request.Content is null ? null : Encoding.UTF8.GetString(await request.Content.ReadAsByteArrayAsync(cancellationToken));
         Requests.Add((request, body));
         return respond(request);
     }
@@ -38,6 +39,9 @@ internal static class Fixtures
     public const string Token = "MIItest-token-value";
 
     public static DqcConnection Connection(HttpMessageHandler handler, string endpoint = "https://dayu.ap-southeast-1.myhuaweicloud.com") =>
-        new(new DqcConnectionOptions { Endpoint = new Uri(endpoint), ProjectId = ProjectId, WorkspaceId = WorkspaceId },
+        // A limiter of its own: the tests' connections share one fake user, and the registry would make them one
+        // user's requests across the whole (parallel) test run, so a 429 test or a busy class held back the others.
+        new(new DqcConnectionOptions { Endpoint = new Uri(endpoint), ProjectId = ProjectId, WorkspaceId = WorkspaceId,
+                OwnRateLimiter = new RateLimiter(DqcSettings.DefaultRateLimitCount, TimeSpan.FromSeconds(DqcSettings.DefaultRateLimitPeriodSec)) },
             new TokenAuthenticator(SecretText.Protect(Token)), handler);
 }

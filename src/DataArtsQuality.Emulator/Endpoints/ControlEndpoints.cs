@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using DataArtsQuality.Emulator.Gateway;
-using DataArtsQuality.Emulator.State;
-
 namespace DataArtsQuality.Emulator.Endpoints;
 
 /// <summary>
@@ -58,29 +54,64 @@ public static class ControlEndpoints
             return Results.NoContent();
         });
 
-        // Instances as stored, IDs as strings so any client can compare them exactly.
-        app.MapGet("/_emulator/instances", (string? workspace) =>
-        {
-            var tenant = state.FindTenant(workspace ?? state.Options.WorkspaceId);
-            if (tenant is null) return Results.NotFound();
-            lock (state.Lock)
-            {
-                state.Advance(tenant);
-                var list = new JsonArray();
-                foreach (var i in tenant.Instances)
-                {
-                    list.Add(new JsonObject
-                    {
-                        ["id"] = i.Id.ToString(),
-                        ["name"] = i.Name,
-                        ["task_id"] = i.TaskId.ToString(),
-                        ["task_type"] = i.Kind == JobKind.Quality ? "QUALITY_TASK" : "CONSISTENCY_TASK",
-                        ["run_status"] = i.RunStatus,
-                        ["start_time"] = i.StartTime,
-                    });
-                }
-                return Results.Json(list);
-            }
-        });
+        // What the workspace holds, IDs as strings so any client can compare them exactly.
+        app.MapGet("/_emulator/instances", (string? workspace) => InWorkspace(state, workspace, StoredInstances));
+        app.MapGet("/_emulator/rest/templates", (string? workspace) => InWorkspace(state, workspace, StoredTemplates));
+        app.MapGet("/_emulator/rest/jobs", (string? workspace) => InWorkspace(state, workspace, StoredJobs));
+        app.MapGet("/_emulator/rest/instance-records", (string? workspace) => InWorkspace(state, workspace, StoredInstanceRecords));
     }
+
+    /// <summary>Runs a view of a workspace (the main one when none is named) under the state's lock; 404 for an unknown one.</summary>
+    private static IResult InWorkspace(EmulatorState state, string? workspace, Func<EmulatorState, Tenant, JsonArray> view)
+    {
+        var tenant = state.FindTenantOrMain(workspace);
+        if (tenant is null) return Results.NotFound();
+        lock (state.Lock) return Results.Json(view(state, tenant));
+    }
+
+    private static JsonArray StoredInstances(EmulatorState state, Tenant tenant)
+    {
+        state.Advance(tenant);
+        return new JsonArray(tenant.Instances.Select(i => (JsonNode?)new JsonObject
+        {
+            ["id"] = i.Id.ToString(),
+            ["name"] = i.Name,
+            ["task_id"] = i.TaskId.ToString(),
+            ["task_type"] = i.Kind.TaskType(),
+            ["run_status"] = i.RunStatus,
+            ["start_time"] = i.StartTime,
+        }).ToArray());
+    }
+
+    private static JsonArray StoredTemplates(EmulatorState state, Tenant tenant) =>
+        new(tenant.Templates.Select(t => (JsonNode?)new JsonObject
+        {
+            ["id"] = Text(t.Id),
+            ["name"] = t.Name,
+            ["category_id"] = Text(t.CategoryId),
+            ["dimension"] = t.Dimension,
+            ["system_template"] = t.System,
+            ["sql_info"] = t.Sql,
+            ["description"] = t.Description,
+            ["abnormal_table_template"] = t.AbnormalSql,
+            ["published"] = t.Published,
+        }).ToArray());
+
+    private static JsonArray StoredJobs(EmulatorState state, Tenant tenant) =>
+        new(tenant.Jobs.Select(j => (JsonNode?)new JsonObject
+        {
+            ["id"] = Text(j.Id),
+            ["name"] = j.Name,
+            ["task_type"] = j.Kind.TaskType(),
+            ["schedule_status"] = j.ScheduleStatus,
+        }).ToArray());
+
+    private static JsonArray StoredInstanceRecords(EmulatorState state, Tenant tenant) =>
+        new(tenant.InstanceRecords.Select(r => (JsonNode?)new JsonObject
+        {
+            ["instance_id"] = Text(r.InstanceId),
+            ["body"] = r.Body,
+        }).ToArray());
+
+    private static string Text(long id) => id.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using DataArtsQuality.Emulator.Faults;
-
 namespace DataArtsQuality.Emulator.Endpoints;
 
 /// <summary>
@@ -15,8 +12,7 @@ public static class FaultEndpoints
         //        "after":true, "method":"POST", "path":"instances/restart", "times":1}
         app.MapPost("/_emulator/faults", async (HttpContext context) =>
         {
-            string body = await new StreamReader(context.Request.Body).ReadToEndAsync();
-            var fault = FaultSpec.FromJson(JsonRead.Object(body));
+            var fault = FaultSpec.FromJson(JsonRead.Object(await context.ReadBodyAsync()));
             if (fault is null)
                 return Results.BadRequest(new JsonObject { ["error"] = "kind must be status, reset, slow, malformed or truncate" });
             faults.Add(fault);
@@ -38,8 +34,8 @@ public static class FaultEndpoints
         // Body: {"count":40, "period_ms":10000}; count 0 switches the limit off.
         app.MapPut("/_emulator/rate-limit", async (HttpContext context) =>
         {
-            var json = JsonRead.Object(await new StreamReader(context.Request.Body).ReadToEndAsync()) ?? new JsonObject();
-            faults.SetLimit(Int(json["count"]) ?? 40, Int(json["period_ms"]) ?? 10_000);
+            var json = JsonRead.Object(await context.ReadBodyAsync()) ?? new JsonObject();
+            faults.SetLimit(JsonRead.LooseInt(json["count"]) ?? 40, JsonRead.LooseInt(json["period_ms"]) ?? 10_000);
             return Results.Json(RateLimit(faults));
         });
 
@@ -60,6 +56,4 @@ public static class FaultEndpoints
         ["admitted"] = faults.Admitted,
         ["rejected"] = faults.Rejected,
     };
-
-    private static int? Int(JsonNode? node) => node is JsonValue v && int.TryParse(v.ToString(), out int i) ? i : null;
 }

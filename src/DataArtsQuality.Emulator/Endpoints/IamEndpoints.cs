@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using DataArtsQuality.Emulator.Gateway;
-using DataArtsQuality.Emulator.State;
-
 namespace DataArtsQuality.Emulator.Endpoints;
 
 /// <summary>
@@ -16,24 +12,23 @@ public static class IamEndpoints
         // KeystoneCreateUserTokenByPassword: 201, token in X-Subject-Token, expires_at in the body.
         app.MapPost("/v3/auth/tokens", async (HttpContext context) =>
         {
-            string text = await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted);
-            var auth = JsonRead.Object(text)?["auth"] as JsonObject;
+            var auth = JsonRead.Object(await context.ReadBodyAsync())?["auth"] as JsonObject;
             var identity = auth?["identity"] as JsonObject;
             var methods = identity?["methods"] as JsonArray;
             var user = identity?["password"]?["user"] as JsonObject;
             if (auth is null || methods is null || !methods.Any(m => m?.GetValue<string>() == "password") || user is null)
                 return Keystone(400, "Bad Request", "The request body is not a password authentication request.");
 
-            string? name = Str(user["name"]);
-            string? password = Str(user["password"]);
-            string? domain = Str(user["domain"]?["name"]);
+            string? name = JsonRead.String(user["name"]);
+            string? password = JsonRead.String(user["password"]);
+            string? domain = JsonRead.String(user["domain"]?["name"]);
             // [inf] IAM's wording for a failed login; it does not say which part was wrong.
             if (!iam.CheckPassword(name, password, domain))
                 return Keystone(401, "Unauthorized", "The username or password is wrong.");
 
             var scope = auth["scope"]?["project"] as JsonObject;
-            string? projectId = Str(scope?["id"]);
-            string? projectName = Str(scope?["name"]);
+            string? projectId = JsonRead.String(scope?["id"]);
+            string? projectName = JsonRead.String(scope?["name"]);
             var project = iam.Projects.FirstOrDefault(p => (projectId != null && p.Id == projectId) || (projectId == null && projectName != null && p.Name == projectName));
             if (project.Id is null)
                 return Keystone(400, "Bad Request", "The project in the scope does not exist or the user cannot access it."); // [inf]
@@ -110,8 +105,6 @@ public static class IamEndpoints
             return Results.NoContent();
         });
     }
-
-    private static string? Str(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
     /// <summary>[inf] IAM answers errors in Keystone's shape.</summary>
     private static IResult Keystone(int status, string title, string message) =>

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using DataArtsQuality.Emulator.State;
-
 namespace DataArtsQuality.Emulator.Endpoints;
 
 /// <summary>
@@ -19,7 +16,7 @@ public static class JobSeedEndpoints
             if (string.Equals(kind ?? "quality", "quality", StringComparison.OrdinalIgnoreCase)) jobKind = JobKind.Quality;
             else if (string.Equals(kind, "comparison", StringComparison.OrdinalIgnoreCase)) jobKind = JobKind.Comparison;
             else return Results.BadRequest(new JsonObject { ["error"] = "kind is quality or comparison" });
-            var tenant = state.FindTenant(workspace ?? state.Options.WorkspaceId);
+            var tenant = state.FindTenantOrMain(workspace);
             if (tenant is null) return Results.NotFound();
             var job = new EmulatedJob
             {
@@ -28,12 +25,8 @@ public static class JobSeedEndpoints
                 Name = name,
                 CreateTime = EmulatorState.NowMs(),
             };
-            lock (state.Lock)
-            {
-                tenant.Jobs.Add(job);
-                tenant.JobsById[job.Id] = job;
-            }
-            return Results.Json(new JsonObject { ["id"] = job.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            lock (state.Lock) tenant.AddJob(job);
+            return Results.Json(new JsonObject { ["id"] = job.Id.ToString(CultureInfo.InvariantCulture) });
         });
     }
 }

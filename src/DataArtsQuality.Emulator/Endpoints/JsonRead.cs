@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace DataArtsQuality.Emulator.Endpoints;
 
@@ -10,17 +8,27 @@ namespace DataArtsQuality.Emulator.Endpoints;
 /// </summary>
 public static class JsonRead
 {
-    public static JsonObject? Object(string body)
+    /// <summary>The parsed body; null when it is not JSON.</summary>
+    public static JsonNode? Node(string body)
     {
         try
         {
-            return JsonNode.Parse(body) as JsonObject;
+            return JsonNode.Parse(body);
         }
         catch (JsonException)
         {
             return null;
         }
     }
+
+    public static JsonObject? Object(string body) => Node(body) as JsonObject;
+
+    public static string? String(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var s) ? s : null;
+
+    public static bool? Bool(JsonNode? node) => node is JsonValue value && value.TryGetValue<bool>(out bool b) ? b : null;
+
+    /// <summary>An integer as its text reads (a number, or a string with one); the control endpoints' loose form.</summary>
+    public static int? LooseInt(JsonNode? node) => node is JsonValue v && int.TryParse(v.ToString(), out int i) ? i : null;
 
     public static bool TryId(JsonNode? node, out long id)
     {
@@ -33,6 +41,19 @@ public static class JsonRead
             JsonValueKind.String => long.TryParse(element.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out id),
             _ => false,
         };
+    }
+
+    /// <summary>A JSON array of IDs (numbers or strings), exact. Null when the node is something else.</summary>
+    public static List<long>? IdArray(JsonNode? node)
+    {
+        if (node is not JsonArray array) return null;
+        var ids = new List<long>();
+        foreach (var item in array)
+        {
+            if (!TryId(item, out long id)) return null;
+            ids.Add(id);
+        }
+        return ids;
     }
 
     public static bool TryInt(JsonNode? node, out int number)

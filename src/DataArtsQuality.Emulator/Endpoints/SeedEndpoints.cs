@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using DataArtsQuality.Emulator.State;
 
 namespace DataArtsQuality.Emulator.Endpoints;
 
@@ -37,7 +34,7 @@ public static class SeedEndpoints
 
         app.MapPut("/_emulator/seed", async (HttpContext context) =>
         {
-            string body = await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted);
+            string body = await context.ReadBodyAsync();
             IReadOnlyList<JobSeed> quality, comparison;
             try
             {

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using DataArtsQuality.Emulator.State;
-
 namespace DataArtsQuality.Emulator.Endpoints;
 
 /// <summary>/_emulator/shape: switches the answer shapes of <see cref="WireShape"/> on and off. Not part of DQC.</summary>
@@ -11,13 +8,13 @@ public static class WireShapeEndpoints
         // Body: {"suspending_ms": 1500, "page_cap": 2, "workspace_times_as_float": true}; fields left out keep their value.
         app.MapPut("/_emulator/shape", async (HttpContext context) =>
         {
-            var json = JsonRead.Object(await new StreamReader(context.Request.Body).ReadToEndAsync()) ?? new JsonObject();
+            var json = JsonRead.Object(await context.ReadBodyAsync()) ?? new JsonObject();
             lock (state.Lock)
             {
                 var shape = state.Shape;
                 if (json["suspending_ms"] is JsonNode s && JsonRead.TryInt(s, out int ms)) shape.SuspendingMilliseconds = Math.Max(0, ms);
                 if (json["page_cap"] is JsonNode p && JsonRead.TryInt(p, out int cap)) shape.PageCap = Math.Max(0, cap);
-                if (json["workspace_times_as_float"] is JsonValue f && f.TryGetValue(out bool asFloat)) shape.WorkspaceTimesAsFloat = asFloat;
+                if (JsonRead.Bool(json["workspace_times_as_float"]) is bool asFloat) shape.WorkspaceTimesAsFloat = asFloat;
                 return Results.Json(Describe(shape));
             }
         });

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using DataArtsQuality.Emulator.Gateway;
-using DataArtsQuality.Emulator.State;
-
 namespace DataArtsQuality.Emulator.Endpoints;
 
 /// <summary>
@@ -64,7 +60,7 @@ public static class WorkspaceEndpoints
         // The SDK types these float; "1.6691328E12" is how a float serialiser may write a ms epoch. Rounded to the
         // second so the E notation stays exact.
         static JsonNode FloatTime(long ms) => JsonNode.Parse(
-            (ms / 1000 * 1000 / 1e12).ToString("0.0############", System.Globalization.CultureInfo.InvariantCulture) + "E12")!;
+            (ms / 1000 * 1000 / 1e12).ToString("0.0############", CultureInfo.InvariantCulture) + "E12")!;
 
         JsonObject Workspace(string id, string name, int isDefault, string owner, int members, long created) => new()
         {

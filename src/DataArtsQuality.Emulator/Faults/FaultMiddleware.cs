@@ -1,5 +1,4 @@
 using System.Text;
-using DataArtsQuality.Emulator.Gateway;
 
 namespace DataArtsQuality.Emulator.Faults;
 

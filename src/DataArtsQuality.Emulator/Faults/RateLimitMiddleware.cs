@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using DataArtsQuality.Emulator.Gateway;
 
 namespace DataArtsQuality.Emulator.Faults;
 

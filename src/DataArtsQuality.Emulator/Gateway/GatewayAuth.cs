@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using DataArtsQuality.Emulator.State;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace DataArtsQuality.Emulator.Gateway;

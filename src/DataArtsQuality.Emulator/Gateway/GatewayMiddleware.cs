@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using DataArtsQuality.Emulator.State;
 
 namespace DataArtsQuality.Emulator.Gateway;
 
@@ -79,10 +78,4 @@ public sealed partial class GatewayMiddleware(RequestDelegate next, EmulatorStat
         context.Items[typeof(Tenant)] = tenant;
         return null;
     }
-}
-
-public static class TenantAccess
-{
-    /// <summary>The tenant the gateway resolved from the workspace header.</summary>
-    public static Tenant Tenant(this HttpContext context) => (Tenant)context.Items[typeof(Tenant)]!;
 }

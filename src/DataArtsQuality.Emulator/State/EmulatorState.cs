@@ -1,27 +1,4 @@
-using System.Collections.Concurrent;
-
 namespace DataArtsQuality.Emulator.State;
-
-/// <summary>One (project, workspace) pair: the tenancy key of every DQC call.</summary>
-public sealed class Tenant
-{
-    public Tenant(string projectId, string workspaceId)
-    {
-        ProjectId = projectId;
-        WorkspaceId = workspaceId;
-    }
-
-    public string ProjectId { get; }
-    public string WorkspaceId { get; }
-
-    /// <summary>Jobs in insertion order (lists page in this order). Guarded by the state's lock.</summary>
-    public List<EmulatedJob> Jobs { get; } = new();
-    public Dictionary<long, EmulatedJob> JobsById { get; } = new();
-
-    /// <summary>Instances, newest last. Guarded by the state's lock.</summary>
-    public List<EmulatedInstance> Instances { get; } = new();
-    public Dictionary<long, EmulatedInstance> InstancesById { get; } = new();
-}
 
 /// <summary>Everything the emulator remembers. All access to tenants goes through <see cref="Lock"/>.</summary>
 public sealed class EmulatorState
@@ -85,6 +62,9 @@ public sealed class EmulatorState
         lock (Lock) return Tenants.TryGetValue(workspaceId, out var t) ? t : null;
     }
 
+    /// <summary>The tenant of a workspace; of the main workspace when none is named (the control endpoints' ?workspace=).</summary>
+    public Tenant? FindTenantOrMain(string? workspaceId) => FindTenant(workspaceId ?? Options.WorkspaceId);
+
     /// <summary>Moves RUNNING instances whose time has come to their outcome. Call under the lock before reading.</summary>
     public void Advance(Tenant tenant)
     {
@@ -120,8 +100,7 @@ public sealed class EmulatorState
             Outcome = Options.FinalStatus ?? job.Outcome,
         };
         job.LastRunTime = now;
-        tenant.Instances.Add(instance);
-        tenant.InstancesById[instance.Id] = instance;
+        tenant.AddInstance(instance);
         return instance;
     }
 
@@ -130,12 +109,12 @@ public sealed class EmulatorState
     {
         if (Options.QualityJobSeed is null && Options.ComparisonJobSeed is null)
             return (kind == JobKind.Quality ? FixedQualityJobs : FixedComparisonJobs)
-                .Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+                .Select(id => id.ToString(CultureInfo.InvariantCulture)).ToList();
         var tenant = FindTenant(Options.WorkspaceId);
         if (tenant is null) return Array.Empty<string>();
         lock (Lock)
             return tenant.Jobs.Where(j => j.Kind == kind).Take(count)
-                .Select(j => j.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+                .Select(j => j.Id.ToString(CultureInfo.InvariantCulture)).ToList();
     }
 
     /// <summary>The user's jobs in file order, each with its finished history (runs 30 minutes apart, the last ending now).</summary>
@@ -147,7 +126,7 @@ public sealed class EmulatorState
             foreach (var seed in seeds)
             {
                 var job = seed.ToJob(kind, now);
-                AddJob(tenant, job);
+                tenant.AddJob(job);
                 for (int i = 0; i < seed.History.Count; i++)
                 {
                     long start = now - (seed.History.Count - i) * 30 * 60_000L;
@@ -174,8 +153,7 @@ public sealed class EmulatorState
             NotifyStatus = outcome == "SUCCESS" ? "NOT_TRIGGERED" : "SUCCESS",
         };
         job.LastRunTime = start;
-        tenant.Instances.Add(instance);
-        tenant.InstancesById[instance.Id] = instance;
+        tenant.AddInstance(instance);
     }
 
     private void Seed(Tenant tenant, int qualityJobs, int comparisonJobs, bool withFixed)
@@ -188,34 +166,19 @@ public sealed class EmulatorState
         for (int i = 0; i < qualityJobs; i++)
         {
             long id = withFixed && i < FixedQualityJobs.Length ? FixedQualityJobs[i] : qualityBase + i * 104729L;
-            AddJob(tenant, MakeJob(id, JobKind.Quality, i, now, random));
+            tenant.AddJob(MakeJob(id, JobKind.Quality, i, now, random));
         }
         for (int i = 0; i < comparisonJobs; i++)
         {
             long id = withFixed && i < FixedComparisonJobs.Length ? FixedComparisonJobs[i] : comparisonBase + i * 104723L;
-            AddJob(tenant, MakeJob(id, JobKind.Comparison, i, now, random));
+            tenant.AddJob(MakeJob(id, JobKind.Comparison, i, now, random));
         }
 
         // A day of finished history for some jobs, so instance lists and "re-run what failed" have something to find.
         foreach (var job in tenant.Jobs.Where((_, index) => index % 4 == 0).ToList())
         {
             long start = now - random.Next(10, 20 * 60) * 60_000L;
-            var instance = new EmulatedInstance
-            {
-                Id = NextId(),
-                Name = $"{job.Name}-{job.RunCount++}",
-                TaskId = job.Id,
-                Kind = job.Kind,
-                StartTime = start,
-                FinishAt = start + 95_000,
-                EndTime = start + 95_000,
-                Outcome = job.Outcome,
-                RunStatus = job.Outcome,
-                NotifyStatus = job.Outcome == "SUCCESS" ? "NOT_TRIGGERED" : "SUCCESS",
-            };
-            job.LastRunTime = start;
-            tenant.Instances.Add(instance);
-            tenant.InstancesById[instance.Id] = instance;
+            AddFinished(tenant, job, start, job.Outcome);
         }
         tenant.Instances.Sort((a, b) => a.StartTime.CompareTo(b.StartTime));
     }
@@ -241,7 +204,7 @@ public sealed class EmulatorState
             ScheduleInterval = period == "WEEK" ? "MONDAY,THURSDAY" : period != null ? "1" : null,
             CreateTime = now - (400 - index % 400) * 86_400_000L - random.Next(0, 86_400_000),
             Creator = index % 5 == 0 ? "data_ops" : "ei",
-            Level = new[] { "SUGGEST", "MINOR", "MAJOR", "FATAL" }[index % 4],
+            Level = DqcValues.Levels[index % DqcValues.Levels.Length],
             // Deterministic outcomes: the fixed jobs cover each case, then every 5th fails and every 7th alarms.
             Outcome = id == 1283480044387540993 ? "FAILED"
                 : id == 1279033542491521025 ? "ALARMING"
@@ -249,40 +212,4 @@ public sealed class EmulatorState
                 : index % 5 == 1 ? "FAILED" : index % 7 == 2 ? "ALARMING" : "SUCCESS",
         };
     }
-
-    private static void AddJob(Tenant tenant, EmulatedJob job)
-    {
-        tenant.Jobs.Add(job);
-        tenant.JobsById[job.Id] = job;
-    }
-}
-
-/// <summary>What the emulator was asked, for tests to read back through /_emulator/requests.</summary>
-public sealed class RequestLog
-{
-    private readonly ConcurrentQueue<LoggedRequest> _entries = new();
-    private long _sequence;
-
-    public LoggedRequest Add(string method, string path, string query, Dictionary<string, string> headers, string body)
-    {
-        var entry = new LoggedRequest(Interlocked.Increment(ref _sequence), DateTimeOffset.UtcNow, method, path, query, headers, body);
-        _entries.Enqueue(entry);
-        return entry;
-    }
-
-    public IReadOnlyList<LoggedRequest> Since(long sequence) => _entries.Where(e => e.Sequence > sequence).ToList();
-
-    public void Clear() => _entries.Clear();
-}
-
-public sealed class LoggedRequest(long sequence, DateTimeOffset time, string method, string path, string query, Dictionary<string, string> headers, string body)
-{
-    public long Sequence { get; } = sequence;
-    public DateTimeOffset Time { get; } = time;
-    public string Method { get; } = method;
-    public string Path { get; } = path;
-    public string Query { get; } = query;
-    public Dictionary<string, string> Headers { get; } = headers;
-    public string Body { get; } = body;
-    public int Status { get; set; }
 }

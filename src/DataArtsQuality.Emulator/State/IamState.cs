@@ -3,9 +3,6 @@ using System.Security.Cryptography;
 
 namespace DataArtsQuality.Emulator.State;
 
-/// <summary>A token the emulator's IAM issued.</summary>
-public sealed record IssuedToken(string Value, string ProjectId, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt);
-
 /// <summary>What the emulator's IAM knows: its user, keys, projects, issued tokens, and the (optionally skewed) clock.</summary>
 public sealed class IamState(EmulatorOptions options)
 {
@@ -78,5 +75,5 @@ public sealed class IamState(EmulatorOptions options)
         foreach (var t in _tokens.Values) _tokens[t.Value] = t with { ExpiresAt = Now.AddSeconds(-1) };
     }
 
-    public static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace DataArtsQuality.Emulator.State;
@@ -11,11 +10,6 @@ namespace DataArtsQuality.Emulator.State;
 /// </summary>
 public sealed class JobSeed
 {
-    public static readonly string[] Outcomes = { "SUCCESS", "ALARMING", "FAILED" };
-    public static readonly string[] ScheduleStatuses = { "NOT_START", "SCHEDULING", "FINISH_SUCCESS", "KILL", "RUNNING_EXCEPTION" };
-    public static readonly string[] SchedulePeriods = { "MINUTE", "HOUR", "DAY", "WEEK" };
-    public static readonly string[] Levels = { "SUGGEST", "MINOR", "MAJOR", "FATAL" };
-
     public required long Id { get; init; }
     public required string Name { get; init; }
     public long CategoryId { get; init; }
@@ -109,19 +103,19 @@ public sealed class JobSeed
             {
                 if (h.ValueKind != JsonValueKind.Array) throw new FormatException($"{where}: \"history\" must be an array of outcomes.");
                 foreach (var run in h.EnumerateArray())
-                    history.Add(OneOf(run.ValueKind == JsonValueKind.String ? run.GetString() : null, Outcomes, where, "history"));
+                    history.Add(OneOf(run.ValueKind == JsonValueKind.String ? run.GetString() : null, DqcValues.Outcomes, where, "history"));
             }
             list.Add(new JobSeed
             {
                 Id = id,
                 Name = name,
                 CategoryId = Integer(item, "category_id", where) ?? 0,
-                ScheduleStatus = Choice(item, "schedule_status", ScheduleStatuses, where) ?? "NOT_START",
-                SchedulePeriod = Choice(item, "schedule_period", SchedulePeriods, where),
+                ScheduleStatus = Choice(item, "schedule_status", DqcValues.ScheduleStatuses, where) ?? "NOT_START",
+                SchedulePeriod = Choice(item, "schedule_period", DqcValues.SchedulePeriods, where),
                 ScheduleInterval = Text(item, "schedule_interval", where),
                 Creator = Text(item, "creator", where) ?? "ei",
-                Level = Choice(item, "level", Levels, where) ?? "SUGGEST",
-                Outcome = Choice(item, "outcome", Outcomes, where) ?? "SUCCESS",
+                Level = Choice(item, "level", DqcValues.Levels, where) ?? "SUGGEST",
+                Outcome = Choice(item, "outcome", DqcValues.Outcomes, where) ?? "SUCCESS",
                 CreateTime = Integer(item, "create_time", where),
                 History = history,
             });

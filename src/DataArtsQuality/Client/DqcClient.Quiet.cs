@@ -1,7 +1,7 @@
 namespace DataArtsQuality.Client
 {
     /// <summary>Switches for callers that must stay quick and silent, such as Tab completion.</summary>
-    public sealed partial class DqcClient
+    internal sealed partial class DqcClient
     {
         /// <summary>Used instead of the connection's settings (retries, timeout) when set. The rate limit stays the connection's.</summary>
         internal DqcSettings? SettingsOverride { get; set; }

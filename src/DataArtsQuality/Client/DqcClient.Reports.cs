@@ -1,74 +1,24 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
 using DataArtsQuality.Client.Json;
 using DataArtsQuality.Client.Wire;
 using DataArtsQuality.Models;
 
 namespace DataArtsQuality.Client
 {
-    /// <summary>Filters shared by the quality-report calls. Null means "not filtered".</summary>
-    public sealed class DqcReportFilter
-    {
-        /// <summary>quality_score_dimension: technology or business (overview and trend).</summary>
-        public string Dimension { get; set; } = "technology";
-        public string? DataConnectionId { get; set; }
-        public string? DatabaseName { get; set; }
-        public string? TableName { get; set; }
-        /// <summary>Business report table: "connection.database.schema table/table".</summary>
-        public string? TableObjectName { get; set; }
-        public string? L1 { get; set; }
-        public string? L2 { get; set; }
-        public string? L3 { get; set; }
-        public DateTimeOffset? From { get; set; }
-        public DateTimeOffset? To { get; set; }
-
-        internal List<KeyValuePair<string, string>> ToQuery(bool withDimension, bool withLevels, bool withTableObject)
-        {
-            var q = new List<KeyValuePair<string, string>>();
-            void Add(string key, string? value) { if (!string.IsNullOrEmpty(value)) q.Add(DqcClient.RestPair(key, value!)); }
-            if (withDimension) Add("quality_score_dimension", Dimension.ToLowerInvariant());
-            if (withLevels) { Add("l1", L1); Add("l2", L2); Add("l3", L3); }
-            Add("data_connection_id", DataConnectionId);
-            Add("database_name", DatabaseName);
-            Add("table_name", TableName);
-            if (withTableObject) Add("table_object_name", TableObjectName);
-            if (From.HasValue) Add("start_timestamp", DqcTime.ToMs(From.Value));
-            if (To.HasValue) Add("end_timestamp", DqcTime.ToMs(To.Value));
-            return q;
-        }
-    }
-
-    /// <summary>One page of sub-rule results: the column names and the rows under them.</summary>
-    public sealed class DqcResultRow
-    {
-        public DqcResultRow(IReadOnlyList<string> header, IReadOnlyList<string?> values)
-        {
-            Header = header;
-            Values = values;
-        }
-
-        public IReadOnlyList<string> Header { get; }
-        public IReadOnlyList<string?> Values { get; }
-    }
-
     /// <summary>The seven quality-report operations (dqc-api.md §2.7).</summary>
-    public sealed partial class DqcClient
+    internal sealed partial class DqcClient
     {
         /// <summary>GetQualityReportScoring: the configured maximum score.</summary>
         public async Task<int?> GetReportFullScoreAsync(CancellationToken cancellationToken)
             => (await SendAsync(HttpMethod.Get, Connection.QualityUri("report/scoring"), null,
-                DqcRestJsonContext.Default.FullScoreWire, cancellationToken).ConfigureAwait(false)).FullScore;
+                DqcJsonContext.Default.FullScoreWire, cancellationToken).ConfigureAwait(false)).FullScore;
 
         /// <summary>GetQualityReportOverview.</summary>
         public async Task<DqcReportOverview> GetReportOverviewAsync(DqcReportFilter filter, CancellationToken cancellationToken)
         {
             var uri = Connection.QualityUri("report/overview", filter.ToQuery(true, true, false));
-            var w = await SendAsync(HttpMethod.Get, uri, null, DqcRestJsonContext.Default.OverviewWire, cancellationToken).ConfigureAwait(false);
+            var w = await SendAsync(HttpMethod.Get, uri, null, DqcJsonContext.Default.OverviewWire, cancellationToken).ConfigureAwait(false);
             return new DqcReportOverview
             {
                 Dimension = Title(filter.Dimension),
@@ -81,7 +31,7 @@ namespace DataArtsQuality.Client
         public async Task<IReadOnlyList<DqcScorePoint>> GetReportTrendAsync(DqcReportFilter filter, CancellationToken cancellationToken)
         {
             var uri = Connection.QualityUri("report/trend", filter.ToQuery(true, true, false));
-            var w = await SendAsync(HttpMethod.Get, uri, null, DqcRestJsonContext.Default.TrendWire, cancellationToken).ConfigureAwait(false);
+            var w = await SendAsync(HttpMethod.Get, uri, null, DqcJsonContext.Default.TrendWire, cancellationToken).ConfigureAwait(false);
             var points = new List<DqcScorePoint>();
             foreach (var p in w.Trends ?? new List<TrendPointWire>())
             {
@@ -98,8 +48,8 @@ namespace DataArtsQuality.Client
             var q = filter.ToQuery(false, false, true);
             return new DqcPager<DqcReportRule>(async (offset, limit, ct) =>
             {
-                var uri = Connection.QualityUri("report/rules", RestPage(q, offset, limit));
-                var w = await SendAsync(HttpMethod.Get, uri, null, DqcRestJsonContext.Default.ReportRulePageWire, ct).ConfigureAwait(false);
+                var uri = Connection.QualityUri("report/rules", WithPaging(q, offset, limit));
+                var w = await SendAsync(HttpMethod.Get, uri, null, DqcJsonContext.Default.ReportRulePageWire, ct).ConfigureAwait(false);
                 var items = (w.Rules ?? new List<ReportRuleWire>()).Select(r => new DqcReportRule
                 {
                     RuleName = r.RuleName,
@@ -120,11 +70,11 @@ namespace DataArtsQuality.Client
         public DqcPager<DqcResultRow> ListSubRuleResults(string subRuleInstanceId, DqcReportFilter filter, ulong skip = 0, ulong? first = null)
         {
             var q = filter.ToQuery(false, false, true);
-            q.Insert(0, RestPair("sub_rule_instance_id", RestId(subRuleInstanceId, "sub-rule instance ID")));
+            q.Insert(0, QueryPair("sub_rule_instance_id", CheckedId(subRuleInstanceId, "sub-rule instance ID")));
             return new DqcPager<DqcResultRow>(async (offset, limit, ct) =>
             {
-                var uri = Connection.QualityUri("report/sub-rule/results", RestPage(q, offset, limit));
-                var w = await SendAsync(HttpMethod.Get, uri, null, DqcRestJsonContext.Default.SubRuleResultPageWire, ct).ConfigureAwait(false);
+                var uri = Connection.QualityUri("report/sub-rule/results", WithPaging(q, offset, limit));
+                var w = await SendAsync(HttpMethod.Get, uri, null, DqcJsonContext.Default.SubRuleResultPageWire, ct).ConfigureAwait(false);
                 IReadOnlyList<string> header = (w.Header ?? new List<string?>()).Select((h, i) => string.IsNullOrEmpty(h) ? "Column" + (i + 1) : h!).ToList();
                 var items = (w.Rows ?? new List<List<string?>?>()).Select(r => new DqcResultRow(header, (IReadOnlyList<string?>?)r ?? Array.Empty<string?>())).ToList();
                 return new DqcPage<DqcResultRow>(w.Count, items);
@@ -135,12 +85,12 @@ namespace DataArtsQuality.Client
         public DqcPager<DqcTechnologyScore> ListTechnologyScores(DqcReportFilter filter, string? sortBy, bool descending, ulong skip = 0, ulong? first = null)
         {
             var q = filter.ToQuery(false, false, false);
-            if (sortBy != null) q.Add(RestPair(SortKey(sortBy, new[] { "DataConnection", "Database", "Table" },
+            if (sortBy != null) q.Add(QueryPair(SortKey(sortBy, new[] { "DataConnection", "Database", "Table" },
                 new[] { "data_connection_score_order", "database_score_order", "table_score_order" }), descending ? "1" : "0"));
             return new DqcPager<DqcTechnologyScore>(async (offset, limit, ct) =>
             {
-                var uri = Connection.QualityUri("report/technology/scores", RestPage(q, offset, limit));
-                var w = await SendAsync(HttpMethod.Get, uri, null, DqcRestJsonContext.Default.TechScorePageWire, ct).ConfigureAwait(false);
+                var uri = Connection.QualityUri("report/technology/scores", WithPaging(q, offset, limit));
+                var w = await SendAsync(HttpMethod.Get, uri, null, DqcJsonContext.Default.TechScorePageWire, ct).ConfigureAwait(false);
                 var items = (w.Scores ?? new List<TechScoreWire>()).Select(s => new DqcTechnologyScore
                 {
                     DataConnectionId = s.DataConnectionId,
@@ -159,19 +109,19 @@ namespace DataArtsQuality.Client
         public DqcPager<DqcBusinessScore> ListBusinessScores(DqcReportFilter filter, string? sortBy, bool descending, ulong skip = 0, ulong? first = null)
         {
             var q = new List<KeyValuePair<string, string>>();
-            void Add(string key, string? value) { if (!string.IsNullOrEmpty(value)) q.Add(RestPair(key, value!)); }
+            void Add(string key, string? value) { if (!string.IsNullOrEmpty(value)) q.Add(QueryPair(key, value!)); }
             Add("table_name", filter.TableName);
             Add("l1", filter.L1);
             Add("l2", filter.L2);
             Add("l3", filter.L3);
             if (filter.From.HasValue) Add("start_timestamp", DqcTime.ToMs(filter.From.Value));
             if (filter.To.HasValue) Add("end_timestamp", DqcTime.ToMs(filter.To.Value));
-            if (sortBy != null) q.Add(RestPair(SortKey(sortBy, new[] { "L1", "L2", "L3", "Table" },
+            if (sortBy != null) q.Add(QueryPair(SortKey(sortBy, new[] { "L1", "L2", "L3", "Table" },
                 new[] { "l1_score_order", "l2_score_order", "l3_score_order", "table_score_order" }), descending ? "1" : "0"));
             return new DqcPager<DqcBusinessScore>(async (offset, limit, ct) =>
             {
-                var uri = Connection.QualityUri("report/business/scores", RestPage(q, offset, limit));
-                var w = await SendAsync(HttpMethod.Get, uri, null, DqcRestJsonContext.Default.BusinessScorePageWire, ct).ConfigureAwait(false);
+                var uri = Connection.QualityUri("report/business/scores", WithPaging(q, offset, limit));
+                var w = await SendAsync(HttpMethod.Get, uri, null, DqcJsonContext.Default.BusinessScorePageWire, ct).ConfigureAwait(false);
                 var items = (w.Scores ?? new List<BusinessScoreWire>()).Select(s => new DqcBusinessScore
                 {
                     Id = s.Id,

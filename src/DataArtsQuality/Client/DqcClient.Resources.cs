@@ -1,13 +1,8 @@
-using System;
-using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
 using DataArtsQuality.Client.Json;
 using DataArtsQuality.Client.Wire;
 using DataArtsQuality.Models;
@@ -36,17 +31,8 @@ namespace DataArtsQuality.Client
         public override DqcErrorCategory Category => DqcErrorCategory.OperationTimeout;
     }
 
-    /// <summary>Value mappings of an import: old value → new value.</summary>
-    public sealed class DqcImportMappings
-    {
-        public IDictionary<string, string>? Directories { get; set; }
-        public IDictionary<string, string>? Topics { get; set; }
-        public IDictionary<string, string>? Connections { get; set; }
-        public IDictionary<string, string>? Queues { get; set; }
-    }
-
     /// <summary>Import/export (dqc-api.md §2.8).</summary>
-    public sealed partial class DqcClient
+    internal sealed partial class DqcClient
     {
         /// <summary>Request type names by the module's names: RuleTemplate, QualityJob, ComparisonJob, Report.</summary>
         public static string ResourceTypeName(string type) => (type ?? "").Trim().ToLowerInvariant() switch
@@ -66,12 +52,12 @@ namespace DataArtsQuality.Client
             {
                 Type = wireType,
                 IsSelectAll = all,
-                Resources = all ? null : (ids ?? Array.Empty<string>()).Select(i => RestId(i, "ID")).ToList(),
+                Resources = all ? null : (ids ?? Array.Empty<string>()).Select(i => CheckedId(i, "ID")).ToList(),
                 ObsServiceType = wireType == "report" ? (reportType ?? "technology").ToLowerInvariant() : null,
             };
             var answer = await SendAsync(HttpMethod.Post, Connection.QualityUri("resource/export"),
-                JsonSerializer.SerializeToUtf8Bytes(body, DqcRestJsonContext.Default.ExportRequest),
-                DqcRestJsonContext.Default.ResourceIdWire, cancellationToken).ConfigureAwait(false);
+                JsonSerializer.SerializeToUtf8Bytes(body, DqcJsonContext.Default.ExportRequest),
+                DqcJsonContext.Default.ResourceIdWire, cancellationToken).ConfigureAwait(false);
             if (string.IsNullOrEmpty(answer.ResourceId))
                 throw new DqcResponseFormatException("The service accepted the export but returned no resource_id.");
             return answer.ResourceId!;
@@ -81,7 +67,7 @@ namespace DataArtsQuality.Client
         public async Task<DqcResourceStatus> GetResourceStatusAsync(string resourceId, CancellationToken cancellationToken)
         {
             var w = await SendAsync(HttpMethod.Get, Connection.QualityUri("resource/status/" + Uri.EscapeDataString(resourceId)), null,
-                DqcRestJsonContext.Default.ResourceStatusWire, cancellationToken).ConfigureAwait(false);
+                DqcJsonContext.Default.ResourceStatusWire, cancellationToken).ConfigureAwait(false);
             return new DqcResourceStatus
             {
                 ResourceId = string.IsNullOrEmpty(w.ResourceId) ? resourceId : w.ResourceId!,
@@ -130,8 +116,8 @@ namespace DataArtsQuality.Client
         /// <summary>GetQualityResourceDownload: the exported file's bytes.</summary>
         public Task<byte[]> DownloadResourceAsync(string resourceId, string? reportType, CancellationToken cancellationToken)
         {
-            var q = new List<KeyValuePair<string, string>> { RestPair("resource_id", resourceId) };
-            if (!string.IsNullOrEmpty(reportType)) q.Add(RestPair("obs_type", reportType!.ToLowerInvariant()));
+            var q = new List<KeyValuePair<string, string>> { QueryPair("resource_id", resourceId) };
+            if (!string.IsNullOrEmpty(reportType)) q.Add(QueryPair("obs_type", reportType!.ToLowerInvariant()));
             return SendRawAsync(HttpMethod.Get, Connection.QualityUri("resource/download", q), null, cancellationToken);
         }
 
@@ -146,7 +132,7 @@ namespace DataArtsQuality.Client
             contentType.Parameters.Add(new NameValueHeaderValue("boundary", boundary));
             byte[] raw = await SendRawAsync(HttpMethod.Post, Connection.QualityUri("resource/upload"), body, cancellationToken, contentType).ConfigureAwait(false);
             UploadWire? w;
-            try { w = JsonSerializer.Deserialize(raw, DqcRestJsonContext.Default.UploadWire); }
+            try { w = JsonSerializer.Deserialize(raw, DqcJsonContext.Default.UploadWire); }
             catch (JsonException ex) { throw new DqcResponseFormatException("PostQualityResourceUpload answered 2xx but the body is not JSON: " + ex.Message, ex); }
             if (w is null || string.IsNullOrEmpty(w.ResourceId))
                 throw new DqcResponseFormatException("The service accepted the upload but returned no resource_id.");
@@ -166,7 +152,7 @@ namespace DataArtsQuality.Client
         {
             var body = BuildImportRequest(resourceId, type, strategy, mappings);
             return SendRawAsync(HttpMethod.Post, Connection.QualityUri("resource/import"),
-                JsonSerializer.SerializeToUtf8Bytes(body, DqcRestJsonContext.Default.ImportRequest), cancellationToken);
+                JsonSerializer.SerializeToUtf8Bytes(body, DqcJsonContext.Default.ImportRequest), cancellationToken);
         }
 
         internal static ImportRequest BuildImportRequest(string resourceId, string type, string? strategy, DqcImportMappings? mappings)

@@ -1,17 +1,13 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
+using DataArtsQuality.Client.Json;
 using DataArtsQuality.Client.Wire;
 using DataArtsQuality.Models;
 
 namespace DataArtsQuality.Client
 {
-    public sealed partial class DqcClient
+    internal sealed partial class DqcClient
     {
         /// <summary>
         /// ListManagerWorkSpaces: GET /v1/{project_id}/workspaces/{instance_id}, paged by record offset (until an empty
@@ -40,7 +36,7 @@ namespace DataArtsQuality.Client
                 WorkspaceListResponse? list;
                 try
                 {
-                    list = JsonSerializer.Deserialize(body, WorkspaceJsonContext.Default.WorkspaceListResponse);
+                    list = JsonSerializer.Deserialize(body, DqcJsonContext.Default.WorkspaceListResponse);
                 }
                 catch (JsonException ex)
                 {

@@ -1,18 +1,9 @@
-using System;
-using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
-using System.IO;
-using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using System.Threading;
-using System.Threading.Tasks;
 using DataArtsQuality.Client.Json;
-using DataArtsQuality.Client.Wire;
-using DataArtsQuality.Models;
 
 namespace DataArtsQuality.Client
 {
@@ -20,10 +11,8 @@ namespace DataArtsQuality.Client
     /// The DQC operations. Cheap to create: it pairs a shared <see cref="DqcConnection"/> with the log of the caller
     /// (one cmdlet invocation), so verbose output lands in the right pipeline.
     /// </summary>
-    public sealed partial class DqcClient
+    internal sealed partial class DqcClient
     {
-        private static readonly MediaTypeHeaderValue JsonContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-
         public DqcClient(DqcConnection connection, IDqcLog? log = null)
         {
             Connection = connection ?? throw new ArgumentNullException(nameof(connection));
@@ -33,24 +22,6 @@ namespace DataArtsQuality.Client
         public DqcConnection Connection { get; }
 
         public IDqcLog Log { get; }
-
-        /// <summary>
-        /// ReStartTask: starts a new run of a quality or comparison job and returns the new instance's ID.
-        /// </summary>
-        public async Task<string> RestartJobAsync(DqcRuleType ruleType, string ruleId, CancellationToken cancellationToken)
-        {
-            string id = DqcIds.Require(ruleId, "rule ID");
-            if (ruleType != DqcRuleType.Quality && ruleType != DqcRuleType.Comparison)
-                throw new ArgumentOutOfRangeException(nameof(ruleType), ruleType, "The rule type must be Quality (1) or Comparison (2).");
-
-            byte[] body = JsonSerializer.SerializeToUtf8Bytes(
-                new RestartRequest { RuleType = (int)ruleType, RuleId = id }, DqcJsonContext.Default.RestartRequest);
-            RestartResponse response = await SendAsync(HttpMethod.Post, Connection.QualityUri("instances/restart"), body,
-                DqcJsonContext.Default.RestartResponse, cancellationToken).ConfigureAwait(false);
-            if (string.IsNullOrEmpty(response.InstanceId))
-                throw new DqcResponseFormatException("The service accepted the rerun but returned no instance_id.");
-            return response.InstanceId!;
-        }
 
         /// <summary>
         /// Sends one request with the workspace header and credentials, and reads the JSON answer. Every non-2xx answer
@@ -112,9 +83,8 @@ namespace DataArtsQuality.Client
         }
 
         /// <summary>
-        /// Sends one request and returns the body of a 2xx answer. This is the one place every request goes through:
-        /// each attempt waits for the connection's rate limiter, gets its own timeout, and a failed attempt is sent
-        /// again only where <see cref="RetryPolicy"/> says that cannot run anything twice.
+        /// Sends one DQC request through <see cref="DqcTransport"/> and returns the body of a 2xx answer: the
+        /// connection's credential, its user's rate limiter and the settings of this client (timeout, retries).
         /// The body is JSON unless <paramref name="contentType"/> says otherwise (multipart upload).
         /// <paramref name="sendWorkspace"/> false leaves out the workspace header (Management Center calls).
         /// </summary>
@@ -129,7 +99,17 @@ namespace DataArtsQuality.Client
                     method.Method, uri.AbsolutePath, mayHaveReachedServer: false, timedOut: false, null);
             try
             {
-                return await SendLeasedAsync(method, uri, body, cancellationToken, contentType, sendWorkspace).ConfigureAwait(false);
+                var request = new TransportRequest(method, uri, body)
+                {
+                    ContentType = contentType,
+                    // Management Center calls (the workspace list) must go without it.
+                    WorkspaceId = sendWorkspace ? Connection.WorkspaceId : null,
+                    Authenticator = Connection.Authenticator,
+                    AllowCredentialRenewal = AllowCredentialRenewal,
+                };
+                var answer = await DqcTransport.SendAsync(Connection.Http, request, EffectiveSettings, Connection.RateLimiter, Log, cancellationToken)
+                    .ConfigureAwait(false);
+                return answer.Body;
             }
             finally
             {
@@ -137,176 +117,35 @@ namespace DataArtsQuality.Client
             }
         }
 
-        private async Task<byte[]> SendLeasedAsync(HttpMethod method, Uri uri, byte[]? body, CancellationToken cancellationToken,
-            MediaTypeHeaderValue? contentType, bool sendWorkspace)
+        /// <summary>Most IDs one batch request carries; larger inputs are split into several batches.</summary>
+        public const int MaxIdsPerBatch = 100;
+
+        private async Task SendBatchAsync(string path, byte[] body, CancellationToken cancellationToken)
         {
-            string path = uri.AbsolutePath;
-            var settings = EffectiveSettings;
-            var policy = new RetryPolicy(settings);
-            bool recovered = false;
-            for (int attempt = 1; ; attempt++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var limiter = Connection.RateLimiter;
-                TimeSpan waited = await limiter.WaitAsync(settings.RateLimitCount, settings.RateLimitPeriod, cancellationToken).ConfigureAwait(false);
-                string waitNote = waited.TotalMilliseconds >= 1
-                    ? string.Format(CultureInfo.InvariantCulture, ", waited {0:0} ms for the rate limit", waited.TotalMilliseconds) : "";
-
-                using var request = new HttpRequestMessage(method, uri);
-                // Management Center calls (the workspace list) must go without it.
-                if (sendWorkspace) request.Headers.TryAddWithoutValidation("workspace", Connection.WorkspaceId);
-                request.Headers.Accept.ParseAdd("application/json");
-                // No Expect: 100-continue round trip before each POST body (.NET Framework sends one by default).
-                request.Headers.ExpectContinue = false;
-                if (body != null)
-                {
-                    request.Content = new ByteArrayContent(body);
-                    request.Content.Headers.ContentType = contentType ?? JsonContentType;
-                }
-                await Connection.Authenticator.AuthenticateAsync(request, body, cancellationToken).ConfigureAwait(false);
-                if (Log.IsDebugEnabled) Log.Debug("HTTP request\n" + HttpLogFormatter.Request(request, body));
-
-                var watch = Stopwatch.StartNew();
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                timeout.CancelAfter(settings.Timeout);
-                HttpResponseMessage? response = null;
-                byte[] responseBody = Array.Empty<byte>();
-                DqcTransportException? failure = null;
-                TransportFailure failureKind = TransportFailure.MaybeSent;
-                Exception? unreadable2xx = null;
-                try
-                {
-                    // Headers first, so a 2xx whose body then breaks is known to be a 2xx: the service did the work.
-                    response = await Connection.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-                    if (response.Content != null)
-                    {
-                        // The body is read under the same timeout and cancellation as the headers.
-                        var answer = response;
-                        using (timeout.Token.Register(() => answer.Dispose()))
-                        {
-                            try
-                            {
-                                responseBody = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-                            }
-                            catch (Exception ex) when (response.IsSuccessStatusCode && !cancellationToken.IsCancellationRequested
-                                && (ex is IOException || ex is HttpRequestException || ex is ObjectDisposedException || ex is OperationCanceledException))
-                            {
-                                unreadable2xx = ex;
-                            }
-                        }
-                    }
-                }
-                catch (Exception ex) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested
-                    && (ex is OperationCanceledException || ex is ObjectDisposedException || ex is IOException || ex is HttpRequestException))
-                {
-                    response?.Dispose();
-                    response = null;
-                    failureKind = TransportFailure.TimedOut;
-                    failure = new DqcTransportException(
-                        string.Format(CultureInfo.InvariantCulture, "{0} {1} timed out after {2:0.###} s (TimeoutSec).", method, path, settings.TimeoutSec),
-                        method.Method, path, mayHaveReachedServer: true, timedOut: true, ex);
-                }
-                catch (Exception ex) when (!cancellationToken.IsCancellationRequested && (ex is OperationCanceledException || ex is ObjectDisposedException))
-                {
-                    // Cancelled, but neither by the caller nor by its own timeout (the HTTP stack gave up or was shut
-                    // down): say so, and never call it a timeout.
-                    response?.Dispose();
-                    response = null;
-                    failureKind = TransportFailure.MaybeSent;
-                    failure = new DqcTransportException($"{method} {path}: the request to {uri.Host} was cancelled before a complete answer ({TransportFailures.Innermost(ex).Message}).",
-                        method.Method, path, mayHaveReachedServer: true, timedOut: false, ex);
-                }
-                catch (Exception ex) when (ex is HttpRequestException || ex is IOException)
-                {
-                    response?.Dispose();
-                    response = null;
-                    failureKind = TransportFailures.Classify(ex);
-                    string detail = TransportFailures.Innermost(ex).Message;
-                    failure = failureKind switch
-                    {
-                        TransportFailure.NotSent => new DqcTransportException($"{method} {path} could not reach {uri.Host}: {detail}",
-                            method.Method, path, mayHaveReachedServer: false, timedOut: false, ex),
-                        TransportFailure.Tls => new DqcTransportException(
-                            $"{method} {path}: the secure connection to {uri.Host} failed ({detail}). Check the certificate; -SkipCertificateCheck on Connect-DqcWorkspace turns the check off for test systems.",
-                            method.Method, path, mayHaveReachedServer: false, timedOut: false, ex) { IsTlsFailure = true },
-                        _ => new DqcTransportException($"{method} {path}: the connection to {uri.Host} broke before a complete answer: {detail}",
-                            method.Method, path, mayHaveReachedServer: true, timedOut: false, ex),
-                    };
-                }
-
-                RetryDecision decision;
-                if (failure != null)
-                {
-                    decision = policy.ForFailure(method, failureKind, attempt);
-                    if (Log.IsVerboseEnabled) Log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} after {3} ms (attempt {4}{5}); {6}",
-                        method, path, failureKind == TransportFailure.TimedOut ? "timed out" : "no answer", watch.ElapsedMilliseconds,
-                        attempt, waitNote, decision.Reason));
-                    if (!decision.Retry)
-                    {
-                        failure.Attempts = attempt;
-                        failure.RetryNote = decision.Reason;
-                        throw failure;
-                    }
-                }
-                else
-                {
-                    using (response)
-                    {
-                        var status = response!.StatusCode;
-                        if (response.IsSuccessStatusCode && unreadable2xx != null)
-                        {
-                            if (Log.IsVerboseEnabled) Log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} {3} in {4} ms (attempt {5}{6}); the body could not be read",
-                                method, path, (int)status, response.ReasonPhrase, watch.ElapsedMilliseconds, attempt, waitNote));
-                            throw new DqcResponseFormatException(
-                                $"{method} {path} answered {(int)status} {response.ReasonPhrase} but its body could not be read: {TransportFailures.Innermost(unreadable2xx).Message}",
-                                unreadable2xx);
-                        }
-                        if (response.IsSuccessStatusCode)
-                        {
-                            if (Log.IsVerboseEnabled) Log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} {3} in {4} ms (attempt {5}{6})",
-                                method, path, (int)status, response.ReasonPhrase, watch.ElapsedMilliseconds, attempt, waitNote));
-                            if (Log.IsDebugEnabled) Log.Debug("HTTP response\n" + HttpLogFormatter.Response(response, responseBody));
-                            return responseBody;
-                        }
-
-                        var error = DqcErrorReader.Read(response, responseBody, method.Method, path);
-                        if (status == HttpStatusCode.Unauthorized && !recovered && AllowCredentialRenewal)
-                        {
-                            if (Log.IsVerboseEnabled) Log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} {3} in {4} ms (attempt {5}{6})",
-                                method, path, (int)status, response.ReasonPhrase, watch.ElapsedMilliseconds, attempt, waitNote));
-                            if (Log.IsDebugEnabled) Log.Debug("HTTP response\n" + HttpLogFormatter.Response(response, responseBody));
-                            if (await Connection.Authenticator.TryRecoverAsync(error, cancellationToken).ConfigureAwait(false))
-                            {
-                                recovered = true;
-                                Log.Verbose($"{method} {path}: credential renewed after 401, sending again");
-                                continue;
-                            }
-                            throw error;
-                        }
-
-                        decision = policy.ForResponse(method, status, response.Headers.RetryAfter, attempt, DateTimeOffset.UtcNow);
-                        if (Log.IsVerboseEnabled) Log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} {3} in {4} ms (attempt {5}{6}); {7}",
-                            method, path, (int)status, response.ReasonPhrase, watch.ElapsedMilliseconds, attempt, waitNote, decision.Reason));
-                        if (Log.IsDebugEnabled) Log.Debug("HTTP response\n" + HttpLogFormatter.Response(response, responseBody));
-                        if (!decision.Retry)
-                        {
-                            error.Attempts = attempt;
-                            error.RetryNote = decision.Reason;
-                            throw error;
-                        }
-                        if ((int)status == 429)
-                        {
-                            // Throttled: hold back every request of this connection, not only this one. The limiter
-                            // then makes this request wait too (at the top of the loop), so it waits once.
-                            limiter.Pause(decision.Delay);
-                            continue;
-                        }
-                    }
-                }
-
-                if (decision.Delay > TimeSpan.Zero)
-                    await Task.Delay(decision.Delay, cancellationToken).ConfigureAwait(false);
-            }
+            // BatchDeleteTemplates defines no body; the job and instance batches answer {error_code, error_msg}, which
+            // is only logged: any 2xx is success.
+            var answer = await SendOptionalBodyAsync(HttpMethod.Post, Connection.QualityUri(path), body,
+                DqcJsonContext.Default.ErrorBody, cancellationToken).ConfigureAwait(false);
+            if (answer?.ErrorCode != null) Log.Verbose($"{path}: {answer.ErrorCode} {answer.ErrorMsg}");
         }
+
+        internal static string CheckedId(string value, string what) => DqcIds.Require(value, what);
+
+        private static List<string> CheckBatch(IReadOnlyList<string> ids, string what)
+        {
+            if (ids is null || ids.Count == 0) throw new ArgumentException($"No {what}s to send.");
+            if (ids.Count > MaxIdsPerBatch) throw new ArgumentException($"At most {MaxIdsPerBatch} {what}s per request; got {ids.Count}.");
+            return ids.Select(i => CheckedId(i, what)).ToList();
+        }
+
+        internal static KeyValuePair<string, string> QueryPair(string key, string value) => new KeyValuePair<string, string>(key, value);
+
+        /// <summary>The filters of a list call with one page's limit and offset after them.</summary>
+        private static List<KeyValuePair<string, string>> WithPaging(IEnumerable<KeyValuePair<string, string>> filters, long offset, int limit)
+            => new List<KeyValuePair<string, string>>(filters)
+            {
+                QueryPair("limit", limit.ToString(CultureInfo.InvariantCulture)),
+                QueryPair("offset", offset.ToString(CultureInfo.InvariantCulture)),
+            };
     }
 }

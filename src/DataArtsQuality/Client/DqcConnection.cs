@@ -9,26 +9,6 @@ using DataArtsQuality.Client.Auth;
 
 namespace DataArtsQuality.Client
 {
-    /// <summary>What a connection is made of, checked before any request goes out.</summary>
-    public sealed class DqcConnectionOptions
-    {
-        public Uri? Endpoint { get; set; }
-        public string? Region { get; set; }
-        public string ProjectId { get; set; } = "";
-        /// <summary>Null for a connection without a workspace (it can only list workspaces).</summary>
-        public string? WorkspaceId { get; set; } = "";
-        public string Name { get; set; } = "default";
-        /// <summary>Retries, timeout and rate limit; null reads the DQC_* environment variables (see <see cref="DqcSettings"/>).</summary>
-        public DqcSettings? Settings { get; set; }
-        /// <summary>Accept any server certificate. Only for test systems; the caller warns.</summary>
-        public bool SkipCertificateCheck { get; set; }
-        /// <summary>Send credentials over plain http to a host that is not this machine.</summary>
-        public bool AllowUnencryptedAuthentication { get; set; }
-        /// <summary>An explicit proxy; null uses HTTPS_PROXY/HTTP_PROXY/NO_PROXY, else the system proxy.</summary>
-        public Uri? Proxy { get; set; }
-        public System.Net.ICredentials? ProxyCredential { get; set; }
-    }
-
     /// <summary>
     /// A connection to one DQC workspace: endpoint, project, workspace, credential and the HttpClient all its requests
     /// share. The HttpClient sits on a handler shared by every connection with the same transport settings
@@ -40,7 +20,7 @@ namespace DataArtsQuality.Client
     /// up the owner's reference; the HttpClient and the credential are let go when the last user is done, so replacing or
     /// disconnecting a connection in one runspace never breaks a request, page stream or wait running on it in another.
     /// </remarks>
-    public sealed class DqcConnection : IDisposable
+    internal sealed class DqcConnection : IDisposable
     {
         private static readonly Regex HexId = new Regex("^[0-9a-fA-F]{32}$", RegexOptions.CultureInvariant);
         private static readonly Regex RegionId = new Regex("^[a-z]{2}(-[a-z0-9]+)+$", RegexOptions.CultureInvariant);
@@ -69,7 +49,7 @@ namespace DataArtsQuality.Client
             ConnectedAt = DateTimeOffset.Now;
 
             _apiRoot = Endpoint.AbsoluteUri.TrimEnd('/');
-            RateLimiter = RateLimiterRegistry.For(Endpoint, Authenticator);
+            RateLimiter = options.OwnRateLimiter ?? RateLimiterRegistry.For(Endpoint, Authenticator);
             // A handler given by the caller belongs to this connection; the shared one belongs to the pool.
             Http = new HttpClient(handler ?? DqcHandlerPool.For(options), disposeHandler: handler != null)
             {

@@ -10,54 +10,6 @@ using DataArtsQuality.Client.Iam;
 
 namespace DataArtsQuality.Client
 {
-    /// <summary>What Connect-DqcWorkspace was given. At most one credential; none means "read the environment".</summary>
-    public sealed class DqcConnectRequest
-    {
-        public string Name { get; set; } = "default";
-        public Uri? Endpoint { get; set; }
-        public string? Region { get; set; }
-        public Uri? IamEndpoint { get; set; }
-        public string? ProjectId { get; set; }
-        /// <summary>Null: no workspace (unless <see cref="WorkspaceName"/> resolves one).</summary>
-        public string? WorkspaceId { get; set; }
-        public string? WorkspaceName { get; set; }
-        public string? InstanceId { get; set; }
-
-        public SecureString? Token { get; set; }
-
-        public string? UserName { get; set; }
-        public SecureString? Password { get; set; }
-        public string? DomainName { get; set; }
-
-        public string? AccessKey { get; set; }
-        public SecureString? SecretKey { get; set; }
-        public SecureString? SecurityToken { get; set; }
-
-        /// <summary>Retries, timeout and rate limit; null reads the DQC_* environment variables.</summary>
-        public DqcSettings? Settings { get; set; }
-        public bool SkipCertificateCheck { get; set; }
-        public bool AllowUnencryptedAuthentication { get; set; }
-        public Uri? Proxy { get; set; }
-        public System.Net.ICredentials? ProxyCredential { get; set; }
-
-        internal TimeSpan RequestTimeout => (Settings ?? DqcSettings.FromEnvironment()).Timeout;
-
-        /// <summary>Connection options with this request's transport settings (proxy, certificates, retries).</summary>
-        internal DqcConnectionOptions ConnectionOptions(Uri? endpoint, string? region, string projectId, string? workspaceId) => new DqcConnectionOptions
-        {
-            Endpoint = endpoint,
-            Region = region,
-            ProjectId = projectId,
-            WorkspaceId = workspaceId,
-            Name = Name,
-            Settings = Settings,
-            SkipCertificateCheck = SkipCertificateCheck,
-            AllowUnencryptedAuthentication = AllowUnencryptedAuthentication,
-            Proxy = Proxy,
-            ProxyCredential = ProxyCredential,
-        };
-    }
-
     /// <summary>No credential was given and the environment has none.</summary>
     public sealed class DqcCredentialNotFoundException : DqcException
     {
@@ -73,7 +25,7 @@ namespace DataArtsQuality.Client
     /// the official SDK's environment variables), resolves the DQC and IAM endpoints from the region, logs in to IAM,
     /// finds the project ID by region name and the workspace ID by name.
     /// </summary>
-    public static class DqcConnector
+    internal static class DqcConnector
     {
         public const string EnvAccessKey = "HUAWEICLOUD_SDK_AK";
         public const string EnvSecretKey = "HUAWEICLOUD_SDK_SK";
@@ -155,7 +107,7 @@ namespace DataArtsQuality.Client
             else if (request.Password != null)
             {
                 password = new IamPasswordAuthenticator(NewHttp(),
-                    iamEndpoint, request.RequestTimeout, request.UserName ?? "", request.Password, request.DomainName ?? "", clock);
+                    iamEndpoint, request.EffectiveSettings, request.UserName ?? "", request.Password, request.DomainName ?? "", clock);
                 authenticator = password;
             }
             else if (request.AccessKey != null)
@@ -191,7 +143,7 @@ namespace DataArtsQuality.Client
                         throw new ArgumentException("The project ID is unknown: give -ProjectId, or -Region to look it up in IAM.");
                     log.Verbose($"Looking up the project named {region} in IAM at {iamEndpoint.Host}.");
                     using var bootstrap = NewHttp();
-                    projectId = await new IamClient(bootstrap, iamEndpoint, request.RequestTimeout)
+                    projectId = await new IamClient(bootstrap, iamEndpoint, request.EffectiveSettings)
                         .FindProjectIdAsync(region, authenticator, log, cancellationToken).ConfigureAwait(false);
                     log.Verbose($"Project {region} is {projectId}.");
                 }

@@ -4,7 +4,7 @@ using System.Globalization;
 namespace DataArtsQuality.Client
 {
     /// <summary>The time formats <see cref="DqcTime"/> does not cover: ms epochs in strings (ScoreTrendVO) and the v1 list's.</summary>
-    public static class DqcEpoch
+    internal static class DqcEpoch
     {
         /// <summary>"1669132800000" → that instant; null or non-numeric text → null.</summary>
         public static DateTimeOffset? FromMsText(string? text) =>

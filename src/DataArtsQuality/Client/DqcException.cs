@@ -57,14 +57,14 @@ namespace DataArtsQuality.Client
     /// <summary>An ID refused before any request was made: empty, not a number, negative, too large or rounded.</summary>
     public sealed class DqcIdException : DqcException
     {
-        public DqcIdException(DqcIds.Problem problem, string what, string? input)
+        internal DqcIdException(DqcIds.Problem problem, string what, string? input)
             : base(DqcIds.Describe(problem, what, input ?? ""))
         {
             Problem = problem;
             Input = input ?? "";
         }
 
-        public DqcIds.Problem Problem { get; }
+        internal DqcIds.Problem Problem { get; }
 
         /// <summary>The refused text, as given.</summary>
         public string Input { get; }

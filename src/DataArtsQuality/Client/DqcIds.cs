@@ -8,13 +8,13 @@ namespace DataArtsQuality.Client
     /// Validation of DQC IDs. IDs are 64-bit integers that exceed 2^53, so they live as exact decimal strings
     /// everywhere in this module and never pass through a double.
     /// </summary>
-    public static class DqcIds
+    internal static class DqcIds
     {
         /// <summary>2^53: above it a double can no longer hold every integer exactly.</summary>
         public const double MaxExactDouble = 9007199254740992d;
 
         /// <summary>Why an ID was refused.</summary>
-        public enum Problem
+        internal enum Problem
         {
             None,
             Empty,

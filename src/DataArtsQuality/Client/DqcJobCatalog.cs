@@ -8,39 +8,6 @@ using DataArtsQuality.Models;
 
 namespace DataArtsQuality.Client
 {
-    /// <summary>A job as the catalog remembers it: enough to complete its ID or name.</summary>
-    public sealed class DqcJobName
-    {
-        public DqcJobName(string id, string name, DqcRuleType ruleType)
-        {
-            Id = id;
-            Name = name;
-            RuleType = ruleType;
-        }
-
-        public string Id { get; }
-        public string Name { get; }
-        public DqcRuleType RuleType { get; }
-    }
-
-    /// <summary>A recent instance as the catalog remembers it: enough to complete its ID with a tooltip.</summary>
-    public sealed class DqcInstanceName
-    {
-        public DqcInstanceName(string instanceId, string name, string? runStatus, DateTimeOffset? startTime)
-        {
-            InstanceId = instanceId;
-            Name = name;
-            RunStatus = runStatus;
-            StartTime = startTime;
-        }
-
-        public string InstanceId { get; }
-        /// <summary>The instance name, which the service forms from the job's name.</summary>
-        public string Name { get; }
-        public string? RunStatus { get; }
-        public DateTimeOffset? StartTime { get; }
-    }
-
     /// <summary>
     /// A short memory of a connection's job lists (ID, name, kind), for Tab completion. One catalog per connection
     /// object, so a new Connect-DqcWorkspace (even under the same name) starts empty; each kind (Quality, Comparison)
@@ -52,7 +19,7 @@ namespace DataArtsQuality.Client
     /// never log in: a password connection whose token is due for renewal gets no listing, and a 401 is not recovered.
     /// </para>
     /// </summary>
-    public sealed class DqcJobCatalog
+    internal sealed class DqcJobCatalog
     {
         public static readonly TimeSpan DefaultLifetime = TimeSpan.FromSeconds(60);
 

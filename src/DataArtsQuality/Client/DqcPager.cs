@@ -5,20 +5,6 @@ using System.Threading.Tasks;
 
 namespace DataArtsQuality.Client
 {
-    /// <summary>One page as the service returned it: the filtered total and the records from the requested offset.</summary>
-    public sealed class DqcPage<T>
-    {
-        public DqcPage(long count, IReadOnlyList<T> items)
-        {
-            Count = count;
-            Items = items;
-        }
-
-        public long Count { get; }
-
-        public IReadOnlyList<T> Items { get; }
-    }
-
     /// <summary>
     /// Walks a count/resources list (ListQualityTask, ListConsistencyTask, ListInstances, ShowInstanceResult) one
     /// request at a time, so the caller can write each page's objects before asking for the next. <c>offset</c> is a
@@ -30,7 +16,7 @@ namespace DataArtsQuality.Client
     /// First records were returned, or when <see cref="Stop"/> is called.
     /// </para>
     /// </summary>
-    public sealed class DqcPager<T>
+    internal sealed class DqcPager<T>
     {
         public const int MaxPageSize = 100;
 

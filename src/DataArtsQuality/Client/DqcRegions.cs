@@ -6,7 +6,7 @@ namespace DataArtsQuality.Client
     /// Regions with a DataArts Studio endpoint in the official Python SDK 3.1.211 (dqc-api.md §1.1). Only for
     /// completion and messages: any region ID of the right shape is accepted, because new regions appear.
     /// </summary>
-    public static class DqcRegions
+    internal static class DqcRegions
     {
         public static IReadOnlyList<string> Known { get; } = new[]
         {

@@ -5,7 +5,7 @@ using DataArtsQuality.Models;
 namespace DataArtsQuality.Client
 {
     /// <summary>Reads a rule type in any of the spellings the API and users use.</summary>
-    public static class DqcRuleTypes
+    internal static class DqcRuleTypes
     {
         /// <summary>
         /// Accepts Quality/Comparison (any case), 1/2 as text or number, and the instance list's task_type values

@@ -9,7 +9,7 @@ namespace DataArtsQuality.Client
     /// web cmdlets (-MaximumRetryCount, -RetryIntervalSec, -TimeoutSec). A settings object is never changed once a
     /// connection uses it: <see cref="Clone"/> it and assign the copy.
     /// </summary>
-    public sealed class DqcSettings
+    internal sealed class DqcSettings
     {
         public const int DefaultMaximumRetryCount = 4;
         public const double DefaultRetryIntervalSec = 1;

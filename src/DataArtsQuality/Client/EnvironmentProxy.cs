@@ -12,7 +12,7 @@ namespace DataArtsQuality.Client
     /// dot is optional), may carry a :port, and '*' means every host. Credentials may be given in the proxy URL
     /// (http://user:password@proxy:3128). Used on every edition so Windows PowerShell 5.1 behaves like PowerShell 7.
     /// </summary>
-    public sealed class EnvironmentProxy : IWebProxy
+    internal sealed class EnvironmentProxy : IWebProxy
     {
         private readonly Uri? _https;
         private readonly Uri? _http;

@@ -11,7 +11,7 @@ namespace DataArtsQuality.Client
     /// The one place that decides what of an HTTP exchange may be logged. Credential headers and secret-looking
     /// JSON fields are replaced by a fixed mark before the text leaves the core.
     /// </summary>
-    public static class HttpLogFormatter
+    internal static class HttpLogFormatter
     {
         public const string Redacted = "<redacted>";
 

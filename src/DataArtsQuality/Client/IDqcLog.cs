@@ -1,10 +1,12 @@
+
+
 namespace DataArtsQuality.Client
 {
     /// <summary>
     /// Where the core reports what it does. The cmdlet layer turns these into Write-Verbose / Write-Debug on the
     /// pipeline thread. Secrets are redacted before anything reaches this interface.
     /// </summary>
-    public interface IDqcLog
+    internal interface IDqcLog
     {
         bool IsDebugEnabled { get; }
 
@@ -14,19 +16,5 @@ namespace DataArtsQuality.Client
         void Verbose(string message);
 
         void Debug(string message);
-    }
-
-    /// <summary>A log that drops everything.</summary>
-    public sealed class NullDqcLog : IDqcLog
-    {
-        public static readonly NullDqcLog Instance = new NullDqcLog();
-
-        public bool IsDebugEnabled => false;
-
-        public bool IsVerboseEnabled => false;
-
-        public void Verbose(string message) { }
-
-        public void Debug(string message) { }
     }
 }

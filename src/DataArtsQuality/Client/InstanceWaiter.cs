@@ -8,109 +8,13 @@ using DataArtsQuality.Models;
 
 namespace DataArtsQuality.Client
 {
-    /// <summary>An instance to wait for.</summary>
-    public sealed class DqcWaitTarget
-    {
-        public DqcWaitTarget(string instanceId, DateTimeOffset? startedAfter = null, DqcInstance? known = null)
-        {
-            InstanceId = instanceId ?? throw new ArgumentNullException(nameof(instanceId));
-            StartedAfter = startedAfter;
-            Known = known;
-        }
-
-        public string InstanceId { get; }
-
-        /// <summary>A time at or before the run's start (its StartTime, or when the rerun was submitted); narrows the search.</summary>
-        public DateTimeOffset? StartedAfter { get; }
-
-        /// <summary>What the caller already knows (e.g. Restart-DqcJob's output); its SubmittedAt is carried over.</summary>
-        public DqcInstance? Known { get; }
-    }
-
-    public sealed class DqcWaitOptions
-    {
-        /// <summary>How long to wait in all; then each instance without a verdict is reported as timed out.</summary>
-        public TimeSpan Timeout { get; set; } = TimeSpan.FromHours(1);
-
-        public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
-
-        /// <summary>How far back to search for an instance whose start is not known.</summary>
-        public TimeSpan DefaultLookBack { get; set; } = TimeSpan.FromDays(1);
-
-        /// <summary>Searched that much before the earliest known start, for clock skew between this machine and the service.</summary>
-        public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);
-
-        /// <summary>An instance missing from this many complete searches in a row is reported as not found.</summary>
-        public int NotFoundAfterPolls { get; set; } = 3;
-    }
-
-    public enum DqcWaitOutcomeKind
-    {
-        /// <summary>The instance reached a verdict: SUCCESS, ALARMING or FAILED.</summary>
-        Finished,
-        /// <summary>The timeout passed before a verdict (the instance was RUNNING, SUSPENDING, ... or not yet seen).</summary>
-        TimedOut,
-        /// <summary>The instance never showed up in the instance list within the search window.</summary>
-        NotFound,
-    }
-
-    public sealed class DqcWaitOutcome
-    {
-        internal DqcWaitOutcome(string instanceId, DqcWaitOutcomeKind kind, DqcInstance? instance)
-        {
-            InstanceId = instanceId;
-            Kind = kind;
-            Instance = instance;
-        }
-
-        public string InstanceId { get; }
-
-        public DqcWaitOutcomeKind Kind { get; }
-
-        /// <summary>The instance as last listed; null when it was never seen.</summary>
-        public DqcInstance? Instance { get; }
-
-        /// <summary>The last run status seen, or null when the instance was never seen.</summary>
-        public string? LastStatus => Instance?.RunStatus;
-    }
-
-    /// <summary>What one poll found: for a progress display and for writing outcomes as they happen.</summary>
-    public sealed class DqcWaitProgress
-    {
-        internal DqcWaitProgress(TimeSpan elapsed, int total, int finished, IReadOnlyDictionary<string, int> counts,
-            int polls, int requests, IReadOnlyList<DqcWaitOutcome> newOutcomes, bool done)
-        {
-            Elapsed = elapsed;
-            Total = total;
-            Finished = finished;
-            CountsByStatus = counts;
-            Polls = polls;
-            Requests = requests;
-            NewOutcomes = newOutcomes;
-            IsDone = done;
-        }
-
-        public TimeSpan Elapsed { get; }
-        public int Total { get; }
-        /// <summary>Instances no longer waited for (finished, timed out or not found).</summary>
-        public int Finished { get; }
-        /// <summary>Instances per last-seen run status; "NOT_SEEN" for those not listed yet.</summary>
-        public IReadOnlyDictionary<string, int> CountsByStatus { get; }
-        public int Polls { get; }
-        /// <summary>List requests sent so far, all polls together.</summary>
-        public int Requests { get; }
-        /// <summary>Outcomes decided by this poll, in the order the targets were given.</summary>
-        public IReadOnlyList<DqcWaitOutcome> NewOutcomes { get; }
-        public bool IsDone { get; }
-    }
-
     /// <summary>
     /// Waits for instances to reach a verdict (SUCCESS, ALARMING or FAILED). The API has no get-one-instance call and no job or instance filter, so
     /// each poll is ONE walk of ListInstances over a time window (from just before the earliest start) that stops as
     /// soon as every waited instance was seen: many instances share the same pages, and the request count grows with
     /// the number of polls, not with instances × polls (the service allows 40 user requests per 10 s).
     /// </summary>
-    public sealed class InstanceWaiter
+    internal sealed class InstanceWaiter
     {
         public const string NotSeen = "NOT_SEEN";
 

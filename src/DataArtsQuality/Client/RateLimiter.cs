@@ -15,7 +15,7 @@ namespace DataArtsQuality.Client
     /// its own Count and Period (its runspace's Set-DqcConfig), measured against all of the user's requests. Waiters are
     /// served in arrival order: each call reserves the next free slot and sleeps until then, cancellably.
     /// </summary>
-    public sealed class RateLimiter
+    internal sealed class RateLimiter
     {
         private readonly object _gate = new object();
         // Slots taken, in time order; only the last _keep matter (the largest Count any caller brought).
@@ -55,7 +55,14 @@ namespace DataArtsQuality.Client
         /// Waits until a request may start with at most <paramref name="count"/> of this user's requests in any
         /// <paramref name="period"/> (0: no limit, only a 429 pause holds it back). Returns how long it waited.
         /// </summary>
-        public async Task<TimeSpan> WaitAsync(int count, TimeSpan period, CancellationToken cancellationToken)
+        public async Task<TimeSpan> WaitAsync(int count, TimeSpan period, CancellationToken cancellationToken) =>
+            (await ReserveAsync(count, period, cancellationToken).ConfigureAwait(false)).Waited;
+
+        /// <summary>
+        /// Like <see cref="WaitAsync(int, TimeSpan, CancellationToken)"/>, and also returns the slot taken, for
+        /// <see cref="Settle"/> once the answer is in.
+        /// </summary>
+        public async Task<(TimeSpan Waited, TimeSpan Slot)> ReserveAsync(int count, TimeSpan period, CancellationToken cancellationToken)
         {
             if (count < 0) throw new ArgumentOutOfRangeException(nameof(count));
             if (count > 0 && period <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(period));
@@ -85,7 +92,29 @@ namespace DataArtsQuality.Client
             var wait = slot - now;
             if (wait > TimeSpan.Zero)
                 await _delay(wait, cancellationToken).ConfigureAwait(false);
-            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+            return (wait > TimeSpan.Zero ? wait : TimeSpan.Zero, slot);
+        }
+
+        /// <summary>
+        /// The answer to the request that took <paramref name="slot"/> is in, so the gateway counted it no later than
+        /// now: its slot counts from now. A slot is taken when the request leaves; a slow first request (a new
+        /// connection, TLS, a loaded machine) can reach the gateway later than the margin allows, and the request a
+        /// window later would then arrive less than a period after it and be refused. Counting from the answer keeps
+        /// every window at least a period apart as the gateway sees it.
+        /// </summary>
+        public void Settle(TimeSpan slot)
+        {
+            lock (_gate)
+            {
+                var now = _clock();
+                if (now <= slot) return;
+                int at = _slots.LastIndexOf(slot);
+                if (at < 0) return; // already trimmed: old enough not to matter
+                _slots.RemoveAt(at);
+                int to = _slots.Count;
+                while (to > 0 && _slots[to - 1] > now) to--;
+                _slots.Insert(to, now);
+            }
         }
 
         /// <summary>

@@ -13,7 +13,7 @@ namespace DataArtsQuality.Client
     /// hash of the token (never the token itself). Limiters are kept for the life of the process: a reconnect must not
     /// start a fresh window while the gateway still counts the old one, and there are only as many as users.
     /// </summary>
-    public static class RateLimiterRegistry
+    internal static class RateLimiterRegistry
     {
         private static readonly ConcurrentDictionary<string, RateLimiter> Limiters = new ConcurrentDictionary<string, RateLimiter>(StringComparer.Ordinal);
 

@@ -6,42 +6,6 @@ using System.Net.Http.Headers;
 
 namespace DataArtsQuality.Client
 {
-    /// <summary>How a request attempt ended without a usable HTTP answer.</summary>
-    public enum TransportFailure
-    {
-        /// <summary>Nothing left this machine: the connection was refused, the name did not resolve, ...</summary>
-        NotSent,
-
-        /// <summary>The request may have been sent and acted on: the connection broke before a complete answer.</summary>
-        MaybeSent,
-
-        /// <summary>The attempt took longer than TimeoutSec; the request may have been acted on.</summary>
-        TimedOut,
-
-        /// <summary>The TLS handshake failed (certificate not trusted, protocol mismatch). Nothing was sent; retrying will not help.</summary>
-        Tls,
-    }
-
-    /// <summary>Whether to send a request again, and after how long.</summary>
-    public readonly struct RetryDecision
-    {
-        public RetryDecision(bool retry, TimeSpan delay, string reason)
-        {
-            Retry = retry;
-            Delay = delay;
-            Reason = reason;
-        }
-
-        public bool Retry { get; }
-
-        public TimeSpan Delay { get; }
-
-        /// <summary>Why (for the verbose line and error messages).</summary>
-        public string Reason { get; }
-
-        public static RetryDecision Stop(string reason) => new RetryDecision(false, TimeSpan.Zero, reason);
-    }
-
     /// <summary>
     /// The retry rules of the HTTP core, in one place and free of I/O so they can be tested on their own:
     /// <list type="bullet">
@@ -49,8 +13,9 @@ namespace DataArtsQuality.Client
     /// service did not act on the request [inf: Huawei APIG answers 429 APIG.0308 before routing, 502 when the backend
     /// is unreachable, 503 when it is unavailable].</item>
     /// <item>504 (the gateway gave up waiting for the service), time-outs and connections that broke after the
-    /// request went out may have reached the service: retried only for GET/HEAD, never for a POST such as ReStartTask,
-    /// which would start a second run.</item>
+    /// request went out may have reached the service: retried only for GET/HEAD and requests that are safe to carry out
+    /// twice (the IAM token request, which only issues another token), never for a POST such as ReStartTask, which
+    /// would start a second run.</item>
     /// <item>500 is never retried, reads included: it is the service's own answer (DQC.xxxx error code and message),
     /// so sending the request again would repeat the error; for a POST it may also have been carried out.</item>
     /// <item>Connection failures before anything was sent (refused, unknown host) are retried for every method.</item>
@@ -59,7 +24,7 @@ namespace DataArtsQuality.Client
     /// MaximumRetryAfterSec is not waited for.</item>
     /// </list>
     /// </summary>
-    public sealed class RetryPolicy
+    internal sealed class RetryPolicy
     {
         private readonly DqcSettings _settings;
         private readonly Func<double> _random;
@@ -100,9 +65,17 @@ namespace DataArtsQuality.Client
 
         /// <summary>What to do after a non-2xx answer to attempt number <c>attempt</c> (1 for the first).</summary>
         public RetryDecision ForResponse(HttpMethod method, HttpStatusCode status, RetryConditionHeaderValue? retryAfter, int attempt, DateTimeOffset now)
+            => ForResponse(method, status, retryAfter, attempt, now, repeatSafe: false);
+
+        /// <summary>
+        /// As above; <paramref name="repeatSafe"/> true treats a request that is not a read as one (it does no harm when
+        /// carried out twice, as an IAM token request).
+        /// </summary>
+        internal RetryDecision ForResponse(HttpMethod method, HttpStatusCode status, RetryConditionHeaderValue? retryAfter, int attempt,
+            DateTimeOffset now, bool repeatSafe)
         {
             int code = (int)status;
-            bool retryable = IsRejectedBeforeProcessing(status) || (code == 504 && IsIdempotent(method));
+            bool retryable = IsRejectedBeforeProcessing(status) || (code == 504 && (repeatSafe || IsIdempotent(method)));
             if (!retryable)
             {
                 return code == 504 || code == 500
@@ -128,6 +101,10 @@ namespace DataArtsQuality.Client
         }
 
         public RetryDecision ForFailure(HttpMethod method, TransportFailure failure, int attempt)
+            => ForFailure(method, failure, attempt, repeatSafe: false);
+
+        /// <summary>As above; <paramref name="repeatSafe"/> as in <see cref="ForResponse(HttpMethod, HttpStatusCode, RetryConditionHeaderValue?, int, DateTimeOffset, bool)"/>.</summary>
+        internal RetryDecision ForFailure(HttpMethod method, TransportFailure failure, int attempt, bool repeatSafe)
         {
             switch (failure)
             {
@@ -136,7 +113,7 @@ namespace DataArtsQuality.Client
                 case TransportFailure.NotSent:
                     break;
                 default:
-                    if (!IsIdempotent(method))
+                    if (!repeatSafe && !IsIdempotent(method))
                         return RetryDecision.Stop($"not retried: the {method} may have reached the service");
                     break;
             }

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Net;
+using System.Net.Http;
 using System.Net.Sockets;
 using System.Security.Authentication;
 
@@ -42,6 +43,23 @@ namespace DataArtsQuality.Client
             SocketError.AddressNotAvailable => true,
             _ => false,
         };
+
+        /// <summary>The exception for an attempt that got no HTTP answer, saying whether the request may have reached the server.</summary>
+        public static DqcTransportException Describe(TransportFailure kind, HttpMethod method, Uri uri, Exception ex)
+        {
+            string path = uri.AbsolutePath;
+            string detail = Innermost(ex).Message;
+            return kind switch
+            {
+                TransportFailure.NotSent => new DqcTransportException($"{method} {path} could not reach {uri.Host}: {detail}",
+                    method.Method, path, mayHaveReachedServer: false, timedOut: false, ex),
+                TransportFailure.Tls => new DqcTransportException(
+                    $"{method} {path}: the secure connection to {uri.Host} failed ({detail}). Check the certificate; -SkipCertificateCheck on Connect-DqcWorkspace turns the check off for test systems.",
+                    method.Method, path, mayHaveReachedServer: false, timedOut: false, ex) { IsTlsFailure = true },
+                _ => new DqcTransportException($"{method} {path}: the connection to {uri.Host} broke before a complete answer: {detail}",
+                    method.Method, path, mayHaveReachedServer: true, timedOut: false, ex),
+            };
+        }
 
         public static Exception Innermost(Exception ex)
         {

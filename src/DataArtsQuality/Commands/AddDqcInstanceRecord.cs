@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using System.Runtime.ExceptionServices;
 using DataArtsQuality.Client;
 using DataArtsQuality.Completers;
 using DataArtsQuality.Models;
@@ -46,44 +47,47 @@ namespace DataArtsQuality.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        protected override void BeginProcessing()
-        {
-            base.BeginProcessing();
-            RequireConnection();
-        }
+        private InFlightWindow<DqcInstanceRecord, string?>? _sent;
 
-        protected override void ProcessRecord()
+        /// <summary>One record at a time, in input order: the API takes one instance per request.</summary>
+        private InFlightWindow<DqcInstanceRecord, string?> Sent => _sent ??= new InFlightWindow<DqcInstanceRecord, string?>(this, 1, Recorded, Failed, (record, request, why) => null);
+
+        protected override void ProcessRecord() => Sent.Reporting(() =>
         {
             foreach (var raw in InstanceId ?? new DqcId?[] { null })
                 Record(raw);
-        }
+        });
 
         private void Record(DqcId? raw)
         {
-            if (!AcceptId(raw, "instance ID", out var id)) return;
+            if (!AcceptId(raw, "instance ID", out var id, Sent.Refuse)) return;
             string action = ParameterSetName == CloseSet ? "Close" : ParameterSetName == HandOverSet ? "HandOver" : "Comment";
             string description = action == "Close" ? "Close the issue" : action == "HandOver" ? $"Hand over to '{AssignTo}'" : "Add a comment";
             if (CancelRun) description += " and cancel the run";
             if (!ShouldProcess($"instance {id.Value}", description)) return;
             if (CancelRun && !Force && !ShouldContinue($"Cancel the run of instance {id.Value}? It stops immediately.", "Cancel run"))
                 return;
-            try
+            var record = new DqcInstanceRecord
             {
-                string? message = Run(ct => Client.UpdateInstanceRecordAsync(id.Value, Comment, AssignTo, action == "Close", CancelRun, ct));
-                WriteObject(new DqcInstanceRecord
-                {
-                    InstanceId = id.Value,
-                    Action = action,
-                    Detail = Comment,
-                    AssignedTo = AssignTo,
-                    RunCancelled = CancelRun,
-                    Message = message,
-                });
-            }
-            catch (DqcException ex)
-            {
-                WriteItemError(ex, $"Could not record '{action}' on instance {id.Value}", id.Value);
-            }
+                InstanceId = id.Value,
+                Action = action,
+                Detail = Comment,
+                AssignedTo = AssignTo,
+                RunCancelled = CancelRun,
+            };
+            Sent.Send(record, Client.UpdateInstanceRecordAsync(id.Value, Comment, AssignTo, action == "Close", CancelRun, CancelToken));
+        }
+
+        private void Recorded(DqcInstanceRecord record, string? message)
+        {
+            record.Message = message;
+            WriteObject(record);
+        }
+
+        private ErrorRecord Failed(DqcInstanceRecord record, Exception ex)
+        {
+            if (!ErrorRecords.IsReported(ex)) ExceptionDispatchInfo.Capture(ex).Throw();
+            return ToErrorRecord(ex, $"Could not record '{record.Action}' on instance {record.InstanceId}", record.InstanceId);
         }
     }
 }

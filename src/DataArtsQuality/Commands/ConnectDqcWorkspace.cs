@@ -18,8 +18,15 @@ namespace DataArtsQuality.Commands
     /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "DqcWorkspace", DefaultParameterSetName = EnvironmentSet)]
     [OutputType(typeof(DqcContextInfo))]
-    public sealed class ConnectDqcWorkspace : DqcCmdletBase
+    public sealed class ConnectDqcWorkspace : PSCmdlet, IDisposable
     {
+        private readonly PipelineRunner _runner;
+
+        public ConnectDqcWorkspace()
+        {
+            _runner = new PipelineRunner(this);
+        }
+
         private const string EnvironmentSet = "Environment";
         private const string TokenSet = "Token";
         private const string PasswordSet = "Password";
@@ -130,6 +137,13 @@ namespace DataArtsQuality.Commands
         [ValidateNotNull]
         public PSCredential? ProxyCredential { get; set; }
 
+        protected override void BeginProcessing() => _runner.Begin();
+
+        protected override void StopProcessing() => _runner.Stop();
+
+        /// <summary>Frees the runner's handles once its requests are done (PowerShell calls it when the pipeline is done).</summary>
+        public void Dispose() => _runner.Dispose();
+
         protected override void EndProcessing()
         {
             var request = new DqcConnectRequest
@@ -165,7 +179,7 @@ namespace DataArtsQuality.Commands
             DqcConnection connection;
             try
             {
-                connection = Run(ct => DqcConnector.ConnectAsync(request, this, ct));
+                connection = _runner.Run(ct => DqcConnector.ConnectAsync(request, _runner, ct));
             }
             catch (ArgumentException ex)
             {
@@ -174,7 +188,7 @@ namespace DataArtsQuality.Commands
             }
             catch (DqcException ex)
             {
-                ThrowTerminatingError(ToErrorRecord(ex, "Cannot connect", null));
+                ThrowTerminatingError(DqcCmdlet.ToErrorRecord(ex, "Cannot connect", null));
                 return;
             }
 
@@ -197,10 +211,10 @@ namespace DataArtsQuality.Commands
         /// </summary>
         private void Check(DqcConnection connection)
         {
-            var client = new DqcClient(connection, this);
+            var client = new DqcClient(connection, _runner);
             try
             {
-                Run(ct => client.ListJobsPageAsync(DqcRuleType.Quality, Array.Empty<KeyValuePair<string, string>>(), 0, 1, ct));
+                _runner.Run(ct => client.ListJobsPageAsync(DqcRuleType.Quality, Array.Empty<KeyValuePair<string, string>>(), 0, 1, ct));
                 WriteVerbose($"Checked the connection: workspace {connection.WorkspaceId} answers.");
             }
             catch (DqcException ex)
@@ -218,7 +232,7 @@ namespace DataArtsQuality.Commands
         private ErrorRecord CheckFailure(DqcException ex, DqcConnection connection)
         {
             const string skip = " To prepare the connection without this check, add -SkipCheck.";
-            var record = ToErrorRecord(ex, "Cannot connect", null);
+            var record = DqcCmdlet.ToErrorRecord(ex, "Cannot connect", null);
             string? action = null;
             string errorId = record.FullyQualifiedErrorId;
             var category = record.CategoryInfo.Category;

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using DataArtsQuality.Completers;
 using DataArtsQuality.Session;
 
 namespace DataArtsQuality.Commands
@@ -25,6 +26,9 @@ namespace DataArtsQuality.Commands
         /// <summary>Forget every connection.</summary>
         [Parameter(Mandatory = true, ParameterSetName = AllSet)]
         public SwitchParameter All { get; set; }
+
+        /// <summary>Listing the connections, or disconnecting by name, needs none.</summary>
+        protected override bool RequiresConnection => false;
 
         protected override void ProcessRecord()
         {

@@ -1,72 +1,67 @@
 using System;
-using System.Collections.Concurrent;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using DataArtsQuality.Client;
+using DataArtsQuality.Completers;
 using DataArtsQuality.Models;
 using DataArtsQuality.Session;
 
 namespace DataArtsQuality.Commands
 {
     /// <summary>
-    /// What every cmdlet shares: finding the connection, running the async core on the pipeline thread with
-    /// Ctrl+C wired to cancellation, relaying the core's log lines to Write-Verbose/Write-Debug from the right
-    /// thread, and turning core exceptions into error records with stable IDs.
+    /// The base of every cmdlet that works on a connection. It adds -Connection (a connection's name or the object
+    /// Get-DqcContext / Connect-DqcWorkspace -PassThru returns), so one runbook can work on several workspaces; without
+    /// it the default connection (the last one made) is used. It finds and leases that connection, gives a client over
+    /// it, runs the async core on the pipeline thread (<see cref="PipelineRunner"/>) and turns core exceptions into
+    /// error records with stable IDs.
     /// </summary>
-    public abstract class DqcCmdletBase : PSCmdlet, IDqcLog, IDisposable
+    public abstract class DqcCmdlet : PSCmdlet, IDisposable
     {
-        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
-        private readonly ConcurrentQueue<Action> _pipelineWork = new ConcurrentQueue<Action>();
-        // No spinning while the pipeline thread waits: on a small machine the spin would take the core that the HTTP
-        // I/O (and, in tests, the emulator) needs, so the wait goes straight to the kernel.
-        private readonly ManualResetEventSlim _pipelineSignal = new ManualResetEventSlim(false, spinCount: 0);
-        private int _pipelineThread;
-        private bool _debugEnabled;
-        private bool _verboseAsDebug;
-        private bool _verboseEnabled;
         private DqcClient? _client;
         // The connection this invocation works on, leased until the pipeline is done with the cmdlet (Dispose), so a
         // Connect or Disconnect in another runspace (or later in this one) cannot close it under a running wait.
         private DqcConnection? _leased;
 
+        protected DqcCmdlet()
+        {
+            Runner = new PipelineRunner(this);
+        }
+
+        /// <summary>The connection to use instead of the default: its name, or its context object.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ConnectionNameTransformation]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
+        public string? Connection { get; set; }
+
+        /// <summary>The connection the user chose with -Connection; null for the default.</summary>
+        protected string? SelectedConnectionName => string.IsNullOrEmpty(Connection) ? null : Connection;
+
+        internal PipelineRunner Runner { get; }
+
         /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
-        protected CancellationToken CancelToken => _stop.Token;
+        protected CancellationToken CancelToken => Runner.Token;
+
+        /// <summary>
+        /// Whether the cmdlet needs a connection whatever its input: then a missing one is a terminating error before any
+        /// input is read. Cmdlets that use a connection only on some paths (Get-DqcContext -ListAvailable) say no.
+        /// </summary>
+        protected virtual bool RequiresConnection => true;
 
         protected override void BeginProcessing()
         {
-            _pipelineThread = Thread.CurrentThread.ManagedThreadId;
-            _debugEnabled = MyInvocation.BoundParameters.ContainsKey("Debug")
-                ? ((SwitchParameter)MyInvocation.BoundParameters["Debug"]).IsPresent
-                : !Equals(GetVariableValue("DebugPreference"), ActionPreference.SilentlyContinue);
-            // A compiled cmdlet's -Debug switch turns WriteVerbose into Inquire (a prompt per line, which fails in
-            // runbooks). Under -Debug without -Verbose the verbose lines go to the debug stream instead.
-            _verboseAsDebug = MyInvocation.BoundParameters.TryGetValue("Debug", out var debug) && ((SwitchParameter)debug).IsPresent
-                && !MyInvocation.BoundParameters.ContainsKey("Verbose");
-            _verboseEnabled = MyInvocation.BoundParameters.TryGetValue("Verbose", out var verbose)
-                ? ((SwitchParameter)verbose).IsPresent
-                : _verboseAsDebug || IsOn(GetVariableValue("VerbosePreference"));
+            Runner.Begin();
+            if (RequiresConnection) RequireConnection();
         }
 
-        /// <summary>Whether a preference variable's value lets the stream through.</summary>
-        private static bool IsOn(object? preference)
-        {
-            if (preference is PSObject pso) preference = pso.BaseObject;
-            if (preference is ActionPreference p) return p != ActionPreference.SilentlyContinue && p != ActionPreference.Ignore;
-            return Enum.TryParse(preference?.ToString(), true, out ActionPreference parsed)
-                && parsed != ActionPreference.SilentlyContinue && parsed != ActionPreference.Ignore;
-        }
-
-        protected override void StopProcessing() => _stop.Cancel();
-
-        /// <summary>The connection the user chose with -Connection (see <see cref="DqcCmdlet"/>); null for the default.</summary>
-        protected virtual string? SelectedConnectionName => null;
+        protected override void StopProcessing() => Runner.Stop();
 
         /// <summary>
         /// The chosen (-Connection) or default connection, or a terminating error telling the user to connect first.
         /// </summary>
-        protected DqcConnection RequireConnection()
+        private protected DqcConnection RequireConnection()
         {
             if (_leased != null) return _leased;
             // A connection found here may be replaced and closed before it is leased; then look again.
@@ -78,13 +73,14 @@ namespace DataArtsQuality.Commands
             }
         }
 
-        /// <summary>Gives up this invocation's lease on its connection (PowerShell calls it when the pipeline is done).</summary>
+        /// <summary>
+        /// Gives up this invocation's lease on its connection, once, and the runner's handles once its requests are done
+        /// (PowerShell calls it when the pipeline is done with the cmdlet).
+        /// </summary>
         public void Dispose()
         {
-            var leased = _leased;
-            _leased = null;
-            leased?.Release();
-            // _stop and _pipelineSignal stay undisposed: requests still finishing after a stop may touch them.
+            Interlocked.Exchange(ref _leased, null)?.Release();
+            Runner.Dispose();
         }
 
         private DqcConnection FindConnection()
@@ -123,7 +119,7 @@ namespace DataArtsQuality.Commands
         /// have a workspace (DQC calls send it as the workspace header).
         /// Requests use the settings of the runspace the cmdlet runs in (Set-DqcConfig there, else the session's).
         /// </summary>
-        protected DqcClient Client => _client ??= new DqcClient(RequireWorkspace(RequireConnection()), this) { SettingsOverride = DqcConfigState.Current };
+        internal DqcClient Client => _client ??= new DqcClient(RequireWorkspace(RequireConnection()), Runner) { SettingsOverride = DqcConfigState.Current };
 
         private DqcConnection RequireWorkspace(DqcConnection connection)
         {
@@ -136,66 +132,26 @@ namespace DataArtsQuality.Commands
         }
 
         /// <summary>Runs an async core call to completion on the pipeline thread, pumping its log lines meanwhile.</summary>
-        protected T Run<T>(Func<CancellationToken, Task<T>> operation)
-        {
-            var task = operation(CancelToken);
-            WaitPumping(task);
-            try
-            {
-                return task.GetAwaiter().GetResult();
-            }
-            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException();
-            }
-        }
+        protected T Run<T>(Func<CancellationToken, Task<T>> operation) => Runner.Run(operation);
 
         /// <summary>Waits for a task while running, on this thread, whatever the core posted for the pipeline.</summary>
-        protected void WaitPumping(Task task)
+        protected void WaitPumping(Task task) => Runner.WaitPumping(task);
+
+        protected void OnPipelineThread(Action action) => Runner.OnPipelineThread(action);
+
+        /// <summary>Whether a non-terminating error of this cmdlet stops the pipeline (-ErrorAction Stop, or the preference).</summary>
+        protected internal bool ErrorActionIsStop()
         {
-            if (!task.IsCompleted)
-            {
-                task.ContinueWith((_, signal) => ((ManualResetEventSlim)signal!).Set(), _pipelineSignal,
-                    CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-                while (true)
-                {
-                    _pipelineSignal.Wait();
-                    // Reset before draining: a post or the completion that comes after it sets the signal again.
-                    _pipelineSignal.Reset();
-                    RunPosted();
-                    if (task.IsCompleted) break;
-                }
-            }
-            RunPosted();
+            object? value = MyInvocation.BoundParameters.TryGetValue("ErrorAction", out var bound) ? bound : GetVariableValue("ErrorActionPreference");
+            return value is ActionPreference preference ? preference == ActionPreference.Stop
+                : string.Equals(value?.ToString(), nameof(ActionPreference.Stop), StringComparison.OrdinalIgnoreCase);
         }
 
-        private void RunPosted()
-        {
-            while (_pipelineWork.TryDequeue(out var work))
-                work();
-        }
-
-        protected void OnPipelineThread(Action action)
-        {
-            if (Thread.CurrentThread.ManagedThreadId == _pipelineThread) action();
-            else
-            {
-                _pipelineWork.Enqueue(action);
-                _pipelineSignal.Set();
-            }
-        }
-
-        bool IDqcLog.IsDebugEnabled => _debugEnabled;
-
-        bool IDqcLog.IsVerboseEnabled => _verboseEnabled;
-
-        void IDqcLog.Verbose(string message) => OnPipelineThread(() =>
-        {
-            if (_verboseAsDebug) WriteDebug(message);
-            else WriteVerbose(message);
-        });
-
-        void IDqcLog.Debug(string message) => OnPipelineThread(() => WriteDebug(message));
+        /// <summary>
+        /// The -Force/-WhatIf rule: -Force skips the confirmation prompt, but -WhatIf still only says what would happen.
+        /// </summary>
+        protected bool ShouldProcessUnlessForced(string target, string action, bool force)
+            => (force && !MyInvocation.BoundParameters.ContainsKey("WhatIf")) || ShouldProcess(target, action);
 
         /// <summary>
         /// A non-terminating error for one item: the rest of the pipeline goes on. <paramref name="context"/> says
@@ -205,7 +161,7 @@ namespace DataArtsQuality.Commands
             => WriteError(ToErrorRecord(exception, context, target));
 
         /// <summary>The error record for an exception (see <see cref="ErrorRecords.From"/>).</summary>
-        protected static ErrorRecord ToErrorRecord(Exception exception, string context, object? target)
+        internal static ErrorRecord ToErrorRecord(Exception exception, string context, object? target)
             => ErrorRecords.From(exception, context, target);
 
         /// <inheritdoc cref="ErrorRecords.IdRefusal"/>
@@ -217,10 +173,17 @@ namespace DataArtsQuality.Commands
         /// non-terminating error naming <paramref name="what"/>, e.g. "instance ID") and returns false.
         /// </summary>
         protected bool AcceptId(DqcId? raw, string what, out DqcId id, object? target = null)
+            => AcceptId(raw, what, out id, WriteError, target);
+
+        /// <summary>
+        /// Like <see cref="AcceptId(DqcId?, string, out DqcId, object?)"/>, handing the refusal to <paramref name="refuse"/>
+        /// (an in-flight window that keeps errors in pipeline order) instead of writing it at once.
+        /// </summary>
+        protected bool AcceptId(DqcId? raw, string what, out DqcId id, Action<ErrorRecord> refuse, object? target = null)
         {
             id = raw ?? new DqcId((string?)null);
             var refusal = ErrorRecords.IdRefusal(id, what, out _, target);
-            if (refusal != null) WriteError(refusal);
+            if (refusal != null) refuse(refusal);
             return refusal is null;
         }
 

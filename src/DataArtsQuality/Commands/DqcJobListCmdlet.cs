@@ -10,7 +10,7 @@ namespace DataArtsQuality.Commands
     /// Get-DqcJob and Get-DqcComparisonJob: the same filters and paging over ListQualityTask / ListConsistencyTask,
     /// and the detail (with sub-rules) for IDs given with -Id or from the pipeline.
     /// </summary>
-    public abstract class DqcJobListCmdlet : DqcListCmdlet
+    public abstract class DqcJobListCmdlet : DqcCmdlet
     {
         protected const string ListSet = "List";
         protected const string ByIdSet = "ById";
@@ -50,12 +50,6 @@ namespace DataArtsQuality.Commands
 
         protected abstract DqcRuleType JobKind { get; }
 
-        protected override void BeginProcessing()
-        {
-            base.BeginProcessing();
-            RequireConnection();
-        }
-
         protected override void ProcessRecord()
         {
             string what = DqcRuleTypes.Describe(JobKind);
@@ -76,7 +70,8 @@ namespace DataArtsQuality.Commands
                 LastRunAfter = MyInvocation.BoundParameters.ContainsKey(nameof(LastRunAfter)) ? DqcTime.FromDateTime(LastRunAfter) : null,
                 LastRunBefore = MyInvocation.BoundParameters.ContainsKey(nameof(LastRunBefore)) ? DqcTime.FromDateTime(LastRunBefore) : null,
             };
-            WritePages(Client.ListJobs(JobKind, query, PagingSkip, PagingFirst), what + "s", null);
+            var pages = new PageWriter(this);
+            pages.Write(Client.ListJobs(JobKind, query, pages.Skip, pages.First), what + "s", null);
         }
 
         private void WriteDetail(DqcId id, string what)

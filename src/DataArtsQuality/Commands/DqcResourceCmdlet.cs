@@ -17,12 +17,6 @@ namespace DataArtsQuality.Commands
         [Parameter]
         public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(10);
 
-        protected override void BeginProcessing()
-        {
-            base.BeginProcessing();
-            RequireConnection();
-        }
-
         protected DqcResourceStatus Wait(string resourceId, bool needFile, string activity)
         {
             // A new record per write: the host may keep the records it is given, so one mutated record would show

@@ -8,7 +8,7 @@ namespace DataArtsQuality.Commands
     /// <summary>Shows the retry, timeout and rate-limit settings that apply in this runspace, and whether they are the session's or its own (Scope).</summary>
     [Cmdlet(VerbsCommon.Get, "DqcConfig")]
     [OutputType(typeof(DqcConfig))]
-    public sealed class GetDqcConfig : DqcCmdletBase
+    public sealed class GetDqcConfig : PSCmdlet
     {
         protected override void EndProcessing()
         {

@@ -21,6 +21,9 @@ namespace DataArtsQuality.Commands
         [Parameter(Mandatory = true, ParameterSetName = ListSet)]
         public SwitchParameter ListAvailable { get; set; }
 
+        /// <summary>Listing the connections, or disconnecting by name, needs none.</summary>
+        protected override bool RequiresConnection => false;
+
         protected override void EndProcessing()
         {
             if (ListAvailable)

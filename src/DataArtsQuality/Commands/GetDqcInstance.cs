@@ -15,7 +15,7 @@ namespace DataArtsQuality.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "DqcInstance", SupportsPaging = true)]
     [OutputType(typeof(DqcInstance))]
-    public sealed class GetDqcInstance : DqcListCmdlet
+    public sealed class GetDqcInstance : DqcCmdlet
     {
         private static readonly TimeSpan DefaultLookBack = TimeSpan.FromDays(1);
 
@@ -60,12 +60,6 @@ namespace DataArtsQuality.Commands
         [AllowNull]
 [ArgumentCompleter(typeof(InstanceIdCompleter))]
         public DqcId[]? InstanceId { get; set; }
-
-        protected override void BeginProcessing()
-        {
-            base.BeginProcessing();
-            RequireConnection();
-        }
 
         protected override void ProcessRecord()
         {
@@ -114,10 +108,11 @@ namespace DataArtsQuality.Commands
                     && (wanted.Count == 0 || (wanted.Contains(i.InstanceId) && found.Add(i.InstanceId)));
             }
 
-            var pager = Client.ListInstances(query, PagingSkip, PagingFirst, filter);
+            var pages = new PageWriter(this);
+            var pager = Client.ListInstances(query, pages.Skip, pages.First, filter);
             pager.StopCondition = () => wanted.Count > 0 && found.Count == wanted.Count;
             // Report missing IDs only after a complete search of the window (not after -First or a failed request).
-            if (!WritePages(pager, "instances", null, totalIsExact: !clientFilter) || !pager.Exhausted) return;
+            if (!pages.Write(pager, "instances", null, totalIsExact: !clientFilter) || !pager.Exhausted) return;
             foreach (string id in _instanceIds)
             {
                 if (found.Contains(id)) continue;

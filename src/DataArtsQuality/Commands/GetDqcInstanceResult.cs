@@ -12,25 +12,20 @@ namespace DataArtsQuality.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "DqcInstanceResult", SupportsPaging = true)]
     [OutputType(typeof(DqcInstanceResult))]
-    public sealed class GetDqcInstanceResult : DqcListCmdlet
+    public sealed class GetDqcInstanceResult : DqcCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(InstanceIdCompleter))]
         [AllowNull]
         public DqcId[]? InstanceId { get; set; }
 
-        protected override void BeginProcessing()
-        {
-            base.BeginProcessing();
-            RequireConnection();
-        }
-
         protected override void ProcessRecord()
         {
             foreach (var raw in InstanceId ?? Array.Empty<DqcId>())
             {
                 if (!AcceptId(raw, "instance ID", out var id)) continue;
-                WritePages(Client.ListInstanceResults(id.Value, PagingSkip, PagingFirst), $"the results of instance {id.Value}", id.Value);
+                var pages = new PageWriter(this);
+                pages.Write(Client.ListInstanceResults(id.Value, pages.Skip, pages.First), $"the results of instance {id.Value}", id.Value);
             }
         }
     }

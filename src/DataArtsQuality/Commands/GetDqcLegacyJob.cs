@@ -13,7 +13,7 @@ namespace DataArtsQuality.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "DqcLegacyJob", SupportsPaging = true)]
     [OutputType(typeof(DqcLegacyJob))]
-    public sealed class GetDqcLegacyJob : DqcPagedCmdlet
+    public sealed class GetDqcLegacyJob : DqcCmdlet
     {
         [Parameter(Position = 0)]
         [ArgumentCompleter(typeof(JobNameCompleter))]
@@ -53,7 +53,8 @@ namespace DataArtsQuality.Commands
                 After = MyInvocation.BoundParameters.ContainsKey(nameof(After)) ? DqcTime.FromDateTime(After) : null,
                 Before = MyInvocation.BoundParameters.ContainsKey(nameof(Before)) ? DqcTime.FromDateTime(Before) : null,
             };
-            WritePages(Client.ListLegacyJobs(query, PagingSkip, PagingFirst), "quality jobs (v1)", null);
+            var pages = new PageWriter(this);
+            pages.Write(Client.ListLegacyJobs(query, pages.Skip, pages.First), "quality jobs (v1)", null);
         }
 
         private static int? Code(string? name, string[] names, int first)

@@ -31,7 +31,8 @@ namespace DataArtsQuality.Commands
                 TableName = TableName,
                 TableObjectName = TableObjectName,
             });
-            WritePages(Client.ListReportRules(filter, PagingSkip, PagingFirst), "report rules", null);
+            var pages = new PageWriter(this);
+            pages.Write(Client.ListReportRules(filter, pages.Skip, pages.First), "report rules", null);
         }
     }
 }

@@ -41,7 +41,8 @@ namespace DataArtsQuality.Commands
                 TableName = TableName,
                 TableObjectName = TableObjectName,
             });
-            WriteProjectedPages(Client.ListSubRuleResults(id.Value, filter, PagingSkip, PagingFirst), $"the results of sub-rule instance {id.Value}",
+            var pages = new PageWriter(this);
+            pages.Write(Client.ListSubRuleResults(id.Value, filter, pages.Skip, pages.First), $"the results of sub-rule instance {id.Value}",
                 id.Value, row => ToObject(id.Value, row));
         }
 

@@ -60,7 +60,8 @@ namespace DataArtsQuality.Commands
                     WriteError(InvalidInput("DqcInvalidSort", $"The business report cannot be sorted by {SortBy}; use L1, L2, L3 or Table.", SortBy));
                     return;
                 }
-                WritePages(Client.ListBusinessScores(filter, SortBy, Descending, PagingSkip, PagingFirst), "business scores", null);
+                var pages = new PageWriter(this);
+                pages.Write(Client.ListBusinessScores(filter, SortBy, Descending, pages.Skip, pages.First), "business scores", null);
             }
             else
             {
@@ -69,7 +70,8 @@ namespace DataArtsQuality.Commands
                     WriteError(InvalidInput("DqcInvalidSort", $"The technical report cannot be sorted by {SortBy}; use DataConnection, Database or Table (or add -Business).", SortBy));
                     return;
                 }
-                WritePages(Client.ListTechnologyScores(filter, SortBy, Descending, PagingSkip, PagingFirst), "technical scores", null);
+                var pages = new PageWriter(this);
+                pages.Write(Client.ListTechnologyScores(filter, SortBy, Descending, pages.Skip, pages.First), "technical scores", null);
             }
         }
     }

@@ -8,7 +8,7 @@ namespace DataArtsQuality.Commands
     /// <summary>ListQualityTemplates (filters, paged, streamed) or ShowTemplatesDetail (-Id).</summary>
     [Cmdlet(VerbsCommon.Get, "DqcRuleTemplate", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(DqcRuleTemplate))]
-    public sealed class GetDqcRuleTemplate : DqcPagedCmdlet
+    public sealed class GetDqcRuleTemplate : DqcCmdlet
     {
         private const string ListSet = "List";
         private const string ByIdSet = "ById";
@@ -29,12 +29,6 @@ namespace DataArtsQuality.Commands
 
         [Parameter(ParameterSetName = ListSet)]
         public string? Creator { get; set; }
-
-        protected override void BeginProcessing()
-        {
-            base.BeginProcessing();
-            RequireConnection();
-        }
 
         protected override void ProcessRecord()
         {
@@ -64,7 +58,8 @@ namespace DataArtsQuality.Commands
                 SystemOnly = SystemOnly.IsPresent ? true : null,
                 Creator = Creator,
             };
-            WritePages(Client.ListTemplates(query, PagingSkip, PagingFirst), "rule templates", null);
+            var pages = new PageWriter(this);
+            pages.Write(Client.ListTemplates(query, pages.Skip, pages.First), "rule templates", null);
         }
     }
 }

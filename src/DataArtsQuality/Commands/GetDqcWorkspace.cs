@@ -26,15 +26,9 @@ namespace DataArtsQuality.Commands
         [ValidateNotNullOrEmpty]
         public string? Name { get; set; }
 
-        protected override void BeginProcessing()
-        {
-            base.BeginProcessing();
-            RequireConnection();
-        }
-
         protected override void ProcessRecord()
         {
-            var client = new DqcClient(RequireConnection(), this) { SettingsOverride = DqcConfigState.Current };
+            var client = new DqcClient(RequireConnection(), Runner) { SettingsOverride = DqcConfigState.Current };
             List<DqcWorkspace> workspaces;
             try
             {

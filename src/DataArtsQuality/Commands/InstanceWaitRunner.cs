@@ -19,9 +19,7 @@ namespace DataArtsQuality.Commands
     {
         private const int ActivityId = 0x0D9C;
 
-        public static void Wait(Cmdlet cmdlet, DqcClient client,
-            Func<Func<CancellationToken, Task<IReadOnlyList<DqcWaitOutcome>>>, IReadOnlyList<DqcWaitOutcome>> run,
-            Action<Action> onPipelineThread, IReadOnlyList<DqcWaitTarget> targets, DqcWaitOptions options,
+        public static void Wait(Cmdlet cmdlet, DqcClient client, PipelineRunner runner, IReadOnlyList<DqcWaitTarget> targets, DqcWaitOptions options,
             Action<string>? onReported = null)
         {
             if (targets.Count == 0) return;
@@ -31,7 +29,7 @@ namespace DataArtsQuality.Commands
             var waiter = new InstanceWaiter(client);
             try
             {
-                run(ct => waiter.WaitAsync(targets, options, p => onPipelineThread(() => Report(cmdlet, activity, p, onReported)), ct));
+                runner.Run(ct => waiter.WaitAsync(targets, options, p => runner.OnPipelineThread(() => Report(cmdlet, activity, p, onReported)), ct));
             }
             finally
             {

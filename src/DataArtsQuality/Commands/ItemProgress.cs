@@ -10,12 +10,10 @@ namespace DataArtsQuality.Commands
     internal sealed class ItemProgress
     {
         private static int _nextActivityId = 7300;
-        private readonly Cmdlet _cmdlet;
-        private ProgressRecord _record;
+        private readonly ProgressBar _bar;
         private readonly string _done;
         private readonly int? _total;
         private int _count;
-        private bool _shown;
         private readonly System.Diagnostics.Stopwatch _sinceWrite = new System.Diagnostics.Stopwatch();
 
         /// <summary>
@@ -26,10 +24,9 @@ namespace DataArtsQuality.Commands
 
         public ItemProgress(Cmdlet cmdlet, string activity, string done, int? total)
         {
-            _cmdlet = cmdlet;
             _done = done;
             _total = total;
-            _record = new ProgressRecord(System.Threading.Interlocked.Increment(ref _nextActivityId), activity, activity);
+            _bar = new ProgressBar(cmdlet, System.Threading.Interlocked.Increment(ref _nextActivityId), activity);
         }
 
         public void ItemDone(int items = 1)
@@ -37,29 +34,15 @@ namespace DataArtsQuality.Commands
             _count += items;
             // One item needs no progress; from the second on (or with a known total above one) it is shown.
             if (_total is int known ? known < 2 : _count < 2) return;
-            if (_shown && _sinceWrite.Elapsed < Interval && _count != _total) return;
-            _shown = true;
+            if (_bar.Shown && _sinceWrite.Elapsed < Interval && _count != _total) return;
             _sinceWrite.Restart();
-            _record.StatusDescription = _total is int total
+            _bar.Record.StatusDescription = _total is int total
                 ? string.Format(CultureInfo.InvariantCulture, "{0:N0} of {1:N0} {2}", _count, total, _done)
                 : string.Format(CultureInfo.InvariantCulture, "{0:N0} {1}", _count, _done);
-            _record.PercentComplete = _total is int t && t > 0 ? System.Math.Min(100, _count * 100 / t) : -1;
-            _record.RecordType = ProgressRecordType.Processing;
-            _cmdlet.WriteProgress(_record);
-            _record = Next(_record);
+            _bar.Record.PercentComplete = _total is int t && t > 0 ? System.Math.Min(100, _count * 100 / t) : -1;
+            _bar.Write();
         }
 
-        /// <summary>A fresh record for the next write: hosts and the Progress stream keep the one they were given.</summary>
-        private static ProgressRecord Next(ProgressRecord written) =>
-            new ProgressRecord(written.ActivityId, written.Activity, written.StatusDescription);
-
-        public void Complete()
-        {
-            if (!_shown) return;
-            _record.RecordType = ProgressRecordType.Completed;
-            _cmdlet.WriteProgress(_record);
-            _record = Next(_record);
-            _shown = false;
-        }
+        public void Complete() => _bar.Complete();
     }
 }

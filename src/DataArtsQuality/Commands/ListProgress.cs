@@ -13,22 +13,19 @@ namespace DataArtsQuality.Commands
     internal sealed class ListProgress
     {
         private static int _nextActivityId = 7100;
-        private readonly Cmdlet _cmdlet;
-        private ProgressRecord _record;
+        private readonly ProgressBar _bar;
         private readonly RateLimiter _limiter;
         private readonly int _count;
         private readonly TimeSpan _period;
-        private bool _shown;
 
         // settings: those the listing's requests go out with; their rate limit sets the pace.
         public ListProgress(Cmdlet cmdlet, RateLimiter limiter, DqcSettings settings, string what)
         {
-            _cmdlet = cmdlet;
             _limiter = limiter;
             _count = settings.RateLimitCount;
             _period = settings.RateLimitPeriod;
             int id = System.Threading.Interlocked.Increment(ref _nextActivityId);
-            _record = new ProgressRecord(id, "Listing " + what, "Listing " + what);
+            _bar = new ProgressBar(cmdlet, id, "Listing " + what);
         }
 
         /// <summary>
@@ -38,13 +35,13 @@ namespace DataArtsQuality.Commands
         public void AfterPage(long written, long? expected, bool moreRequests)
         {
             if (!moreRequests) return;
-            _shown = true;
+            var record = _bar.Record;
             string status = expected.HasValue
                 ? string.Format(CultureInfo.InvariantCulture, "{0:N0} of {1:N0}", written, expected.Value)
                 : string.Format(CultureInfo.InvariantCulture, "{0:N0} so far", written);
-            _record.PercentComplete = expected is long total && total > 0 ? (int)Math.Min(99, written * 100 / total) : -1;
-            _record.SecondsRemaining = -1;
-            _record.CurrentOperation = null;
+            record.PercentComplete = expected is long total && total > 0 ? (int)Math.Min(99, written * 100 / total) : -1;
+            record.SecondsRemaining = -1;
+            record.CurrentOperation = null;
             if (_count > 0)
             {
                 TimeSpan wait = _limiter.PeekWait(_count, _period);
@@ -57,29 +54,16 @@ namespace DataArtsQuality.Commands
                     {
                         // The limit sets the pace: Count requests per Period, one page each.
                         double seconds = requestsLeft * _period.TotalSeconds / _count;
-                        _record.SecondsRemaining = (int)Math.Min(int.MaxValue, Math.Ceiling(seconds));
-                        _record.CurrentOperation = string.Format(CultureInfo.InvariantCulture,
+                        record.SecondsRemaining = (int)Math.Min(int.MaxValue, Math.Ceiling(seconds));
+                        record.CurrentOperation = string.Format(CultureInfo.InvariantCulture,
                             "{0:N0} more requests at {1} per {2:0.#} s (the rate limit)", requestsLeft, _count, _period.TotalSeconds);
                     }
                 }
             }
-            _record.StatusDescription = status;
-            _record.RecordType = ProgressRecordType.Processing;
-            _cmdlet.WriteProgress(_record);
-            _record = Next(_record);
+            record.StatusDescription = status;
+            _bar.Write();
         }
 
-        /// <summary>A fresh record for the next write: hosts and the Progress stream keep the one they were given.</summary>
-        private static ProgressRecord Next(ProgressRecord written) =>
-            new ProgressRecord(written.ActivityId, written.Activity, written.StatusDescription);
-
-        public void Complete()
-        {
-            if (!_shown) return;
-            _record.RecordType = ProgressRecordType.Completed;
-            _cmdlet.WriteProgress(_record);
-            _record = Next(_record);
-            _shown = false;
-        }
+        public void Complete() => _bar.Complete();
     }
 }

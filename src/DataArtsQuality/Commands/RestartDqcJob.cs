@@ -14,17 +14,15 @@ namespace DataArtsQuality.Commands
     /// the pipeline as strings or as objects with RuleId/Id/JobId and RuleType properties.
     /// </summary>
     /// <remarks>
-    /// Up to -ThrottleLimit reruns are in flight at once (all within the connection's rate limit). Every input item
-    /// becomes an entry of a first-in-first-out window: ProcessRecord starts the request and returns unless the window
-    /// is full; finished entries leave the window from its head only, so output and errors come in input order.
-    /// EndProcessing drains the window. Everything that reaches the pipeline is written from the pipeline thread.
+    /// Up to -ThrottleLimit reruns are in flight at once (all within the connection's rate limit), in an
+    /// <see cref="InFlightWindow{TItem, TResult}"/>: ProcessRecord starts the request and returns unless the window is
+    /// full; output and errors come in input order; EndProcessing drains the window.
     /// </remarks>
     [Cmdlet(VerbsLifecycle.Restart, "DqcJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(DqcInstance))]
     public sealed class RestartDqcJob : DqcCmdlet
     {
-        private readonly Queue<Pending> _window = new Queue<Pending>();
-        private int _throttleLimit;
+        private InFlightWindow<Rerun, string> _window = null!;
 
         /// <summary>
         /// The job IDs: strings or integers of any type, kept exact. A floating-point number above 2^53 is refused because
@@ -79,14 +77,17 @@ namespace DataArtsQuality.Commands
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            RequireConnection();
-            _throttleLimit = !MyInvocation.BoundParameters.ContainsKey(nameof(ThrottleLimit)) && ErrorActionIsStop() ? 1 : ThrottleLimit;
+            int throttleLimit = !MyInvocation.BoundParameters.ContainsKey(nameof(ThrottleLimit)) && ErrorActionIsStop() ? 1 : ThrottleLimit;
             // The total is known when the IDs came as an argument, not from the pipeline.
             _progress = new ItemProgress(this, "Re-running jobs", "re-run",
                 MyInvocation.ExpectingInput || RuleId is null ? (int?)null : RuleId.Length);
+            _window = new InFlightWindow<Rerun, string>(this, throttleLimit, OnRerun, RerunError, LaterWarning)
+            {
+                Reported = () => _progress.ItemDone(),
+            };
         }
 
-        protected override void ProcessRecord() => ReportingInFlight(ProcessItem);
+        protected override void ProcessRecord() => _window.Reporting(ProcessItem);
 
         private void ProcessItem()
         {
@@ -99,14 +100,14 @@ namespace DataArtsQuality.Commands
             var refusal = IdRefusal(id, "rule ID", out string ruleId);
             if (refusal != null)
             {
-                Enqueue(Pending.Refused(refusal));
+                _window.Refuse(refusal);
                 return;
             }
 
             if (!DqcRuleTypes.TryParse(RuleType, out var ruleType))
             {
-                Enqueue(Pending.Refused(InvalidInput("DqcInvalidRuleType",
-                    $"The rule type '{RuleType}' of rule ID {ruleId} is not valid. Use Quality (1) or Comparison (2).", ruleId)));
+                _window.Refuse(InvalidInput("DqcInvalidRuleType",
+                    $"The rule type '{RuleType}' of rule ID {ruleId} is not valid. Use Quality (1) or Comparison (2).", ruleId));
                 return;
             }
 
@@ -114,33 +115,13 @@ namespace DataArtsQuality.Commands
                 return;
 
             var client = Client;
-            Enqueue(new Pending(ruleId, ruleType, DateTimeOffset.Now, client.RestartJobAsync(ruleType, ruleId, CancelToken))
-            {
-                JobName = string.IsNullOrEmpty(JobName) ? null : JobName,
-            });
-
-            // Keep at most ThrottleLimit requests in flight; emit whatever is finished at the head meanwhile. One
-            // snapshot per turn: a task that finishes between counting and waiting must not leave WhenAny with none.
-            while (true)
-            {
-                var running = _window.Where(p => p.Task is { IsCompleted: false }).Select(p => (Task)p.Task!).ToList();
-                if (running.Count < _throttleLimit) break;
-                WaitPumping(Task.WhenAny(running));
-                EmitFinished();
-            }
+            _window.Send(new Rerun(ruleId, ruleType, DateTimeOffset.Now, string.IsNullOrEmpty(JobName) ? null : JobName),
+                client.RestartJobAsync(ruleType, ruleId, CancelToken));
         }
 
         protected override void EndProcessing()
         {
-            ReportingInFlight(() =>
-            {
-                while (_window.Count > 0)
-                {
-                    var head = _window.Peek();
-                    if (head.Task != null) WaitPumping(head.Task);
-                    EmitFinished();
-                }
-            });
+            _window.Reporting(_window.Drain);
 
             _progress.Complete();
 
@@ -150,7 +131,7 @@ namespace DataArtsQuality.Commands
                 var reported = new HashSet<string>(StringComparer.Ordinal);
                 try
                 {
-                    InstanceWaitRunner.Wait(this, Client, Run, OnPipelineThread, _submitted.ConvertAll(InstanceWaitRunner.Target),
+                    InstanceWaitRunner.Wait(this, Client, Runner, _submitted.ConvertAll(InstanceWaitRunner.Target),
                         InstanceWaitRunner.Options(TimeoutSec, PollIntervalSec), id => reported.Add(id));
                 }
                 catch (Exception ex) when (!(ex is PipelineStoppedException))
@@ -180,73 +161,6 @@ namespace DataArtsQuality.Commands
             else WriteObject(AsSubmitted(instance));
         }
 
-        private void Enqueue(Pending pending)
-        {
-            _window.Enqueue(pending);
-            EmitFinished();
-        }
-
-        private void EmitFinished()
-        {
-            WaitPumping(Task.CompletedTask); // relay the core's verbose lines first
-            while (_window.Count > 0 && _window.Peek().IsFinished)
-            {
-                Emit(_window.Dequeue());
-                _progress.ItemDone();
-            }
-        }
-
-        private void Emit(Pending entry)
-        {
-            if (entry.Error != null)
-            {
-                WriteErrorInOrder(entry.Error);
-                return;
-            }
-            var task = entry.Task!;
-            string instanceId;
-            try
-            {
-                instanceId = task.GetAwaiter().GetResult();
-            }
-            catch (OperationCanceledException) when (CancelToken.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException();
-            }
-            catch (Exception ex)
-            {
-                // Whatever went wrong, the item is reported: a rerun that may have started is never dropped.
-                WriteErrorInOrder(RerunError(ex, entry));
-                return;
-            }
-            OnSubmitted(ToInstance(entry, instanceId));
-        }
-
-        /// <summary>
-        /// Runs a step that writes to the pipeline. When something else stops the pipeline (an error downstream under
-        /// -ErrorAction Stop, a throw in a later command), the reruns still in the window are waited for and reported as
-        /// warnings before the stop goes on, so none that reached the service goes unreported.
-        /// </summary>
-        private void ReportingInFlight(Action step)
-        {
-            try
-            {
-                step();
-            }
-            catch (Exception ex) when (!(ex is PipelineStoppedException) && _window.Count > 0)
-            {
-                try
-                {
-                    ReportLaterAsWarnings("the pipeline stopped");
-                }
-                catch (Exception)
-                {
-                    // The host no longer takes warnings; the original stop matters more.
-                }
-                throw;
-            }
-        }
-
         /// <summary>
         /// A just-submitted run has no status or start time yet; its own type name selects the table view that shows
         /// what is known (instance, job, type, submitted at, job name) instead of empty columns.
@@ -260,7 +174,7 @@ namespace DataArtsQuality.Commands
             return wrapped;
         }
 
-        private DqcInstance ToInstance(Pending entry, string instanceId) => new DqcInstance
+        private void OnRerun(Rerun entry, string instanceId) => OnSubmitted(new DqcInstance
         {
             InstanceId = instanceId,
             RuleId = entry.RuleId,
@@ -268,7 +182,7 @@ namespace DataArtsQuality.Commands
             JobName = entry.JobName,
             SubmittedAt = entry.SubmittedAt,
             WorkspaceId = Client.Connection.WorkspaceId,
-        };
+        });
 
         /// <summary>
         /// A rerun that failed. When the request may have reached the service (a timeout, a connection that broke after
@@ -276,7 +190,7 @@ namespace DataArtsQuality.Commands
         /// (DqcRerunOutcomeUnknown) and was never retried. A 2xx whose body could not be read means the rerun was
         /// accepted and only its instance ID is unknown (DqcRerunAcceptedIdUnknown).
         /// </summary>
-        private static ErrorRecord RerunError(Exception ex, Pending entry)
+        private static ErrorRecord RerunError(Rerun entry, Exception ex)
         {
             string what = DqcRuleTypes.Describe(entry.RuleType);
             if (ex is DqcResponseFormatException)
@@ -297,75 +211,39 @@ namespace DataArtsQuality.Commands
         }
 
         /// <summary>
-        /// Writes an item's error. When it is about to stop the pipeline (-ErrorAction Stop with -ThrottleLimit above
-        /// 1), the later reruns already in flight are waited for first and reported as warnings, so none goes unnoticed.
+        /// The warning for a rerun still in flight when the pipeline began to stop: every one that was sent is reported.
+        /// Only a Ctrl+C (the requests were cancelled) leaves them unreported.
         /// </summary>
-        private void WriteErrorInOrder(ErrorRecord record)
+        private string? LaterWarning(Rerun entry, Task<string> request, string why)
         {
-            if (_window.Count > 0 && ErrorActionIsStop()) ReportLaterAsWarnings("the error below stopped the pipeline");
-            WriteError(record);
-        }
-
-        /// <summary>
-        /// The pipeline is about to stop: waits for every rerun still in the window and reports each (that was sent) as
-        /// a warning, then empties the window. Only a Ctrl+C (the requests were cancelled) leaves them unreported.
-        /// </summary>
-        private void ReportLaterAsWarnings(string why)
-        {
-            var later = _window.ToArray();
-            _window.Clear();
-            foreach (var entry in later)
+            string what = DqcRuleTypes.Describe(entry.RuleType);
+            if (request.Status == TaskStatus.RanToCompletion)
+                return $"{what} {entry.RuleId} was also re-run (instance {request.Result}) before {why}.";
+            if (request.IsCanceled || request.Exception?.InnerException is OperationCanceledException)
+                return CancelToken.IsCancellationRequested ? null : $"{what} {entry.RuleId}, started before {why}, was cancelled; it may or may not have started.";
+            if (request.Exception?.InnerException is Exception failure)
             {
-                if (entry.Task is null) continue; // refused input: never sent
-                WaitPumping(entry.Task);
-                string what = DqcRuleTypes.Describe(entry.RuleType);
-                if (entry.Task.Status == TaskStatus.RanToCompletion)
-                    WriteWarning($"{what} {entry.RuleId} was also re-run (instance {entry.Task.Result}) before {why}.");
-                else if (entry.Task.IsCanceled || entry.Task.Exception?.InnerException is OperationCanceledException)
-                {
-                    if (!CancelToken.IsCancellationRequested)
-                        WriteWarning($"{what} {entry.RuleId}, started before {why}, was cancelled; it may or may not have started.");
-                }
-                else if (entry.Task.Exception?.InnerException is Exception failure)
-                {
-                    string outcome = failure is DqcResponseFormatException ? " (the service accepted it; the instance ID is unknown)" : "";
-                    WriteWarning($"{what} {entry.RuleId}, started before {why}{outcome}: {failure.Message}");
-                }
+                string outcome = failure is DqcResponseFormatException ? " (the service accepted it; the instance ID is unknown)" : "";
+                return $"{what} {entry.RuleId}, started before {why}{outcome}: {failure.Message}";
             }
+            return null;
         }
 
-        private bool ErrorActionIsStop()
+        /// <summary>A rerun that was sent: what its instance and its messages say about it.</summary>
+        private sealed class Rerun
         {
-            object? value = MyInvocation.BoundParameters.TryGetValue("ErrorAction", out var bound) ? bound : GetVariableValue("ErrorActionPreference");
-            return value is ActionPreference preference ? preference == ActionPreference.Stop
-                : string.Equals(value?.ToString(), nameof(ActionPreference.Stop), StringComparison.OrdinalIgnoreCase);
-        }
-
-        private sealed class Pending
-        {
-            public Pending(string ruleId, DqcRuleType ruleType, DateTimeOffset submittedAt, Task<string> task)
+            public Rerun(string ruleId, DqcRuleType ruleType, DateTimeOffset submittedAt, string? jobName)
             {
                 RuleId = ruleId;
                 RuleType = ruleType;
                 SubmittedAt = submittedAt;
-                Task = task;
+                JobName = jobName;
             }
-
-            private Pending(ErrorRecord error)
-            {
-                RuleId = "";
-                Error = error;
-            }
-
-            public static Pending Refused(ErrorRecord error) => new Pending(error);
 
             public string RuleId { get; }
             public DqcRuleType RuleType { get; }
             public DateTimeOffset SubmittedAt { get; }
-            public Task<string>? Task { get; }
-            public string? JobName { get; set; }
-            public ErrorRecord? Error { get; }
-            public bool IsFinished => Error != null || Task!.IsCompleted;
+            public string? JobName { get; }
         }
     }
 }

@@ -15,7 +15,7 @@ namespace DataArtsQuality.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "DqcConfig", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = SetSet)]
     [OutputType(typeof(DqcConfig))]
-    public sealed class SetDqcConfig : DqcCmdletBase
+    public sealed class SetDqcConfig : PSCmdlet
     {
         private const string SetSet = "Set";
         private const string ResetSet = "Reset";

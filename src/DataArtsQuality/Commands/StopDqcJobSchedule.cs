@@ -11,7 +11,6 @@ namespace DataArtsQuality.Commands
 
         protected override bool Start => false;
 
-        protected override bool Confirm(string target, string action) =>
-            (Force && !MyInvocation.BoundParameters.ContainsKey("WhatIf")) || ShouldProcess(target, action);
+        protected override bool Confirm(string target, string action) => ShouldProcessUnlessForced(target, action, Force);
     }
 }

@@ -49,12 +49,6 @@ namespace DataArtsQuality.Commands
         [AllowNull]
         public DateTimeOffset? StartTime { get; set; }
 
-        protected override void BeginProcessing()
-        {
-            base.BeginProcessing();
-            RequireConnection();
-        }
-
         protected override void ProcessRecord()
         {
             DateTimeOffset? after = MyInvocation.BoundParameters.ContainsKey(nameof(After)) ? DqcTime.FromDateTime(After) : null;
@@ -68,7 +62,7 @@ namespace DataArtsQuality.Commands
 
         protected override void EndProcessing()
         {
-            InstanceWaitRunner.Wait(this, Client, Run, OnPipelineThread, _targets, InstanceWaitRunner.Options(TimeoutSec, PollIntervalSec));
+            InstanceWaitRunner.Wait(this, Client, Runner, _targets, InstanceWaitRunner.Options(TimeoutSec, PollIntervalSec));
         }
     }
 }

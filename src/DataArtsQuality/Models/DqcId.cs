@@ -55,7 +55,7 @@ namespace DataArtsQuality.Models
         public string Value { get; }
 
         /// <summary>Why the input is not a usable ID, or None.</summary>
-        public DqcIds.Problem Problem { get; }
+        internal DqcIds.Problem Problem { get; }
 
         public bool IsValid => Problem == DqcIds.Problem.None;
 

@@ -13,7 +13,7 @@ namespace DataArtsQuality.Client.Auth
     /// temporary credentials. Signs host (with a non-default port), X-Sdk-Date and the custom headers the module sets;
     /// never Content-Type (HttpClient rewrites it) nor User-Agent (added after signing).
     /// </summary>
-    public sealed class AkSkAuthenticator : IDqcAuthenticator
+    internal sealed class AkSkAuthenticator : IDqcAuthenticator
     {
         public const string SecurityTokenHeader = "X-Security-Token";
         public const string ProjectIdHeader = "X-Project-Id";

@@ -7,30 +7,11 @@ using System.Text;
 
 namespace DataArtsQuality.Client.Auth
 {
-    /// <summary>Everything a signature is made of, so a test (or a mismatch report) can compare each step.</summary>
-    public sealed class AkSkSignature
-    {
-        internal AkSkSignature(string canonicalRequest, string stringToSign, string signedHeaders, string signature, string authorization)
-        {
-            CanonicalRequest = canonicalRequest;
-            StringToSign = stringToSign;
-            SignedHeaders = signedHeaders;
-            Signature = signature;
-            Authorization = authorization;
-        }
-
-        public string CanonicalRequest { get; }
-        public string StringToSign { get; }
-        public string SignedHeaders { get; }
-        public string Signature { get; }
-        public string Authorization { get; }
-    }
-
     /// <summary>
     /// Huawei Cloud's SDK-HMAC-SHA256 request signature (auth.md §0-§1): canonical request, string to sign, HMAC with
     /// the secret key. Pure: no clock, no HTTP; the caller decides which headers are signed.
     /// </summary>
-    public static class AkSkSigner
+    internal static class AkSkSigner
     {
         public const string Algorithm = "SDK-HMAC-SHA256";
         public const string DateHeader = "X-Sdk-Date";

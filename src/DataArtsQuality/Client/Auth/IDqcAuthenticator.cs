@@ -9,7 +9,7 @@ namespace DataArtsQuality.Client.Auth
     /// Puts credentials on an outgoing request. One instance belongs to one connection and is shared by every
     /// cmdlet and thread that uses it, so implementations are thread-safe.
     /// </summary>
-    public interface IDqcAuthenticator
+    internal interface IDqcAuthenticator
     {
         /// <summary>Token, Password, AkSk, TemporaryAkSk, ... as shown by Get-DqcContext.</summary>
         string Kind { get; }

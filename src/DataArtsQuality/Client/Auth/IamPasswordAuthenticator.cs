@@ -12,7 +12,7 @@ namespace DataArtsQuality.Client.Auth
     /// token is renewed well before it expires and once after a 401 that says it expired, so a runbook that runs
     /// longer than a token lives never sees an authentication error.
     /// </summary>
-    public sealed class IamPasswordAuthenticator : IDqcAuthenticator, IDisposable
+    internal sealed class IamPasswordAuthenticator : IDqcAuthenticator, IDisposable
     {
         /// <summary>Renew when this much of the token's life is left, at most <see cref="MaxRefreshMargin"/>.</summary>
         public const double RefreshFraction = 0.2;
@@ -31,14 +31,14 @@ namespace DataArtsQuality.Client.Auth
         private DateTimeOffset _validUntil;
         private string? _projectName;
 
-        internal IamPasswordAuthenticator(HttpClient http, Uri iamEndpoint, TimeSpan timeout, string userName, SecureString password,
+        internal IamPasswordAuthenticator(HttpClient http, Uri iamEndpoint, DqcSettings settings, string userName, SecureString password,
             string domainName, Func<DateTimeOffset>? clock = null)
         {
             if (string.IsNullOrWhiteSpace(userName)) throw new ArgumentException("The IAM user name is empty.", nameof(userName));
             if (password is null || password.Length == 0) throw new ArgumentException("The password is empty.", nameof(password));
             if (string.IsNullOrWhiteSpace(domainName)) throw new ArgumentException("The account (domain) name is empty: give -DomainName.", nameof(domainName));
             _http = http;
-            _iam = new IamClient(http, iamEndpoint, timeout);
+            _iam = new IamClient(http, iamEndpoint, settings);
             _userName = userName.Trim();
             _password = password.Copy();
             _password.MakeReadOnly();

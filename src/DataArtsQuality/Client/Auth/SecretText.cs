@@ -8,7 +8,7 @@ namespace DataArtsQuality.Client.Auth
     /// Turns a SecureString into the plain text a header needs, for as short a time as possible. The plain copy
     /// exists only inside the request being built.
     /// </summary>
-    public static class SecretText
+    internal static class SecretText
     {
         public static string Reveal(SecureString secret)
         {

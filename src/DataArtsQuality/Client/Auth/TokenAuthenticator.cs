@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 namespace DataArtsQuality.Client.Auth
 {
     /// <summary>A project-scoped IAM token supplied by the user, sent as X-Auth-Token. It cannot be renewed.</summary>
-    public sealed class TokenAuthenticator : IDqcAuthenticator
+    internal sealed class TokenAuthenticator : IDqcAuthenticator
     {
         public const string HeaderName = "X-Auth-Token";
 

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Security;
 using System.Text;
 using System.Text.Json;
@@ -13,36 +14,23 @@ using DataArtsQuality.Client.Auth;
 
 namespace DataArtsQuality.Client.Iam
 {
-    /// <summary>A project-scoped token from an IAM password login.</summary>
-    internal sealed class IamToken
-    {
-        public IamToken(SecureString value, DateTimeOffset expiresAt, DateTimeOffset? issuedAt, string? projectId, string? projectName)
-        {
-            Value = value;
-            ExpiresAt = expiresAt;
-            IssuedAt = issuedAt;
-            ProjectId = projectId;
-            ProjectName = projectName;
-        }
-
-        public SecureString Value { get; }
-        public DateTimeOffset ExpiresAt { get; }
-        public DateTimeOffset? IssuedAt { get; }
-        public string? ProjectId { get; }
-        public string? ProjectName { get; }
-    }
-
-    /// <summary>The few IAM calls the module needs: password login and project lookup by name. Never creates anything.</summary>
+    /// <summary>
+    /// The few IAM calls the module needs: password login and project lookup by name. Never creates anything. They go
+    /// through <see cref="DqcTransport"/> like every DQC call, without the DQC rate limiter (IAM is another service).
+    /// </summary>
     internal sealed class IamClient
     {
-        private readonly HttpClient _http;
-        private readonly TimeSpan _timeout;
+        private static readonly MediaTypeHeaderValue LoginContentType = MediaTypeHeaderValue.Parse("application/json;charset=utf8");
+        private static readonly string[] TokenHeader = { "X-Subject-Token" };
 
-        public IamClient(HttpClient http, Uri endpoint, TimeSpan timeout)
+        private readonly HttpClient _http;
+        private readonly DqcSettings _settings;
+
+        public IamClient(HttpClient http, Uri endpoint, DqcSettings settings)
         {
             _http = http;
             Endpoint = endpoint;
-            _timeout = timeout;
+            _settings = (settings ?? throw new ArgumentNullException(nameof(settings))).Clone().Validate();
         }
 
         public Uri Endpoint { get; }
@@ -55,11 +43,18 @@ namespace DataArtsQuality.Client.Iam
             string? projectId, string? projectName, IDqcLog log, CancellationToken cancellationToken)
         {
             byte[] body = PasswordBody(userName, password, domainName, projectId, projectName);
-            HttpAnswer answer;
+            TransportAnswer answer;
             try
             {
-                answer = await DqcHttp.SendAsync(_http, HttpMethod.Post, Address("v3/auth/tokens?nocatalog=true"), body,
-                    "application/json;charset=utf8", null, _timeout, log, cancellationToken, new[] { "X-Subject-Token" }).ConfigureAwait(false);
+                // IAM only issues another token when a login is sent twice: the retries of a read apply.
+                var request = new TransportRequest(HttpMethod.Post, Address("v3/auth/tokens?nocatalog=true"), body)
+                {
+                    ContentType = LoginContentType,
+                    RepeatSafe = true,
+                    KeepResponseHeaders = TokenHeader,
+                    ImproveError = IamErrorReader.Improve,
+                };
+                answer = await DqcTransport.SendAsync(_http, request, _settings, null, log, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -90,8 +85,12 @@ namespace DataArtsQuality.Client.Iam
         /// </summary>
         public async Task<string> FindProjectIdAsync(string name, IDqcAuthenticator authenticator, IDqcLog log, CancellationToken cancellationToken)
         {
-            var answer = await DqcHttp.SendAsync(_http, HttpMethod.Get, Address("v3/projects?name=" + System.Uri.EscapeDataString(name)), null, null,
-                authenticator, _timeout, log, cancellationToken).ConfigureAwait(false);
+            var request = new TransportRequest(HttpMethod.Get, Address("v3/projects?name=" + System.Uri.EscapeDataString(name)))
+            {
+                Authenticator = authenticator,
+                ImproveError = IamErrorReader.Improve,
+            };
+            var answer = await DqcTransport.SendAsync(_http, request, _settings, null, log, cancellationToken).ConfigureAwait(false);
             IamProjectList? list;
             try
             {
@@ -173,28 +172,5 @@ namespace DataArtsQuality.Client.Iam
         public override string ErrorId => "DqcProjectNotFound";
 
         public override DqcErrorCategory Category => DqcErrorCategory.ObjectNotFound;
-    }
-
-    /// <summary>IAM answers some errors in Keystone's shape; turn those into a readable code and message.</summary>
-    internal static class IamErrorReader
-    {
-        public static DqcApiException Improve(DqcApiException error)
-        {
-            if (error.ErrorCode != null || string.IsNullOrEmpty(error.ResponseBody)) return error;
-            KeystoneErrorBody? body;
-            try
-            {
-                body = JsonSerializer.Deserialize(Encoding.UTF8.GetBytes(error.ResponseBody), IamJsonContext.Default.KeystoneErrorBody);
-            }
-            catch (JsonException)
-            {
-                return error;
-            }
-            if (body?.Error?.Message is null) return error;
-            string code = body.Error.Title ?? body.Error.Code.ToString();
-            string message = $"{code}: {body.Error.Message} (HTTP {(int)error.StatusCode} from IAM {error.Method} {error.Path}"
-                + (error.RequestId != null ? $", request ID {error.RequestId})" : ")");
-            return new DqcApiException(message, error.StatusCode, code, body.Error.Message, error.RequestId, error.Method, error.Path, error.ResponseBody, error);
-        }
     }
 }

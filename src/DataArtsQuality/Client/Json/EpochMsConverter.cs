@@ -11,7 +11,7 @@ namespace DataArtsQuality.Client.Json
     /// whole milliseconds. Anything that is not a finite number in the range of a 64-bit integer is an error.
     /// Written back as an integer.
     /// </summary>
-    public sealed class EpochMsConverter : JsonConverter<long?>
+    internal sealed class EpochMsConverter : JsonConverter<long?>
     {
         public override bool HandleNull => true;
 

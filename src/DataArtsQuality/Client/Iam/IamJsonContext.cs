@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+
+namespace DataArtsQuality.Client.Iam
+{
+    [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+    [JsonSerializable(typeof(IamTokenResponse))]
+    [JsonSerializable(typeof(IamProjectList))]
+    [JsonSerializable(typeof(KeystoneErrorBody))]
+    internal sealed partial class IamJsonContext : JsonSerializerContext
+    {
+    }
+}

@@ -1,0 +1,17 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace DataArtsQuality.Client.Iam
+{
+    internal sealed class KeystoneError
+    {
+        [JsonPropertyName("code")]
+        public JsonElement Code { get; set; }
+
+        [JsonPropertyName("message")]
+        public string? Message { get; set; }
+
+        [JsonPropertyName("title")]
+        public string? Title { get; set; }
+    }
+}

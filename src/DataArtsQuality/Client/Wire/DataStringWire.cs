@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace DataArtsQuality.Client.Wire
+{
+    internal sealed class DataStringWire
+    {
+        [JsonPropertyName("data")] public System.Text.Json.JsonElement? Data { get; set; }
+    }
+}

@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace DataArtsQuality.Client.Wire
+{
+    internal sealed class FullScoreWire
+    {
+        [JsonPropertyName("full_score")] public int? FullScore { get; set; }
+    }
+}

@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace DataArtsQuality.Client.Wire
+{
+    internal sealed class LegacyJobPageDataWire
+    {
+        [JsonPropertyName("num")] public long Num { get; set; }
+        [JsonPropertyName("page_search_result")] public List<LegacyJobWire>? Items { get; set; }
+    }
+}

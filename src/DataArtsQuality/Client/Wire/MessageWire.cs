@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace DataArtsQuality.Client.Wire
+{
+    internal sealed class MessageWire
+    {
+        [JsonPropertyName("message")] public string? Message { get; set; }
+    }
+}

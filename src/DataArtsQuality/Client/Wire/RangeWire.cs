@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace DataArtsQuality.Client.Wire
+{
+    internal sealed class RangeWire
+    {
+        [JsonPropertyName("count")] public int Count { get; set; }
+        [JsonPropertyName("name")] public string? Name { get; set; }
+    }
+}

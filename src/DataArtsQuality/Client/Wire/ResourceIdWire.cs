@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+using DataArtsQuality.Client.Json;
+
+namespace DataArtsQuality.Client.Wire
+{
+    internal sealed class ResourceIdWire
+    {
+        [JsonPropertyName("resource_id")][JsonConverter(typeof(StringIdConverter))] public string? ResourceId { get; set; }
+    }
+}

@@ -1,0 +1,29 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using DataArtsQuality.Client;
+using DataArtsQuality.Models;
+using DataArtsQuality.Session;
+
+namespace DataArtsQuality.Completers
+{
+    /// <summary>Tab completion of connection names.</summary>
+    public sealed class ConnectionNameCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            string word = (wordToComplete ?? "").Trim('\'', '"');
+            return DqcSessionState.All
+                .Where(c => c.Name.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+                .OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
+                .Select(c => new CompletionResult(Quote(c.Name), c.Name, CompletionResultType.ParameterValue,
+                    $"{c.Name}: workspace {c.WorkspaceId} at {c.Endpoint.Host}"));
+        }
+
+        private static string Quote(string name) => name.Any(ch => char.IsWhiteSpace(ch) || ch == '\'' || ch == '$') ? "'" + name.Replace("'", "''") + "'" : name;
+    }
+}
