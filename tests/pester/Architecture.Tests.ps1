@@ -97,11 +97,13 @@ Describe 'The connection a cmdlet leases' {
 }
 
 Describe 'The public surface' {
-    It 'is cmdlets, output models, exceptions, completers, transformation attributes and the module initializer' {
+    It 'is cmdlets, output models, exceptions (and their error category), completers, transformation attributes and the module initializer' {
         $helpers = $Assembly.GetExportedTypes() | Where-Object {
             -not ([System.Management.Automation.PSCmdlet].IsAssignableFrom($_) -or
                 $_.Namespace -eq 'DataArtsQuality.Models' -or
                 [Exception].IsAssignableFrom($_) -or
+                # DqcException.Category is public, so its type must be; it is part of the exceptions, not a helper.
+                $_.FullName -eq 'DataArtsQuality.Client.DqcErrorCategory' -or
                 [System.Management.Automation.IArgumentCompleter].IsAssignableFrom($_) -or
                 [System.Management.Automation.ArgumentTransformationAttribute].IsAssignableFrom($_) -or
                 [System.Management.Automation.IModuleAssemblyInitializer].IsAssignableFrom($_))

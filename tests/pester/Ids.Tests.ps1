@@ -89,4 +89,34 @@ Describe 'One ID check with one wording and error ID per problem' {
         }
         @(Get-DqcEmulatorRequest $emulator).Count | Should -Be 0
     }
+
+    It 'throws a DqcException that one catch clause catches, with the error ID on it' {
+        $caught = $null
+        try { Get-DqcInstance -InstanceId 'job-7' -ErrorAction Stop } catch [DataArtsQuality.Client.DqcException] { $caught = $_ }
+        $caught | Should -Not -BeNullOrEmpty
+        $caught.Exception.ErrorId | Should -Be 'DqcIdNotNumeric'
+        $caught.FullyQualifiedErrorId | Should -BeLike "$($caught.Exception.ErrorId),*"
+    }
+
+    It 'names the parameter''s noun in the message on every cmdlet' {
+        $nouns = @{
+            'Restart-DqcJob -RuleId' = 'rule ID'; 'Get-DqcJob -Id' = 'quality job ID'; 'Get-DqcComparisonJob -Id' = 'comparison job ID'
+            'Get-DqcJob -CategoryId' = 'category ID'; 'Get-DqcInstance -InstanceId' = 'instance ID'; 'Get-DqcInstance -JobId' = 'job ID'
+            'Wait-DqcInstance' = 'instance ID'; 'Get-DqcInstanceResult' = 'instance ID'; 'Stop-DqcInstance' = 'instance ID'
+            'Add-DqcInstanceRecord' = 'instance ID'; 'Remove-DqcJob' = 'quality job ID'; 'Remove-DqcComparisonJob' = 'comparison job ID'
+            'Start-DqcJobSchedule' = 'quality job ID'; 'Stop-DqcJobSchedule' = 'quality job ID'; 'Get-DqcRuleTemplate -Id' = 'rule template ID'
+            'Get-DqcRuleTemplate -CategoryId' = 'category ID'; 'Set-DqcRuleTemplate' = 'rule template ID'
+            'Remove-DqcRuleTemplate' = 'rule template ID'; 'Get-DqcLegacyJob -CategoryId' = 'category ID'
+            'Export-DqcResource -Id' = 'rule template ID'; 'Get-DqcReportRuleResult' = 'sub-rule instance ID'
+        }
+        foreach ($name in $Calls.Keys) {
+            $nouns.ContainsKey($name) | Should -BeTrue -Because "$name needs an expected noun here"
+            $Error.Clear()
+            $ErrorActionPreference = 'SilentlyContinue'
+            try { $null = & $Calls[$name] 'job-7' } catch { }
+            $ErrorActionPreference = 'Continue'
+            $Error[0].ToString() | Should -BeLike "The $($nouns[$name]) 'job-7' is not a valid ID*" -Because $name
+            $Error[0].TargetObject | Should -Be 'job-7' -Because $name
+        }
+    }
 }

@@ -50,9 +50,7 @@ namespace DataArtsQuality.Client
         /// <summary>ShowInstanceResult: the per-sub-rule results of one run, one page per request.</summary>
         public DqcPager<DqcInstanceResult> ListInstanceResults(string instanceId, ulong skip = 0, ulong? first = null)
         {
-            var problem = DqcIds.Check(instanceId, out string id);
-            if (problem != DqcIds.Problem.None)
-                throw new ArgumentException(DqcIds.Describe(problem, "instance ID", instanceId), nameof(instanceId));
+            string id = DqcIds.Require(instanceId, "instance ID");
             return new DqcPager<DqcInstanceResult>((offset, limit, ct) => ListInstanceResultsPageAsync(id, offset, limit, ct), skip, first);
         }
 

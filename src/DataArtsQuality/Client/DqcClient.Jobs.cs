@@ -15,8 +15,7 @@ namespace DataArtsQuality.Client
         /// </summary>
         public async Task<string> RestartJobAsync(DqcRuleType ruleType, string ruleId, CancellationToken cancellationToken)
         {
-            if (DqcIds.Check(ruleId, out string id) != DqcIds.Problem.None)
-                throw new ArgumentException(DqcIds.Describe(DqcIds.Check(ruleId, out _), "rule ID", ruleId), nameof(ruleId));
+            string id = DqcIds.Require(ruleId, "rule ID");
             if (ruleType != DqcRuleType.Quality && ruleType != DqcRuleType.Comparison)
                 throw new ArgumentOutOfRangeException(nameof(ruleType), ruleType, "The rule type must be Quality (1) or Comparison (2).");
 
@@ -50,9 +49,7 @@ namespace DataArtsQuality.Client
         /// <summary>ShowQualityTaskDetail / ShowConsistencyTaskDetail: one job with its sub-rules.</summary>
         public async Task<DqcJobDetail> GetJobAsync(DqcRuleType ruleType, string jobId, CancellationToken cancellationToken)
         {
-            var problem = DqcIds.Check(jobId, out string id);
-            if (problem != DqcIds.Problem.None)
-                throw new ArgumentException(DqcIds.Describe(problem, "job ID", jobId), nameof(jobId));
+            string id = DqcIds.Require(jobId, "job ID");
             var uri = Connection.QualityUri(JobsPath(ruleType) + "/" + Uri.EscapeDataString(id));
             var wire = await SendAsync(HttpMethod.Get, uri, null, DqcJsonContext.Default.JobDetailWire, cancellationToken).ConfigureAwait(false);
             var detail = Fill(new DqcJobDetail(), wire, ruleType);

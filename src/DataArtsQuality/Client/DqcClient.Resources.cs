@@ -10,11 +10,25 @@ using DataArtsQuality.Models;
 namespace DataArtsQuality.Client
 {
     /// <summary>An import or export the service reports as FAILED or TIMEOUT; the message is the service's error_msg.</summary>
-    public sealed class DqcResourceFailedException : Exception
+    public sealed class DqcResourceFailedException : DqcException
     {
         public DqcResourceFailedException(string message, DqcResourceStatus status) : base(message) => Status = status;
 
         public DqcResourceStatus Status { get; }
+
+        public override string ErrorId => "DqcResourceTaskFailed";
+
+        public override DqcErrorCategory Category => DqcErrorCategory.InvalidResult;
+    }
+
+    /// <summary>An import or export still unfinished when the caller's time to wait for it ran out.</summary>
+    public sealed class DqcResourceTimeoutException : DqcException
+    {
+        public DqcResourceTimeoutException(string message) : base(message) { }
+
+        public override string ErrorId => "DqcResourceTaskTimeout";
+
+        public override DqcErrorCategory Category => DqcErrorCategory.OperationTimeout;
     }
 
     /// <summary>Import/export (dqc-api.md §2.8).</summary>
@@ -94,7 +108,7 @@ namespace DataArtsQuality.Client
                 if (s == "SUCCESS" && (!needFile || f == "GENERATED"))
                     return status;
                 if (DateTimeOffset.UtcNow + pollInterval > deadline)
-                    throw new TimeoutException($"The task {resourceId} was still {s}{(f.Length > 0 ? "/" + f : "")} after {timeout.TotalSeconds:0.#} s.");
+                    throw new DqcResourceTimeoutException($"The task {resourceId} was still {s}{(f.Length > 0 ? "/" + f : "")} after {timeout.TotalSeconds:0.#} s.");
                 await Task.Delay(pollInterval, cancellationToken).ConfigureAwait(false);
             }
         }

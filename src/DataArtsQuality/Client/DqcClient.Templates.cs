@@ -40,7 +40,7 @@ namespace DataArtsQuality.Client
         /// <summary>ShowTemplatesDetail.</summary>
         public async Task<DqcRuleTemplate> GetTemplateAsync(string templateId, CancellationToken cancellationToken)
         {
-            string id = CheckedId(templateId, "template ID");
+            string id = CheckedId(templateId, "rule template ID");
             var wire = await SendAsync(HttpMethod.Get, Connection.QualityUri("rule-templates/" + id), null,
                 DqcJsonContext.Default.TemplateWire, cancellationToken).ConfigureAwait(false);
             var t = ToTemplate(wire);
@@ -67,7 +67,7 @@ namespace DataArtsQuality.Client
         /// </summary>
         public async Task<DqcRuleTemplate> UpdateTemplateAsync(string templateId, DqcTemplateDefinition changes, CancellationToken cancellationToken)
         {
-            string id = CheckedId(templateId, "template ID");
+            string id = CheckedId(templateId, "rule template ID");
             var current = await GetTemplateAsync(id, cancellationToken).ConfigureAwait(false);
             string? abnormal = changes.AbnormalTableSql
                 ?? await ListedAbnormalTableSqlAsync(id, current.Name, cancellationToken).ConfigureAwait(false);

@@ -129,12 +129,7 @@ namespace DataArtsQuality.Client
             if (answer?.ErrorCode != null) Log.Verbose($"{path}: {answer.ErrorCode} {answer.ErrorMsg}");
         }
 
-        internal static string CheckedId(string value, string what)
-        {
-            var problem = DqcIds.Check(value, out string id);
-            if (problem != DqcIds.Problem.None) throw new ArgumentException(DqcIds.Describe(problem, what, value));
-            return id;
-        }
+        internal static string CheckedId(string value, string what) => DqcIds.Require(value, what);
 
         private static List<string> CheckBatch(IReadOnlyList<string> ids, string what)
         {

@@ -216,7 +216,7 @@ namespace DataArtsQuality.Client
     }
 
     /// <summary>Credentials would travel in clear text: plain http to a host other than this machine.</summary>
-    public sealed class DqcUnencryptedAuthenticationException : ArgumentException
+    public sealed class DqcUnencryptedAuthenticationException : DqcException
     {
         public DqcUnencryptedAuthenticationException(Uri endpoint)
             : base($"The endpoint {endpoint} uses plain http, so the credential would be sent unencrypted to {endpoint.Host}. "
@@ -226,5 +226,11 @@ namespace DataArtsQuality.Client
         }
 
         public Uri Endpoint { get; }
+
+        public override string ErrorId => "DqcInvalidConnectionParameter";
+
+        public override DqcErrorCategory Category => DqcErrorCategory.InvalidArgument;
+
+        public override object? TargetObject => Endpoint;
     }
 }

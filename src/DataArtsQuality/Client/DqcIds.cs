@@ -80,6 +80,17 @@ namespace DataArtsQuality.Client
         }
 
         /// <summary>
+        /// The ID as the service takes it (trimmed), or a <see cref="DqcIdException"/> naming <paramref name="what"/>
+        /// ("rule ID", "instance ID"): the one check the core makes before an ID goes into a request.
+        /// </summary>
+        public static string Require(string? input, string what)
+        {
+            var problem = Check(input, out string normalized);
+            if (problem != Problem.None) throw new DqcIdException(problem, what, input);
+            return normalized;
+        }
+
+        /// <summary>
         /// Converts a value that arrived from PowerShell (string, integer, double, ...) to ID text, or says why not.
         /// Doubles and singles above 2^53 are refused here, before any text conversion could hide the damage.
         /// </summary>

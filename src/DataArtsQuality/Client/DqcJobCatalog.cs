@@ -102,10 +102,12 @@ namespace DataArtsQuality.Client
                     ListingsStarted++;
                     var pending = Task.Run(list);
                     entry.Pending = pending;
+                    // A listing that is already done runs Finish inline here, which clears entry.Pending: keep our own.
                     pending.ContinueWith(t => Finish(entry, t), CancellationToken.None,
                         TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                    task = pending;
                 }
-                task = entry.Pending;
+                else task = entry.Pending;
             }
             try
             {

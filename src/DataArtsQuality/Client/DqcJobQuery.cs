@@ -23,9 +23,7 @@ namespace DataArtsQuality.Client
             var q = new List<KeyValuePair<string, string>>();
             if (CategoryId != null)
             {
-                if (DqcIds.Check(CategoryId, out string id) != DqcIds.Problem.None)
-                    throw new ArgumentException(DqcIds.Describe(DqcIds.Check(CategoryId, out _), "category ID", CategoryId));
-                q.Add(DqcClient.QueryPair("category_id", id));
+                q.Add(DqcClient.QueryPair("category_id", DqcIds.Require(CategoryId, "category ID")));
             }
             if (!string.IsNullOrEmpty(Name)) q.Add(DqcClient.QueryPair("name", Name!));
             if (!string.IsNullOrEmpty(ScheduleStatus)) q.Add(DqcClient.QueryPair("schedule_status", ScheduleStatus!.ToUpperInvariant()));

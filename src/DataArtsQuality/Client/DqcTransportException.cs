@@ -6,7 +6,7 @@ namespace DataArtsQuality.Client
     /// The request got no HTTP answer: the host could not be reached, the connection broke, or the call timed out.
     /// <see cref="MayHaveReachedServer"/> says whether the service may have acted on it anyway.
     /// </summary>
-    public class DqcTransportException : Exception
+    public class DqcTransportException : DqcException
     {
         public DqcTransportException(string message, string method, string path, bool mayHaveReachedServer, bool timedOut, Exception? inner)
             : base(message, inner)
@@ -22,13 +22,17 @@ namespace DataArtsQuality.Client
         public bool MayHaveReachedServer { get; }
         public bool TimedOut { get; }
 
-        /// <summary>How many times the request was sent (or tried) before giving up (1 = no retry).</summary>
-        public int Attempts { get; internal set; } = 1;
-
-        /// <summary>What the retry policy decided, e.g. "not retried: the POST may have reached the service".</summary>
-        public string? RetryNote { get; internal set; }
-
         /// <summary>The TLS handshake failed (for example an untrusted certificate).</summary>
         public bool IsTlsFailure { get; internal set; }
+
+        public override string ErrorId => TimedOut ? "DqcTimeout" : "DqcConnectionFailed";
+
+        public override DqcErrorCategory Category => TimedOut ? DqcErrorCategory.OperationTimeout : DqcErrorCategory.ConnectionError;
+
+        public override string? RecommendedAction => IsTlsFailure
+            ? "Fix the certificate trust, or for a test system only use Connect-DqcWorkspace -SkipCertificateCheck."
+            : null;
+
+        public override bool MayHaveBeenProcessed => MayHaveReachedServer;
     }
 }

@@ -65,8 +65,12 @@ namespace DataArtsQuality.Client
     }
 
     /// <summary>A workspace name that matches no workspace, or several.</summary>
-    public sealed class DqcWorkspaceNotFoundException : Exception
+    public sealed class DqcWorkspaceNotFoundException : DqcException
     {
         public DqcWorkspaceNotFoundException(string message) : base(message) { }
+
+        public override string ErrorId => "DqcWorkspaceNotFound";
+
+        public override DqcErrorCategory Category => DqcErrorCategory.ObjectNotFound;
     }
 }

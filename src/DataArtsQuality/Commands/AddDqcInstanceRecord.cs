@@ -60,12 +60,7 @@ namespace DataArtsQuality.Commands
 
         private void Record(DqcId? raw)
         {
-            var id = raw ?? new DqcId((string?)null);
-            if (!id.IsValid)
-            {
-                Sent.Refuse(InvalidInput(DqcIds.ErrorId(id.Problem), DqcIds.Describe(id.Problem, "instance ID", id.Value), id.Value));
-                return;
-            }
+            if (!AcceptId(raw, "instance ID", out var id, Sent.Refuse)) return;
             string action = ParameterSetName == CloseSet ? "Close" : ParameterSetName == HandOverSet ? "HandOver" : "Comment";
             string description = action == "Close" ? "Close the issue" : action == "HandOver" ? $"Hand over to '{AssignTo}'" : "Add a comment";
             if (CancelRun) description += " and cancel the run";
@@ -91,7 +86,7 @@ namespace DataArtsQuality.Commands
 
         private ErrorRecord Failed(DqcInstanceRecord record, Exception ex)
         {
-            if (!IsServiceError(ex)) ExceptionDispatchInfo.Capture(ex).Throw();
+            if (!ErrorRecords.IsReported(ex)) ExceptionDispatchInfo.Capture(ex).Throw();
             return ToErrorRecord(ex, $"Could not record '{record.Action}' on instance {record.InstanceId}", record.InstanceId);
         }
     }

@@ -186,22 +186,7 @@ namespace DataArtsQuality.Commands
                 Fail(ex, "DqcInvalidConnectionParameter", ErrorCategory.InvalidArgument);
                 return;
             }
-            catch (DqcCredentialNotFoundException ex)
-            {
-                Fail(ex, "DqcCredentialNotFound", ErrorCategory.AuthenticationError);
-                return;
-            }
-            catch (DqcProjectResolutionException ex)
-            {
-                Fail(ex, "DqcProjectNotFound", ErrorCategory.ObjectNotFound);
-                return;
-            }
-            catch (DqcWorkspaceNotFoundException ex)
-            {
-                Fail(ex, "DqcWorkspaceNotFound", ErrorCategory.ObjectNotFound);
-                return;
-            }
-            catch (Exception ex) when (ex is DqcApiException || ex is DqcTransportException || ex is DqcResponseFormatException)
+            catch (DqcException ex)
             {
                 ThrowTerminatingError(DqcCmdlet.ToErrorRecord(ex, "Cannot connect", null));
                 return;
@@ -232,7 +217,7 @@ namespace DataArtsQuality.Commands
                 _runner.Run(ct => client.ListJobsPageAsync(DqcRuleType.Quality, Array.Empty<KeyValuePair<string, string>>(), 0, 1, ct));
                 WriteVerbose($"Checked the connection: workspace {connection.WorkspaceId} answers.");
             }
-            catch (Exception ex) when (ex is DqcApiException || ex is DqcTransportException || ex is DqcResponseFormatException)
+            catch (DqcException ex)
             {
                 connection.Dispose();
                 ThrowTerminatingError(CheckFailure(ex, connection));
@@ -244,7 +229,7 @@ namespace DataArtsQuality.Commands
             }
         }
 
-        private ErrorRecord CheckFailure(Exception ex, DqcConnection connection)
+        private ErrorRecord CheckFailure(DqcException ex, DqcConnection connection)
         {
             const string skip = " To prepare the connection without this check, add -SkipCheck.";
             var record = DqcCmdlet.ToErrorRecord(ex, "Cannot connect", null);
@@ -279,18 +264,13 @@ namespace DataArtsQuality.Commands
                 }
             }
             action ??= record.ErrorDetails.RecommendedAction ?? "Check the endpoint and the network." + skip;
-            return new ErrorRecord(ex, errorId, category, connection.WorkspaceId)
-            {
-                ErrorDetails = new ErrorDetails(message) { RecommendedAction = action },
-            };
+            return ErrorRecords.Create(ex, errorId, category, connection.WorkspaceId, message, action);
         }
 
         private void Fail(Exception ex, string errorId, ErrorCategory category)
         {
-            ThrowTerminatingError(new ErrorRecord(ex, errorId, category, null)
-            {
-                ErrorDetails = new ErrorDetails("Cannot connect: " + ex.Message.Split(new[] { "\r\n", "\n" }, StringSplitOptions.None)[0]),
-            });
+            ThrowTerminatingError(ErrorRecords.Create(ex, errorId, category, null,
+                "Cannot connect: " + ex.Message.Split(new[] { "\r\n", "\n" }, StringSplitOptions.None)[0]));
         }
     }
 }

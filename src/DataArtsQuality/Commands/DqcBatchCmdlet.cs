@@ -37,12 +37,7 @@ namespace DataArtsQuality.Commands
         {
             foreach (var id in ids ?? Array.Empty<DqcId>())
             {
-                var value = id ?? new DqcId((string?)null);
-                if (!value.IsValid)
-                {
-                    WriteError(InvalidInput(DqcIds.ErrorId(value.Problem), DqcIds.Describe(value.Problem, What + " ID", value.Value), value.Value));
-                    continue;
-                }
+                if (!AcceptId(id, What + " ID", out var value)) continue;
                 if (!_seen.Add(value.Value)) continue;
                 if (ShouldProcessUnlessForced($"{What} {value.Value}", Verb, Force))
                     _ids.Add(value.Value);
@@ -70,7 +65,7 @@ namespace DataArtsQuality.Commands
                     Run(async ct => { await SendAsync(batch, ct).ConfigureAwait(false); return true; });
                     WriteVerbose($"{Verb}: {batch.Count} {What}(s) done.");
                 }
-                catch (Exception ex) when (IsServiceError(ex) || ex is ArgumentException)
+                catch (Exception ex) when (ErrorRecords.IsReported(ex))
                 {
                     string list = batch.Count <= 5 ? string.Join(", ", batch) : string.Join(", ", batch.GetRange(0, 5)) + $" and {batch.Count - 5} more";
                     WriteItemError(ex, $"Could not {Verb.ToLowerInvariant()} {What} {list} (one request; none of them may have been processed)", batch.ToArray());

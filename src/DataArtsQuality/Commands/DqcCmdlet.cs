@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
-using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
 using DataArtsQuality.Client;
@@ -96,10 +95,7 @@ namespace DataArtsQuality.Commands
                     string message = $"There is no connection named '{name}'. " + (names.Count == 0
                         ? "There are no connections: run Connect-DqcWorkspace -Name " + name + " first."
                         : "The connections are: " + string.Join(", ", names) + ".");
-                    ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message), "DqcConnectionNotFound", ErrorCategory.ObjectNotFound, name)
-                    {
-                        ErrorDetails = new ErrorDetails(message),
-                    });
+                    ThrowTerminatingError(ErrorRecords.Create(new InvalidOperationException(message), "DqcConnectionNotFound", ErrorCategory.ObjectNotFound, name));
                 }
                 return named!;
             }
@@ -111,15 +107,10 @@ namespace DataArtsQuality.Commands
         private void ThrowNotConnected()
         {
             {
-                ThrowTerminatingError(new ErrorRecord(
+                ThrowTerminatingError(ErrorRecords.Create(
                     new InvalidOperationException("You are not connected to a DataArts Quality workspace. Run Connect-DqcWorkspace first."),
-                    "DqcNotConnected", ErrorCategory.InvalidOperation, null)
-                {
-                    ErrorDetails = new ErrorDetails("You are not connected to a DataArts Quality workspace. Run Connect-DqcWorkspace first.")
-                    {
-                        RecommendedAction = "Connect-DqcWorkspace -Region <region> -ProjectId <project id> -WorkspaceId <workspace id> -Token <token>",
-                    },
-                });
+                    "DqcNotConnected", ErrorCategory.InvalidOperation, null,
+                    recommendedAction: "Connect-DqcWorkspace -Region <region> -ProjectId <project id> -WorkspaceId <workspace id> -Token <token>"));
             }
         }
 
@@ -135,10 +126,7 @@ namespace DataArtsQuality.Commands
             if (connection.WorkspaceId.Length == 0)
             {
                 string message = $"The connection '{connection.Name}' has no workspace. Find one with Get-DqcWorkspace -InstanceId <instance id>, then connect with -WorkspaceId or -WorkspaceName.";
-                ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message), "DqcNoWorkspace", ErrorCategory.InvalidOperation, connection.Name)
-                {
-                    ErrorDetails = new ErrorDetails(message),
-                });
+                ThrowTerminatingError(ErrorRecords.Create(new InvalidOperationException(message), "DqcNoWorkspace", ErrorCategory.InvalidOperation, connection.Name));
             }
             return connection;
         }
@@ -172,87 +160,35 @@ namespace DataArtsQuality.Commands
         protected void WriteItemError(Exception exception, string context, object? target)
             => WriteError(ToErrorRecord(exception, context, target));
 
+        /// <summary>The error record for an exception (see <see cref="ErrorRecords.From"/>).</summary>
         internal static ErrorRecord ToErrorRecord(Exception exception, string context, object? target)
-        {
-            string id;
-            ErrorCategory category;
-            switch (exception)
-            {
-                case DqcApiException api:
-                    (id, category) = Classify(api.StatusCode);
-                    break;
-                case DqcTransportException transport:
-                    (id, category) = transport.TimedOut ? ("DqcTimeout", ErrorCategory.OperationTimeout) : ("DqcConnectionFailed", ErrorCategory.ConnectionError);
-                    break;
-                case DqcResponseFormatException:
-                    (id, category) = ("DqcInvalidResponse", ErrorCategory.InvalidResult);
-                    break;
-                case ArgumentException:
-                    (id, category) = ("DqcInvalidArgument", ErrorCategory.InvalidArgument);
-                    break;
-                default:
-                    (id, category) = ("DqcUnexpectedError", ErrorCategory.NotSpecified);
-                    break;
-            }
-            int attempts = exception switch
-            {
-                DqcApiException a => a.Attempts,
-                DqcTransportException t => t.Attempts,
-                _ => 1,
-            };
-            string message = $"{context}: {exception.Message}" + (attempts > 1 ? $" (gave up after {attempts} attempts)" : "");
-            if (exception is DqcApiException { RetryNote: var note } && RetryPolicy.ExplainsTheError(note))
-                message = message.TrimEnd('.') + "; " + note + ".";
-            return new ErrorRecord(exception, id, category, target)
-            {
-                ErrorDetails = new ErrorDetails(message)
-                {
-                    RecommendedAction = category == ErrorCategory.LimitsExceeded
-                        ? "Lower -ThrottleLimit, or lower the client-side limit with Set-DqcConfig -RateLimitCount/-RateLimitPeriodSec."
-                        : exception is DqcTransportException { IsTlsFailure: true }
-                            ? "Fix the certificate trust, or for a test system only use Connect-DqcWorkspace -SkipCertificateCheck."
-                            : null,
-                },
-            };
-        }
+            => ErrorRecords.From(exception, context, target);
 
-        internal static bool IsServiceError(Exception ex) => ex is DqcApiException || ex is DqcTransportException || ex is DqcResponseFormatException;
-
-        /// <summary>Stable error IDs and categories by HTTP status, so scripts can catch them.</summary>
-        internal static (string Id, ErrorCategory Category) Classify(HttpStatusCode status)
-        {
-            int code = (int)status;
-            return code switch
-            {
-                400 => ("DqcBadRequest", ErrorCategory.InvalidArgument),
-                401 => ("DqcAuthenticationFailed", ErrorCategory.AuthenticationError),
-                403 => ("DqcPermissionDenied", ErrorCategory.PermissionDenied),
-                404 => ("DqcNotFound", ErrorCategory.ObjectNotFound),
-                406 => ("DqcNotAcceptable", ErrorCategory.InvalidOperation),
-                409 => ("DqcConflict", ErrorCategory.ResourceExists),
-                429 => ("DqcThrottled", ErrorCategory.LimitsExceeded),
-                _ when code >= 500 => ("DqcServiceError", ErrorCategory.ConnectionError),
-                _ => ("DqcApiError", ErrorCategory.NotSpecified),
-            };
-        }
+        /// <inheritdoc cref="ErrorRecords.IdRefusal"/>
+        protected static ErrorRecord? IdRefusal(DqcId? raw, string what, out string id, object? target = null)
+            => ErrorRecords.IdRefusal(raw, what, out id, target);
 
         /// <summary>
-        /// The one ID check every cmdlet uses: null when <paramref name="raw"/> is a usable ID (its exact text in
-        /// <paramref name="id"/>), otherwise the error record for it, with the same wording and error ID on every cmdlet
-        /// (DqcIdEmpty, DqcIdNotNumeric, DqcIdNotPositive, DqcIdOutOfRange, DqcIdLostPrecision) and the input as target.
+        /// The one ID check for an ID parameter: true with the ID when it is usable; otherwise writes the refusal (a
+        /// non-terminating error naming <paramref name="what"/>, e.g. "instance ID") and returns false.
         /// </summary>
-        protected static ErrorRecord? IdRefusal(DqcId? raw, string what, out string id)
+        protected bool AcceptId(DqcId? raw, string what, out DqcId id, object? target = null)
+            => AcceptId(raw, what, out id, WriteError, target);
+
+        /// <summary>
+        /// Like <see cref="AcceptId(DqcId?, string, out DqcId, object?)"/>, handing the refusal to <paramref name="refuse"/>
+        /// (an in-flight window that keeps errors in pipeline order) instead of writing it at once.
+        /// </summary>
+        protected bool AcceptId(DqcId? raw, string what, out DqcId id, Action<ErrorRecord> refuse, object? target = null)
         {
-            var value = raw ?? new DqcId((string?)null);
-            id = value.Value;
-            return value.IsValid ? null : InvalidInput(DqcIds.ErrorId(value.Problem), DqcIds.Describe(value.Problem, what, value.Value), value.Value);
+            id = raw ?? new DqcId((string?)null);
+            var refusal = ErrorRecords.IdRefusal(id, what, out _, target);
+            if (refusal != null) refuse(refusal);
+            return refusal is null;
         }
 
-        /// <summary>An error record for input refused before any request was made.</summary>
+        /// <inheritdoc cref="ErrorRecords.InvalidInput"/>
         protected static ErrorRecord InvalidInput(string errorId, string message, object? target)
-            => new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target)
-            {
-                ErrorDetails = new ErrorDetails(message),
-            };
+            => ErrorRecords.InvalidInput(errorId, message, target);
     }
 }

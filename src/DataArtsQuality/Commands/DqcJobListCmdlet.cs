@@ -60,11 +60,7 @@ namespace DataArtsQuality.Commands
                 return;
             }
 
-            if (CategoryId is { IsValid: false })
-            {
-                WriteError(InvalidInput(DqcIds.ErrorId(CategoryId.Problem), DqcIds.Describe(CategoryId.Problem, "category ID", CategoryId.Value), CategoryId.Value));
-                return;
-            }
+            if (CategoryId != null && !AcceptId(CategoryId, "category ID", out _)) return;
             var query = new DqcJobQuery
             {
                 Name = Name,
@@ -80,16 +76,12 @@ namespace DataArtsQuality.Commands
 
         private void WriteDetail(DqcId id, string what)
         {
-            if (!id.IsValid)
-            {
-                WriteError(InvalidInput(DqcIds.ErrorId(id.Problem), DqcIds.Describe(id.Problem, "job ID", id.Value), id.Value));
-                return;
-            }
+            if (!AcceptId(id, what + " ID", out _)) return;
             try
             {
                 WriteObject(Run(ct => Client.GetJobAsync(JobKind, id.Value, ct)));
             }
-            catch (Exception ex) when (ex is DqcApiException || ex is DqcTransportException || ex is DqcResponseFormatException)
+            catch (DqcException ex)
             {
                 WriteItemError(ex, $"Could not get {what} {id.Value}", id.Value);
             }

@@ -34,12 +34,7 @@ namespace DataArtsQuality.Commands
 
         private void SetSchedule(DqcId? id)
         {
-            var value = id ?? new DqcId((string?)null);
-            if (!value.IsValid)
-            {
-                Sent.Refuse(InvalidInput(DqcIds.ErrorId(value.Problem), DqcIds.Describe(value.Problem, "job ID", value.Value), value.Value));
-                return;
-            }
+            if (!AcceptId(id, "quality job ID", out var value, Sent.Refuse)) return;
             if (!Confirm($"quality job {value.Value}", Action)) return;
             Sent.Send(value.Value, Client.SetJobScheduleAsync(value.Value, Start, CancelToken));
         }
@@ -48,7 +43,7 @@ namespace DataArtsQuality.Commands
 
         private ErrorRecord Failed(string id, Exception ex)
         {
-            if (!IsServiceError(ex)) ExceptionDispatchInfo.Capture(ex).Throw();
+            if (!ErrorRecords.IsReported(ex)) ExceptionDispatchInfo.Capture(ex).Throw();
             return ToErrorRecord(ex, $"Could not {(Start ? "start" : "stop")} the schedule of quality job {id}", id);
         }
     }

@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using DataArtsQuality.Client;
 using DataArtsQuality.Models;
 
 namespace DataArtsQuality.Commands
@@ -42,22 +41,5 @@ namespace DataArtsQuality.Commands
                 WriteProgress(new ProgressRecord(activityId, activity, "Done") { RecordType = ProgressRecordType.Completed });
             }
         }
-
-        /// <summary>A failed import/export: the service's message, a stable ID.</summary>
-        protected ErrorRecord Failure(Exception ex, string context, object? target) => ex switch
-        {
-            DqcResourceFailedException failed => new ErrorRecord(ex, "DqcResourceTaskFailed", ErrorCategory.InvalidResult, target)
-            {
-                ErrorDetails = new ErrorDetails($"{context}: {failed.Message}"),
-            },
-            TimeoutException => new ErrorRecord(ex, "DqcResourceTaskTimeout", ErrorCategory.OperationTimeout, target)
-            {
-                ErrorDetails = new ErrorDetails($"{context}: {ex.Message}"),
-            },
-            _ => ToErrorRecord(ex, context, target),
-        };
-
-        protected static bool IsTaskError(Exception ex) =>
-            IsServiceError(ex) || ex is DqcResourceFailedException || ex is TimeoutException || ex is ArgumentException;
     }
 }

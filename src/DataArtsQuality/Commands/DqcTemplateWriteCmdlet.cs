@@ -32,11 +32,7 @@ namespace DataArtsQuality.Commands
 
         private protected DqcTemplateDefinition? Definition(string? name, string? dimension, string? sql, object? target)
         {
-            if (CategoryId != null && !CategoryId.IsValid)
-            {
-                WriteError(InvalidInput(DqcIds.ErrorId(CategoryId.Problem), DqcIds.Describe(CategoryId.Problem, "category ID", CategoryId.Value), target));
-                return null;
-            }
+            if (CategoryId != null && !AcceptId(CategoryId, "category ID", out _, target)) return null;
             return new DqcTemplateDefinition
             {
                 Name = name,

@@ -43,15 +43,22 @@ namespace DataArtsQuality.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        /// <summary>What an ID of the type is called in messages: "rule template ID", "quality job ID", ...</summary>
+        private static string IdNoun(string type) => type.ToLowerInvariant() switch
+        {
+            "ruletemplate" => "rule template ID",
+            "qualityjob" => "quality job ID",
+            "comparisonjob" => "comparison job ID",
+            "report" => "report ID",
+            _ => "ID",
+        };
+
         protected override void ProcessRecord()
         {
             if (ParameterSetName != ByIdSet) return;
             foreach (var raw in Id ?? Array.Empty<DqcId>())
             {
-                var id = raw ?? new DqcId((string?)null);
-                if (!id.IsValid)
-                    WriteError(InvalidInput(DqcIds.ErrorId(id.Problem), DqcIds.Describe(id.Problem, "ID", id.Value), id.Value));
-                else if (!_ids.Contains(id.Value))
+                if (AcceptId(raw, IdNoun(Type), out var id) && !_ids.Contains(id.Value))
                     _ids.Add(id.Value);
             }
         }
@@ -81,9 +88,9 @@ namespace DataArtsQuality.Commands
                 // Through the provider, so the object has PSPath and pipes into Get-Content, Copy-Item, ...
                 foreach (var item in InvokeProvider.Item.Get(path)) WriteObject(item);
             }
-            catch (Exception ex) when (IsTaskError(ex) || ex is IOException || ex is UnauthorizedAccessException)
+            catch (Exception ex) when (ErrorRecords.IsReported(ex) || ex is IOException || ex is UnauthorizedAccessException)
             {
-                WriteError(Failure(ex, $"Could not export {what} to {path}", path));
+                WriteItemError(ex, $"Could not export {what} to {path}", path);
             }
         }
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using DataArtsQuality.Client;
 using DataArtsQuality.Models;
 
 namespace DataArtsQuality.Commands
@@ -20,7 +21,7 @@ namespace DataArtsQuality.Commands
             {
                 roots = Run(ct => Client.GetCategoriesAsync(ct));
             }
-            catch (Exception ex) when (IsServiceError(ex))
+            catch (DqcException ex)
             {
                 WriteItemError(ex, "Could not list the categories", null);
                 return;

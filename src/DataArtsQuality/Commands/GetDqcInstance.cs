@@ -65,10 +65,8 @@ namespace DataArtsQuality.Commands
         {
             foreach (var id in InstanceId ?? Array.Empty<DqcId>())
             {
-                var checkedId = id ?? new DqcId((string?)null);
-                if (!checkedId.IsValid)
+                if (!AcceptId(id, "instance ID", out var checkedId))
                 {
-                    WriteError(InvalidInput(DqcIds.ErrorId(checkedId.Problem), DqcIds.Describe(checkedId.Problem, "instance ID", checkedId.Value), checkedId.Value));
                     _sawInvalidInstanceId = true;
                     continue;
                 }
@@ -84,13 +82,8 @@ namespace DataArtsQuality.Commands
             var jobIds = new HashSet<string>(StringComparer.Ordinal);
             foreach (var id in JobId ?? Array.Empty<DqcId>())
             {
-                if (id is null || !id.IsValid)
-                {
-                    var bad = id ?? new DqcId((string?)null);
-                    WriteError(InvalidInput(DqcIds.ErrorId(bad.Problem), DqcIds.Describe(bad.Problem, "job ID", bad.Value), bad.Value));
-                    return;
-                }
-                jobIds.Add(id.Value);
+                if (!AcceptId(id, "job ID", out var jobId)) return;
+                jobIds.Add(jobId.Value);
             }
 
             var bound = MyInvocation.BoundParameters;
@@ -127,10 +120,7 @@ namespace DataArtsQuality.Commands
                 string message = $"Instance {id} was not found among the instances started since {since}" +
                     (jobIds.Count > 0 || query.RunStatus != null || query.Name != null || query.JobType != null || query.NotifyStatus != null ? " that match the other filters" : "") +
                     ". Use -After to search further back.";
-                WriteError(new ErrorRecord(new ItemNotFoundException(message), "DqcInstanceNotFound", ErrorCategory.ObjectNotFound, id)
-                {
-                    ErrorDetails = new ErrorDetails(message),
-                });
+                WriteError(ErrorRecords.Create(new ItemNotFoundException(message), "DqcInstanceNotFound", ErrorCategory.ObjectNotFound, id));
             }
         }
     }

@@ -23,12 +23,7 @@ namespace DataArtsQuality.Commands
         {
             foreach (var raw in InstanceId ?? Array.Empty<DqcId>())
             {
-                var id = raw ?? new DqcId((string?)null);
-                if (!id.IsValid)
-                {
-                    WriteError(InvalidInput(DqcIds.ErrorId(id.Problem), DqcIds.Describe(id.Problem, "instance ID", id.Value), id.Value));
-                    continue;
-                }
+                if (!AcceptId(raw, "instance ID", out var id)) continue;
                 var pages = new PageWriter(this);
                 pages.Write(Client.ListInstanceResults(id.Value, pages.Skip, pages.First), $"the results of instance {id.Value}", id.Value);
             }

@@ -42,11 +42,7 @@ namespace DataArtsQuality.Commands
 
         protected override void EndProcessing()
         {
-            if (CategoryId != null && !CategoryId.IsValid)
-            {
-                WriteError(InvalidInput(DqcIds.ErrorId(CategoryId.Problem), DqcIds.Describe(CategoryId.Problem, "category ID", CategoryId.Value), CategoryId.Value));
-                return;
-            }
+            if (CategoryId != null && !AcceptId(CategoryId, "category ID", out _)) return;
             var query = new DqcLegacyJobQuery
             {
                 Name = Name,

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using DataArtsQuality.Client;
 using DataArtsQuality.Models;
 
 namespace DataArtsQuality.Commands
@@ -17,7 +18,7 @@ namespace DataArtsQuality.Commands
                 overview.FullScore = Run(ct => Client.GetReportFullScoreAsync(ct));
                 WriteObject(overview);
             }
-            catch (Exception ex) when (IsServiceError(ex))
+            catch (DqcException ex)
             {
                 WriteItemError(ex, "Could not read the quality report overview", Dimension);
             }

@@ -33,12 +33,7 @@ namespace DataArtsQuality.Commands
 
         protected override void ProcessRecord()
         {
-            var id = SubRuleInstanceId ?? new DqcId((string?)null);
-            if (!id.IsValid)
-            {
-                WriteError(InvalidInput(DqcIds.ErrorId(id.Problem), DqcIds.Describe(id.Problem, "sub-rule instance ID", id.Value), id.Value));
-                return;
-            }
+            if (!AcceptId(SubRuleInstanceId, "sub-rule instance ID", out var id)) return;
             var filter = Window(new DqcReportFilter
             {
                 DataConnectionId = DataConnectionId,

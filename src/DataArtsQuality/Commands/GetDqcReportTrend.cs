@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using DataArtsQuality.Client;
 using DataArtsQuality.Models;
 
 namespace DataArtsQuality.Commands
@@ -16,7 +17,7 @@ namespace DataArtsQuality.Commands
                 foreach (var point in Run(ct => Client.GetReportTrendAsync(Filter(), ct)))
                     WriteObject(point);
             }
-            catch (Exception ex) when (IsServiceError(ex))
+            catch (DqcException ex)
             {
                 WriteItemError(ex, "Could not read the quality report trend", Dimension);
             }

@@ -35,17 +35,12 @@ namespace DataArtsQuality.Commands
             if (ParameterSetName != ByIdSet) return;
             foreach (var raw in Id ?? Array.Empty<DqcId>())
             {
-                var id = raw ?? new DqcId((string?)null);
-                if (!id.IsValid)
-                {
-                    WriteError(InvalidInput(DqcIds.ErrorId(id.Problem), DqcIds.Describe(id.Problem, "template ID", id.Value), id.Value));
-                    continue;
-                }
+                if (!AcceptId(raw, "rule template ID", out var id)) continue;
                 try
                 {
                     WriteObject(Run(ct => Client.GetTemplateAsync(id.Value, ct)));
                 }
-                catch (Exception ex) when (IsServiceError(ex))
+                catch (DqcException ex)
                 {
                     WriteItemError(ex, $"Could not get rule template {id.Value}", id.Value);
                 }
@@ -55,11 +50,7 @@ namespace DataArtsQuality.Commands
         protected override void EndProcessing()
         {
             if (ParameterSetName != ListSet) return;
-            if (CategoryId != null && !CategoryId.IsValid)
-            {
-                WriteError(InvalidInput(DqcIds.ErrorId(CategoryId.Problem), DqcIds.Describe(CategoryId.Problem, "category ID", CategoryId.Value), CategoryId.Value));
-                return;
-            }
+            if (CategoryId != null && !AcceptId(CategoryId, "category ID", out _)) return;
             var query = new DqcTemplateQuery
             {
                 Name = Name,

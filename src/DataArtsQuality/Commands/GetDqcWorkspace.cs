@@ -34,7 +34,7 @@ namespace DataArtsQuality.Commands
             {
                 workspaces = Run(ct => client.ListWorkspacesAsync(InstanceId!, ct));
             }
-            catch (Exception ex) when (ex is DqcApiException || ex is DqcTransportException || ex is DqcResponseFormatException || ex is ArgumentException)
+            catch (Exception ex) when (ErrorRecords.IsReported(ex))
             {
                 WriteItemError(ex, $"Could not list the workspaces of instance {InstanceId}", InstanceId);
                 return;

@@ -71,9 +71,9 @@ namespace DataArtsQuality.Commands
                 if (string.IsNullOrEmpty(status.FileName)) status.FileName = upload.FileName;
                 WriteObject(status);
             }
-            catch (Exception ex) when (IsTaskError(ex) || ex is IOException || ex is UnauthorizedAccessException)
+            catch (Exception ex) when (ErrorRecords.IsReported(ex) || ex is IOException || ex is UnauthorizedAccessException)
             {
-                WriteError(Failure(ex, $"Could not import {path}", path));
+                WriteItemError(ex, $"Could not import {path}", path);
             }
         }
 

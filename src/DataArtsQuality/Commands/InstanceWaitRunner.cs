@@ -53,22 +53,14 @@ namespace DataArtsQuality.Commands
                         string message = string.Format(CultureInfo.InvariantCulture,
                             "Instance {0} did not finish within the timeout of {1:0.#} s; its last status was {2}.",
                             outcome.InstanceId, progress.Elapsed.TotalSeconds, last);
-                        cmdlet.WriteError(new ErrorRecord(new TimeoutException(message), "DqcWaitTimeout", ErrorCategory.OperationTimeout, outcome.InstanceId)
-                        {
-                            ErrorDetails = new ErrorDetails(message)
-                            {
-                                RecommendedAction = $"Wait longer (-TimeoutSec), or check it later with Get-DqcInstance -InstanceId {outcome.InstanceId}.",
-                            },
-                        });
+                        cmdlet.WriteError(ErrorRecords.Create(new TimeoutException(message), "DqcWaitTimeout", ErrorCategory.OperationTimeout, outcome.InstanceId,
+                            recommendedAction: $"Wait longer (-TimeoutSec), or check it later with Get-DqcInstance -InstanceId {outcome.InstanceId}."));
                         break;
                     }
                     case DqcWaitOutcomeKind.NotFound:
                     {
                         string message = $"Instance {outcome.InstanceId} was not found in the instance list, so there is nothing to wait for.";
-                        cmdlet.WriteError(new ErrorRecord(new ItemNotFoundException(message), "DqcInstanceNotFound", ErrorCategory.ObjectNotFound, outcome.InstanceId)
-                        {
-                            ErrorDetails = new ErrorDetails(message),
-                        });
+                        cmdlet.WriteError(ErrorRecords.Create(new ItemNotFoundException(message), "DqcInstanceNotFound", ErrorCategory.ObjectNotFound, outcome.InstanceId));
                         break;
                     }
                 }

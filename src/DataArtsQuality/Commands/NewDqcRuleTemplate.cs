@@ -29,7 +29,7 @@ namespace DataArtsQuality.Commands
             {
                 WriteObject(Run(ct => Client.CreateTemplateAsync(definition, ct)));
             }
-            catch (Exception ex) when (IsServiceError(ex) || ex is ArgumentException)
+            catch (Exception ex) when (ErrorRecords.IsReported(ex))
             {
                 WriteItemError(ex, $"Could not create rule template '{Name}'", Name);
             }

@@ -51,7 +51,7 @@ namespace DataArtsQuality.Commands
                     {
                         page = _cmdlet.Runner.Run(ct => pager.NextPageAsync(ct, forceRequest: includeTotal));
                     }
-                    catch (Exception ex) when (DqcCmdlet.IsServiceError(ex) || ex is ArgumentException)
+                    catch (Exception ex) when (ErrorRecords.IsReported(ex))
                     {
                         _cmdlet.WriteError(DqcCmdlet.ToErrorRecord(ex, $"Could not list {what}", target));
                         return false;

@@ -147,7 +147,7 @@ namespace DataArtsQuality.Commands
                     {
                         // The host no longer takes warnings; the original failure matters more.
                     }
-                    if (ex is DqcApiException || ex is DqcTransportException || ex is DqcResponseFormatException)
+                    if (ex is DqcException)
                         ThrowTerminatingError(ToErrorRecord(ex, "Waiting for the new runs failed", null));
                     throw;
                 }
@@ -197,28 +197,17 @@ namespace DataArtsQuality.Commands
             {
                 // A 2xx: the service accepted the rerun; only its answer (the new instance ID) is lost.
                 string message = $"The service accepted the rerun of {what} {entry.RuleId}, but its answer could not be read, so the new instance ID is unknown: {ex.Message}";
-                return new ErrorRecord(ex, "DqcRerunAcceptedIdUnknown", ErrorCategory.InvalidResult, entry.RuleId)
-                {
-                    ErrorDetails = new ErrorDetails(message)
-                    {
-                        RecommendedAction = $"The job runs: find its new instance with Get-DqcInstance (job {entry.RuleId}) rather than re-running it.",
-                    },
-                };
+                return ErrorRecords.Create(ex, "DqcRerunAcceptedIdUnknown", ErrorCategory.InvalidResult, entry.RuleId, message,
+                    $"The job runs: find its new instance with Get-DqcInstance (job {entry.RuleId}) rather than re-running it.");
             }
-            bool outcomeUnknown = ex is DqcTransportException { MayHaveReachedServer: true }
-                || (ex is DqcApiException api && RetryPolicy.MayHaveBeenProcessed(api.StatusCode));
-            if (!outcomeUnknown)
+            if (ex is not DqcException { MayHaveBeenProcessed: true })
                 return ToErrorRecord(ex, $"Could not re-run {what} {entry.RuleId}", entry.RuleId);
 
             var mapped = ToErrorRecord(ex, $"The rerun of {what} {entry.RuleId} may or may not have started", entry.RuleId);
-            return new ErrorRecord(ex, "DqcRerunOutcomeUnknown", mapped.CategoryInfo.Category, entry.RuleId)
-            {
-                ErrorDetails = new ErrorDetails(mapped.ErrorDetails.Message.TrimEnd() + (mapped.ErrorDetails.Message.TrimEnd().EndsWith(".") ? "" : ".")
-                    + " It was not sent again, so that the job does not run twice.")
-                {
-                    RecommendedAction = $"Look for a new instance of {what} {entry.RuleId} (Get-DqcInstance) before you re-run it.",
-                },
-            };
+            return ErrorRecords.Create(ex, "DqcRerunOutcomeUnknown", mapped.CategoryInfo.Category, entry.RuleId,
+                mapped.ErrorDetails.Message.TrimEnd() + (mapped.ErrorDetails.Message.TrimEnd().EndsWith(".") ? "" : ".")
+                    + " It was not sent again, so that the job does not run twice.",
+                $"Look for a new instance of {what} {entry.RuleId} (Get-DqcInstance) before you re-run it.");
         }
 
         /// <summary>

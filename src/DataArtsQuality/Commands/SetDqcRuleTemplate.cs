@@ -27,19 +27,14 @@ namespace DataArtsQuality.Commands
 
         protected override void ProcessRecord()
         {
-            var id = Id ?? new DqcId((string?)null);
-            if (!id.IsValid)
-            {
-                WriteError(InvalidInput(DqcIds.ErrorId(id.Problem), DqcIds.Describe(id.Problem, "template ID", id.Value), id.Value));
-                return;
-            }
+            if (!AcceptId(Id, "rule template ID", out var id)) return;
             var changes = Definition(Name, Dimension, Sql, id.Value);
             if (changes is null || !ShouldProcess($"rule template {id.Value}", "Update")) return;
             try
             {
                 WriteObject(Run(ct => Client.UpdateTemplateAsync(id.Value, changes, ct)));
             }
-            catch (Exception ex) when (IsServiceError(ex) || ex is ArgumentException)
+            catch (Exception ex) when (ErrorRecords.IsReported(ex))
             {
                 WriteItemError(ex, $"Could not update rule template {id.Value}", id.Value);
             }

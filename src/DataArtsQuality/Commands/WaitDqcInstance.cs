@@ -54,12 +54,7 @@ namespace DataArtsQuality.Commands
             DateTimeOffset? after = MyInvocation.BoundParameters.ContainsKey(nameof(After)) ? DqcTime.FromDateTime(After) : null;
             foreach (var raw in InstanceId ?? Array.Empty<DqcId>())
             {
-                var id = raw ?? new DqcId((string?)null);
-                if (!id.IsValid)
-                {
-                    WriteError(InvalidInput(DqcIds.ErrorId(id.Problem), DqcIds.Describe(id.Problem, "instance ID", id.Value), id.Value));
-                    continue;
-                }
+                if (!AcceptId(raw, "instance ID", out var id)) continue;
                 _targets.Add(new DqcWaitTarget(id.Value, StartTime ?? SubmittedAt ?? after,
                     SubmittedAt.HasValue ? new DqcInstance { InstanceId = id.Value, SubmittedAt = SubmittedAt } : null));
             }

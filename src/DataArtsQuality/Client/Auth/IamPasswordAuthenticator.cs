@@ -97,7 +97,7 @@ namespace DataArtsQuality.Client.Auth
                 {
                     token = await RenewAsync(token, NullDqcLog.Instance, cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception ex) when (now < validUntil && (ex is DqcTransportException || ex is DqcApiException))
+                catch (DqcException) when (now < validUntil)
                 {
                     // IAM is unreachable for a moment but the current token still works: use it and try again next time.
                 }

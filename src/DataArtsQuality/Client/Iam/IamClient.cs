@@ -165,8 +165,12 @@ namespace DataArtsQuality.Client.Iam
     }
 
     /// <summary>The project ID could not be found from the region name.</summary>
-    public sealed class DqcProjectResolutionException : Exception
+    public sealed class DqcProjectResolutionException : DqcException
     {
         public DqcProjectResolutionException(string message) : base(message) { }
+
+        public override string ErrorId => "DqcProjectNotFound";
+
+        public override DqcErrorCategory Category => DqcErrorCategory.ObjectNotFound;
     }
 }
