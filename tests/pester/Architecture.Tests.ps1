@@ -62,6 +62,47 @@ Describe 'The source layout' {
     }
 }
 
+Describe 'The core' {
+    # The global usings (src/DataArtsQuality/GlobalUsings.cs) leave PowerShell out; these keep it out of Client/ and
+    # Models/ altogether, so the core stays usable without a runspace and its tests need none.
+    It 'names no PowerShell namespace and no PowerShell-facing layer in its sources' {
+        $pattern = 'System\.Management\.Automation|DataArtsQuality\.(Session|Commands|Completers)'
+        $found = foreach ($folder in 'Client', 'Models') {
+            Get-ChildItem (Join-Path $RepoRoot "src/DataArtsQuality/$folder") -Recurse -Filter *.cs | ForEach-Object {
+                $file = $_
+                Get-Content $file.FullName | Where-Object { ($_ -replace '//.*$', '') -match $pattern } |
+                    ForEach-Object { "$($file.Name): $($_.Trim())" }
+            }
+        }
+        $found | Should -BeNullOrEmpty
+    }
+
+    It 'has no PowerShell type or PowerShell-facing type in the signatures of its types' {
+        $flags = [System.Reflection.BindingFlags]'Public,NonPublic,Instance,Static,DeclaredOnly'
+        $isPowerShell = {
+            param([type] $t)
+            while ($t.HasElementType) { $t = $t.GetElementType() }
+            $types = @($t) + $(if ($t.IsGenericType) { $t.GetGenericArguments() })
+            foreach ($one in $types) {
+                if ($one.Assembly -eq [System.Management.Automation.PSCmdlet].Assembly -or
+                    $one.Namespace -in 'DataArtsQuality.Session', 'DataArtsQuality.Commands', 'DataArtsQuality.Completers') { return $true }
+            }
+            $false
+        }
+        $core = $Assembly.GetTypes() | Where-Object { $_.Namespace -like 'DataArtsQuality.Client*' -or $_.Namespace -eq 'DataArtsQuality.Models' }
+        $core.Count | Should -BeGreaterThan 50
+        $found = foreach ($type in $core) {
+            $used = @($type.BaseType) + $type.GetInterfaces() +
+                ($type.GetFields($flags) | ForEach-Object FieldType) +
+                ($type.GetProperties($flags) | ForEach-Object PropertyType) +
+                ($type.GetMethods($flags) | ForEach-Object { $_.ReturnType; $_.GetParameters().ParameterType }) +
+                ($type.GetConstructors($flags) | ForEach-Object { $_.GetParameters().ParameterType })
+            foreach ($t in $used) { if ($t -and (& $isPowerShell $t)) { "$($type.FullName) uses $($t.FullName)" } }
+        }
+        $found | Select-Object -Unique | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'The connection a cmdlet leases' {
     BeforeAll {
         $script:emulator = Start-DqcEmulator

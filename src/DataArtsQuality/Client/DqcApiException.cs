@@ -1,6 +1,3 @@
-using System;
-using System.Net;
-
 namespace DataArtsQuality.Client
 {
     /// <summary>

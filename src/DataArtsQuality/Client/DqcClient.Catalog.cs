@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Net.Http;
-using System.Text.Json;
-using DataArtsQuality.Models;
-
 namespace DataArtsQuality.Client
 {
     /// <summary>The directory tree of jobs and templates (ListCategory).</summary>

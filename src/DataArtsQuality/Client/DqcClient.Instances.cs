@@ -1,9 +1,3 @@
-using System.Net.Http;
-using System.Text.Json;
-using DataArtsQuality.Client.Json;
-using DataArtsQuality.Client.Wire;
-using DataArtsQuality.Models;
-
 namespace DataArtsQuality.Client
 {
     /// <summary>Instances (runs of a job): lists, results, stop and handling records.</summary>

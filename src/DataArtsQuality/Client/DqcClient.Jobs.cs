@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Net.Http;
-using System.Text.Json;
-using DataArtsQuality.Client.Json;
-using DataArtsQuality.Client.Wire;
-using DataArtsQuality.Models;
-
 namespace DataArtsQuality.Client
 {
     /// <summary>Quality and comparison jobs: rerun, lists, details, deletion, schedules, and the v1 quality-job list.</summary>

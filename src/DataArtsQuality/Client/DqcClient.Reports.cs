@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Net.Http;
-using DataArtsQuality.Client.Json;
-using DataArtsQuality.Client.Wire;
-using DataArtsQuality.Models;
-
 namespace DataArtsQuality.Client
 {
     /// <summary>The seven quality-report operations (dqc-api.md §2.7).</summary>

@@ -1,11 +1,4 @@
-using System.IO;
-using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
-using DataArtsQuality.Client.Json;
-using DataArtsQuality.Client.Wire;
-using DataArtsQuality.Models;
 
 namespace DataArtsQuality.Client
 {

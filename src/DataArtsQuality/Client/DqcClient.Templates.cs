@@ -1,9 +1,3 @@
-using System.Net.Http;
-using System.Text.Json;
-using DataArtsQuality.Client.Json;
-using DataArtsQuality.Client.Wire;
-using DataArtsQuality.Models;
-
 namespace DataArtsQuality.Client
 {
     /// <summary>Rule templates: list, detail, create, update, delete.</summary>

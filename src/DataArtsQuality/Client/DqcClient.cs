@@ -1,9 +1,5 @@
-using System.Globalization;
-using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using DataArtsQuality.Client.Json;
 
 namespace DataArtsQuality.Client
 {

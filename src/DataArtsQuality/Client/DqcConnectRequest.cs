@@ -1,5 +1,3 @@
-using System.Security;
-
 namespace DataArtsQuality.Client
 {
     /// <summary>What Connect-DqcWorkspace was given. At most one credential; none means "read the environment".</summary>

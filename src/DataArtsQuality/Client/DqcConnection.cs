@@ -1,10 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Net.Http;
-using System.Text;
 using System.Text.RegularExpressions;
-using System.Threading;
+
 using DataArtsQuality.Client.Auth;
 
 namespace DataArtsQuality.Client

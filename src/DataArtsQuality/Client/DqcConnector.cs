@@ -1,11 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Net.Http;
-using System.Security;
-using System.Threading;
-using System.Threading.Tasks;
 using DataArtsQuality.Client.Auth;
+
 using DataArtsQuality.Client.Iam;
 
 namespace DataArtsQuality.Client

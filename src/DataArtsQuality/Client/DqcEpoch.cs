@@ -1,6 +1,3 @@
-using System;
-using System.Globalization;
-
 namespace DataArtsQuality.Client
 {
     /// <summary>The time formats <see cref="DqcTime"/> does not cover: ms epochs in strings (ScoreTrendVO) and the v1 list's.</summary>

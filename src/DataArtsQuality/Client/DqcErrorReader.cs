@@ -1,12 +1,4 @@
-using System;
-using System.Linq;
-using System.Net;
-using System.Net.Http;
-using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using DataArtsQuality.Client.Json;
-using DataArtsQuality.Client.Wire;
 
 namespace DataArtsQuality.Client
 {

@@ -1,5 +1,3 @@
-using System;
-
 namespace DataArtsQuality.Client
 {
     /// <summary>

@@ -1,8 +1,4 @@
-using System;
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Http;
-using System.Text;
 
 namespace DataArtsQuality.Client
 {

@@ -1,5 +1,3 @@
-using DataArtsQuality.Models;
-
 namespace DataArtsQuality.Client
 {
     /// <summary>Server-side filters of ListInstances. Null means "not filtered".</summary>

@@ -1,10 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Runtime.CompilerServices;
-using System.Threading;
-using System.Threading.Tasks;
 using DataArtsQuality.Client.Auth;
-using DataArtsQuality.Models;
 
 namespace DataArtsQuality.Client
 {

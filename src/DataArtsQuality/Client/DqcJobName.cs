@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using DataArtsQuality.Models;
 
 namespace DataArtsQuality.Client
 {

@@ -1,7 +1,3 @@
-using System;
-using System.Globalization;
-using DataArtsQuality.Models;
-
 namespace DataArtsQuality.Client
 {
     /// <summary>Reads a rule type in any of the spellings the API and users use.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace DataArtsQuality.Client
 {
     /// <summary>DQC v2 times: 13-digit millisecond epochs.</summary>

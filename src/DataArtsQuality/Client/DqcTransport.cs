@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.IO;
-using System.Net;
-using System.Net.Http;
+
 using System.Net.Http.Headers;
 
 namespace DataArtsQuality.Client

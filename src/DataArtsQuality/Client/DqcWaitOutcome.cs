@@ -1,5 +1,3 @@
-using DataArtsQuality.Models;
-
 namespace DataArtsQuality.Client
 {
     internal sealed class DqcWaitOutcome

@@ -1,5 +1,3 @@
-using DataArtsQuality.Models;
-
 namespace DataArtsQuality.Client
 {
     /// <summary>An instance to wait for.</summary>

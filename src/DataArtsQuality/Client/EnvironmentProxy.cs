@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
-using System.Net;
-
 namespace DataArtsQuality.Client
 {
     /// <summary>

@@ -1,5 +1,3 @@
-using System;
-using System.Net;
 using System.Runtime.InteropServices;
 
 namespace DataArtsQuality.Client

@@ -1,7 +1,6 @@
-using System;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using System.Text;
+
 using DataArtsQuality.Client.Auth;
 
 namespace DataArtsQuality.Client

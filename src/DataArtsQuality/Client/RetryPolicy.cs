@@ -1,7 +1,3 @@
-using System;
-using System.Globalization;
-using System.Net;
-using System.Net.Http;
 using System.Net.Http.Headers;
 
 namespace DataArtsQuality.Client

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace DataArtsQuality.Client
 {
     /// <summary>A 2xx answer: its status, its body and the response headers the request asked to keep.</summary>

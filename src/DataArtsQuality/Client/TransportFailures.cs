@@ -1,8 +1,5 @@
-using System;
-using System.IO;
-using System.Net;
-using System.Net.Http;
 using System.Net.Sockets;
+
 using System.Security.Authentication;
 
 namespace DataArtsQuality.Client

@@ -1,5 +1,5 @@
-using System.Net.Http;
 using System.Net.Http.Headers;
+
 using DataArtsQuality.Client.Auth;
 
 namespace DataArtsQuality.Client

@@ -1,14 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
-using System.Net.Http;
-using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
 using DataArtsQuality.Client.Auth;
-using DataArtsQuality.Client.Wire;
-using DataArtsQuality.Models;
 
 namespace DataArtsQuality.Client
 {

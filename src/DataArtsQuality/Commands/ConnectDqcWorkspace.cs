@@ -1,12 +1,7 @@
-using System;
-using System.Collections.Generic;
 using System.Management.Automation;
-using System.Net;
-using System.Security;
-using DataArtsQuality.Client;
 using DataArtsQuality.Client.Iam;
 using DataArtsQuality.Completers;
-using DataArtsQuality.Models;
+
 using DataArtsQuality.Session;
 
 namespace DataArtsQuality.Commands

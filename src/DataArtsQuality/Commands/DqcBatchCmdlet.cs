@@ -1,10 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
-using DataArtsQuality.Client;
-using DataArtsQuality.Models;
 
 namespace DataArtsQuality.Commands
 {

@@ -1,11 +1,6 @@
-using System;
-using System.Linq;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
-using DataArtsQuality.Client;
 using DataArtsQuality.Completers;
-using DataArtsQuality.Models;
+
 using DataArtsQuality.Session;
 
 namespace DataArtsQuality.Commands

@@ -1,8 +1,5 @@
-using System;
 using System.Management.Automation;
-using DataArtsQuality.Client;
 using DataArtsQuality.Completers;
-using DataArtsQuality.Models;
 
 namespace DataArtsQuality.Commands
 {

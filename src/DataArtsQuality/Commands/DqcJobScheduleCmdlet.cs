@@ -1,9 +1,6 @@
-using System;
 using System.Management.Automation;
 using System.Runtime.ExceptionServices;
-using DataArtsQuality.Client;
 using DataArtsQuality.Completers;
-using DataArtsQuality.Models;
 
 namespace DataArtsQuality.Commands
 {

@@ -1,6 +1,4 @@
-using System;
 using System.Management.Automation;
-using DataArtsQuality.Client;
 
 namespace DataArtsQuality.Commands
 {

@@ -1,9 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
 using System.Management.Automation;
-using DataArtsQuality.Client;
-using DataArtsQuality.Models;
 
 namespace DataArtsQuality.Commands
 {

@@ -1,6 +1,5 @@
 using System.Management.Automation;
-using DataArtsQuality.Client;
-using DataArtsQuality.Models;
+
 using DataArtsQuality.Session;
 
 namespace DataArtsQuality.Commands

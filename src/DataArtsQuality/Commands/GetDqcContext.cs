@@ -1,7 +1,5 @@
-using System;
-using System.Linq;
 using System.Management.Automation;
-using DataArtsQuality.Models;
+
 using DataArtsQuality.Session;
 
 namespace DataArtsQuality.Commands

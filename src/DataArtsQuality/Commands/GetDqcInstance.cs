@@ -1,10 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
 using System.Management.Automation;
-using DataArtsQuality.Client;
 using DataArtsQuality.Completers;
-using DataArtsQuality.Models;
 
 namespace DataArtsQuality.Commands
 {

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using DataArtsQuality.Models;
 
 namespace DataArtsQuality.Commands
 {

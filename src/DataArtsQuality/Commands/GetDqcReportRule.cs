@@ -1,6 +1,4 @@
 using System.Management.Automation;
-using DataArtsQuality.Client;
-using DataArtsQuality.Models;
 
 namespace DataArtsQuality.Commands
 {

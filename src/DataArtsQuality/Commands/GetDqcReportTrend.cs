@@ -1,7 +1,4 @@
-using System;
 using System.Management.Automation;
-using DataArtsQuality.Client;
-using DataArtsQuality.Models;
 
 namespace DataArtsQuality.Commands
 {

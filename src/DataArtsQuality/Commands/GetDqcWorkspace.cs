@@ -1,9 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Management.Automation;
-using DataArtsQuality.Client;
 using DataArtsQuality.Session;
-using DataArtsQuality.Models;
 
 namespace DataArtsQuality.Commands
 {

@@ -1,10 +1,4 @@
-using System;
-using System.Collections;
-using System.Collections.Generic;
-using System.IO;
 using System.Management.Automation;
-using DataArtsQuality.Client;
-using DataArtsQuality.Models;
 
 namespace DataArtsQuality.Commands
 {

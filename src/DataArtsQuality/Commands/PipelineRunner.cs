@@ -1,9 +1,5 @@
-using System;
 using System.Collections.Concurrent;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
-using DataArtsQuality.Client;
 
 namespace DataArtsQuality.Commands
 {

@@ -1,9 +1,5 @@
-using System.Collections.Generic;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using DataArtsQuality.Completers;
-using DataArtsQuality.Models;
 
 namespace DataArtsQuality.Commands
 {

@@ -1,8 +1,4 @@
-using System.Collections.Generic;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
-using DataArtsQuality.Models;
 
 namespace DataArtsQuality.Commands
 {

@@ -1,11 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using System.Threading.Tasks;
-using DataArtsQuality.Client;
 using DataArtsQuality.Completers;
-using DataArtsQuality.Models;
 
 namespace DataArtsQuality.Commands
 {

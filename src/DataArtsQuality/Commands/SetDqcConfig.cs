@@ -1,8 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
 using System.Management.Automation;
-using DataArtsQuality.Models;
+
 using DataArtsQuality.Session;
 
 namespace DataArtsQuality.Commands

@@ -1,10 +1,5 @@
-using System;
-using System.Collections;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using DataArtsQuality.Client;
-using DataArtsQuality.Models;
+
 using DataArtsQuality.Session;
 
 namespace DataArtsQuality.Completers

@@ -1,7 +1,5 @@
-using System.Collections;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
+
 using System.Management.Automation.Language;
 
 namespace DataArtsQuality.Completers

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace DataArtsQuality.Models
 {
     /// <summary>A job directory (ListCategory). The root is ID 0, "All", parent "-1".</summary>

@@ -1,5 +1,3 @@
-using System;
-
 namespace DataArtsQuality.Models
 {
     /// <summary>What Get-DqcContext shows about a connection. It never holds a secret.</summary>

@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-
 namespace DataArtsQuality.Models
 {
     /// <summary>The result of one sub-rule in one run (ShowInstanceResult's SubInstanceResult).</summary>

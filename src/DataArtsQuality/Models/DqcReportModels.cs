@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace DataArtsQuality.Models
 {
     /// <summary>Quality report overview (GetQualityReportOverview) with the configured maximum (GetQualityReportScoring).</summary>

@@ -1,5 +1,3 @@
-using System;
-
 namespace DataArtsQuality.Models
 {
     /// <summary>A DataArts Studio workspace of an instance, as Get-DqcWorkspace lists it.</summary>

@@ -1,6 +1,3 @@
-using DataArtsQuality.Client;
-using DataArtsQuality.Models;
-
 namespace DataArtsQuality.Session
 {
     internal static class ContextInfo

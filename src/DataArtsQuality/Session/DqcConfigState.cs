@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using DataArtsQuality.Client;
-
 namespace DataArtsQuality.Session
 {
     /// <summary>

@@ -1,7 +1,6 @@
-using System;
-using System.IO;
 using System.Management.Automation;
 using System.Reflection;
+
 using System.Runtime.InteropServices;
 
 namespace DataArtsQuality.Session

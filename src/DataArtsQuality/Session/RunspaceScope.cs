@@ -1,5 +1,3 @@
-using DataArtsQuality.Client;
-
 namespace DataArtsQuality.Session
 {
     /// <summary>

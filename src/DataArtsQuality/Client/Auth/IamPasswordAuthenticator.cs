@@ -1,8 +1,3 @@
-using System;
-using System.Net.Http;
-using System.Security;
-using System.Threading;
-using System.Threading.Tasks;
 using DataArtsQuality.Client.Iam;
 
 namespace DataArtsQuality.Client.Auth

@@ -1,9 +1,3 @@
-using System;
-using System.Net.Http;
-using System.Security;
-using System.Threading;
-using System.Threading.Tasks;
-
 namespace DataArtsQuality.Client.Auth
 {
     /// <summary>A project-scoped IAM token supplied by the user, sent as X-Auth-Token. It cannot be renewed.</summary>

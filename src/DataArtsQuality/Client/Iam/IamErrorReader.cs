@@ -1,7 +1,3 @@
-using System.IO;
-using System.Text;
-using System.Text.Json;
-
 namespace DataArtsQuality.Client.Iam
 {
     /// <summary>IAM answers some errors in Keystone's shape; turn those into a readable code and message.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace DataArtsQuality.Client.Iam
 {
     /// <summary>GET /v3/projects (KeystoneListProjects).</summary>

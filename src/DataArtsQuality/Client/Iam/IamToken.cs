@@ -1,5 +1,3 @@
-using System.Security;
-
 namespace DataArtsQuality.Client.Iam
 {
     /// <summary>A project-scoped token from an IAM password login.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace DataArtsQuality.Client.Iam
 {
     /// <summary>The body of POST /v3/auth/tokens (201); the token itself is in the X-Subject-Token header.</summary>

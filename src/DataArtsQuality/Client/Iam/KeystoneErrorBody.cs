@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace DataArtsQuality.Client.Iam
 {
     /// <summary>Keystone's error shape, which IAM uses besides error_code/error_msg: {"error":{"code","message","title"}}.</summary>

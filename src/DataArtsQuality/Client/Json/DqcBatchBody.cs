@@ -1,6 +1,3 @@
-using System.IO;
-using System.Text.Json;
-
 namespace DataArtsQuality.Client.Json
 {
     /// <summary>The two shapes of batch body: a bare array of numbers (jobs, instances) and {"ids":[...]} (templates).</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json.Serialization;
-using DataArtsQuality.Client.Wire;
-
 namespace DataArtsQuality.Client.Json
 {
     /// <summary>

@@ -1,8 +1,3 @@
-using System;
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace DataArtsQuality.Client.Json
 {
     /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace DataArtsQuality.Client.Json
 {
     /// <summary>A list of Long IDs: read from numbers or strings, written as exact JSON numbers.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace DataArtsQuality.Client.Json
 {
     /// <summary>Like <see cref="LongIdConverter"/> on the way in, but writes the ID as a JSON string (fields typed String).</summary>

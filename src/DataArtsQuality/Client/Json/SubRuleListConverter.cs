@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using DataArtsQuality.Client.Wire;
-
 namespace DataArtsQuality.Client.Json
 {
     /// <summary>

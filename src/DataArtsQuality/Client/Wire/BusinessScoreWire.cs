@@ -1,6 +1,3 @@
-using System.Text.Json.Serialization;
-using DataArtsQuality.Client.Json;
-
 namespace DataArtsQuality.Client.Wire
 {
     internal sealed class BusinessScoreWire

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace DataArtsQuality.Client.Wire
 {
     /// <summary>The error envelope of DQC and of the API gateway in front of it (which adds request_id).</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace DataArtsQuality.Client.Wire
 {
     /// <summary>Body of PUT /instances/{id}. cancel_run has the documented inverted polarity: false = cancel.</summary>

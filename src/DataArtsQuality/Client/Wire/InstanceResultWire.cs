@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using DataArtsQuality.Client.Json;
-
 namespace DataArtsQuality.Client.Wire
 {
     /// <summary>SubInstanceResult. Here the IDs are typed String; a number is accepted too.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace DataArtsQuality.Client.Wire
 {
     /// <summary>v1 ListQualityTaskLists: {error_code, error_msg, data: {num, page_search_result}}.</summary>

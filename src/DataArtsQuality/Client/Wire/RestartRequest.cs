@@ -1,6 +1,3 @@
-using System.Text.Json.Serialization;
-using DataArtsQuality.Client.Json;
-
 namespace DataArtsQuality.Client.Wire
 {
     /// <summary>Body of POST /v2/{project_id}/quality/instances/restart (ReStartTask). The doc types rule_id String.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json.Serialization;
-using DataArtsQuality.Client.Json;
-
 namespace DataArtsQuality.Client.Wire
 {
     /// <summary>Body of POST /quality-tasks/action. rule_id is typed String (the example sends a number).</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace DataArtsQuality.Client.Wire
 {
     internal sealed class TechScoreWire

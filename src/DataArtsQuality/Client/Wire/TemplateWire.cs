@@ -1,6 +1,3 @@
-using System.Text.Json.Serialization;
-using DataArtsQuality.Client.Json;
-
 namespace DataArtsQuality.Client.Wire
 {
     /// <summary>RuleTemplateDetailVO (list, detail, create and update answers). ID is Long, but the create/update

@@ -1,6 +1,3 @@
-using System.Text.Json.Serialization;
-using DataArtsQuality.Client.Json;
-
 namespace DataArtsQuality.Client.Wire
 {
     /// <summary>ScoreTrendVO: timestamp is a ms epoch as a JSON string; a number is accepted too.</summary>

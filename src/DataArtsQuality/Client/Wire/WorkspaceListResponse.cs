@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace DataArtsQuality.Client.Wire
 {
     /// <summary>ListManagerWorkSpaces: {count, total_page, data: [Workspacebody]} (dqc-api.md §5.3).</summary>
