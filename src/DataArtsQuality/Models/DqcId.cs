@@ -12,40 +12,22 @@ namespace DataArtsQuality.Models
     /// </summary>
     public sealed class DqcId : IEquatable<DqcId>
     {
-        public DqcId(string? text)
-        {
-            Problem = DqcIds.FromValue(text, out string normalized);
-            Value = normalized;
-        }
+        public DqcId(string? text) : this(DqcIds.FromValue(text, out string normalized), normalized) { }
 
-        public DqcId(long value)
-        {
-            Problem = DqcIds.FromValue(value, out string normalized);
-            Value = normalized;
-        }
+        public DqcId(long value) : this(DqcIds.FromValue(value, out string normalized), normalized) { }
 
-        public DqcId(ulong value)
-        {
-            Problem = DqcIds.FromValue(value, out string normalized);
-            Value = normalized;
-        }
+        public DqcId(ulong value) : this(DqcIds.FromValue(value, out string normalized), normalized) { }
 
-        public DqcId(BigInteger value)
-        {
-            Problem = DqcIds.FromValue(value, out string normalized);
-            Value = normalized;
-        }
+        public DqcId(BigInteger value) : this(DqcIds.FromValue(value, out string normalized), normalized) { }
 
-        public DqcId(double value)
-        {
-            Problem = DqcIds.FromValue(value, out string normalized);
-            Value = normalized;
-        }
+        public DqcId(double value) : this(DqcIds.FromValue(value, out string normalized), normalized) { }
 
-        public DqcId(decimal value)
+        public DqcId(decimal value) : this(DqcIds.FromValue(value, out string normalized), normalized) { }
+
+        private DqcId(DqcIds.Problem problem, string value)
         {
-            Problem = DqcIds.FromValue(value, out string normalized);
-            Value = normalized;
+            Problem = problem;
+            Value = value;
         }
 
         /// <summary>The ID's exact decimal text (for a refused input, the input as text).</summary>
