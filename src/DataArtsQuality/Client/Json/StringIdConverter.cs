@@ -1,17 +1,8 @@
 namespace DataArtsQuality.Client.Json
 {
-    /// <summary>Like <see cref="LongIdConverter"/> on the way in, but writes the ID as a JSON string (fields typed String).</summary>
-    internal sealed class StringIdConverter : JsonConverter<string?>
+    /// <summary>An ID in a field the API types String: written back as a JSON string.</summary>
+    internal sealed class StringIdConverter : IdConverter
     {
-        public override bool HandleNull => true;
-
-        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-            => IdReader.Read(ref reader);
-
-        public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options)
-        {
-            if (value is null) writer.WriteNullValue();
-            else writer.WriteStringValue(value);
-        }
+        private protected override void WriteId(Utf8JsonWriter writer, string value) => writer.WriteStringValue(value);
     }
 }
