@@ -9,44 +9,18 @@ namespace DataArtsQuality.Client.Wire
     /// </summary>
     internal sealed class JobDetailWire : JobWire
     {
-        [JsonPropertyName("description")]
-        public string? Description { get; set; }
-
-        [JsonPropertyName("level")]
-        public string? Level { get; set; }
-
-        [JsonPropertyName("alarm_condition")]
-        public string? AlarmCondition { get; set; }
-
-        [JsonPropertyName("alarm_notify")]
-        public bool? AlarmNotify { get; set; }
-
-        [JsonPropertyName("alarm_notify_type")]
-        public string? AlarmNotifyType { get; set; }
-
-        [JsonPropertyName("alarm_notify_topic")]
-        public string? AlarmNotifyTopic { get; set; }
-
-        [JsonPropertyName("schedule_type")]
-        public string? ScheduleType { get; set; }
-
-        [JsonPropertyName("schedule_start_date")]
-        public string? ScheduleStartDate { get; set; }
-
-        [JsonPropertyName("schedule_end_date")]
-        public string? ScheduleEndDate { get; set; }
-
-        [JsonPropertyName("schedule_start_time")]
-        public string? ScheduleStartTime { get; set; }
-
-        [JsonPropertyName("schedule_end_time")]
-        public string? ScheduleEndTime { get; set; }
-
-        [JsonPropertyName("schedule_cron")]
-        public string? ScheduleCron { get; set; }
-
-        [JsonPropertyName("sub_rules")]
-        [JsonConverter(typeof(SubRuleListConverter))]
-        public List<SubRuleWire>? SubRules { get; set; }
+        [JsonPropertyName("description")] public string? Description { get; set; }
+        [JsonPropertyName("level")] public string? Level { get; set; }
+        [JsonPropertyName("alarm_condition")] public string? AlarmCondition { get; set; }
+        [JsonPropertyName("alarm_notify")] public bool? AlarmNotify { get; set; }
+        [JsonPropertyName("alarm_notify_type")] public string? AlarmNotifyType { get; set; }
+        [JsonPropertyName("alarm_notify_topic")] public string? AlarmNotifyTopic { get; set; }
+        [JsonPropertyName("schedule_type")] public string? ScheduleType { get; set; }
+        [JsonPropertyName("schedule_start_date")] public string? ScheduleStartDate { get; set; }
+        [JsonPropertyName("schedule_end_date")] public string? ScheduleEndDate { get; set; }
+        [JsonPropertyName("schedule_start_time")] public string? ScheduleStartTime { get; set; }
+        [JsonPropertyName("schedule_end_time")] public string? ScheduleEndTime { get; set; }
+        [JsonPropertyName("schedule_cron")] public string? ScheduleCron { get; set; }
+        [JsonPropertyName("sub_rules")][JsonConverter(typeof(SubRuleListConverter))] public List<SubRuleWire>? SubRules { get; set; }
     }
 }

@@ -6,10 +6,7 @@ namespace DataArtsQuality.Client.Wire
     /// </summary>
     internal sealed class JobPageWire
     {
-        [JsonPropertyName("count")]
-        public long Count { get; set; }
-
-        [JsonPropertyName("resources")]
-        public List<JobWire>? Resources { get; set; }
+        [JsonPropertyName("count")] public long Count { get; set; }
+        [JsonPropertyName("resources")] public List<JobWire>? Resources { get; set; }
     }
 }
