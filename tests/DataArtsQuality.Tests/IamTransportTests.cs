@@ -203,25 +203,6 @@ public class IamTransportTests
         Assert.Single(handler.Requests);
     }
 
-    /// <summary>A body that breaks after the headers arrived, as a connection reset mid-answer does.</summary>
-    private sealed class BreakingStream : Stream
-    {
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => 0; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count) => throw new IOException("The connection was reset.");
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-            => Task.FromException<int>(new IOException("The connection was reset."));
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-            => ValueTask.FromException<int>(new IOException("The connection was reset."));
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
-
     /// <summary>A body whose bytes never come, as a server that sent its headers and then went silent; ends only when disposed.</summary>
     private sealed class StallingStream : Stream
     {

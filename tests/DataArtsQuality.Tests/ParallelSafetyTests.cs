@@ -92,7 +92,7 @@ public class ParallelSafetyTests
     [Fact]
     public async Task A_2xx_whose_body_breaks_is_an_accepted_rerun_with_an_unknown_id()
     {
-        var handler = new RecordingHandler(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new BrokenStream()) });
+        var handler = new RecordingHandler(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new BreakingStream()) });
         using var connection = Connection(handler, "token-broken", "https://dayu.broken.example");
         var failure = await Assert.ThrowsAsync<DqcResponseFormatException>(() =>
             new DqcClient(connection).RestartJobAsync(DqcRuleType.Quality, "1440764172232392705", CancellationToken.None));
@@ -103,24 +103,5 @@ public class ParallelSafetyTests
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
             => Task.FromException<HttpResponseMessage>(fail());
-    }
-
-    /// <summary>A body that breaks after the headers arrived, as a connection reset mid-answer does.</summary>
-    private sealed class BrokenStream : Stream
-    {
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => 0; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count) => throw new IOException("The connection was reset.");
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-            => Task.FromException<int>(new IOException("The connection was reset."));
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-            => ValueTask.FromException<int>(new IOException("The connection was reset."));
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
