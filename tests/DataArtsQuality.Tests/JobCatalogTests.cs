@@ -51,6 +51,32 @@ public class JobCatalogTests
         Assert.Equal(2, catalog.ListingsStarted);
     }
 
+    /// <summary>
+    /// The lifetime counts from when the listing finished, even when the caller that settles it comes later: a
+    /// listing that finished at T is asked for again after T + lifetime, not after (the next call) + lifetime. The
+    /// first call often returns before the listing's own continuation has settled it, so this repeats the sequence to
+    /// meet that order (on the code before the fix, a lifetime then counted from the second call).
+    /// </summary>
+    [Fact]
+    public void The_lifetime_counts_from_when_the_listing_finished()
+    {
+        for (int i = 0; i < 300; i++)
+        {
+            var handler = new GatedHandler();
+            var now = DateTimeOffset.UtcNow;
+            var catalog = new DqcJobCatalog(Fixtures.Connection(handler), () => now);
+            var first = catalog.TryGet(DqcRuleType.Quality, TimeSpan.FromSeconds(5));
+            Assert.NotNull(first);
+
+            now += DqcJobCatalog.DefaultLifetime - TimeSpan.FromSeconds(1);
+            Assert.Same(first, catalog.TryGet(DqcRuleType.Quality, TimeSpan.FromSeconds(5)));
+
+            now += TimeSpan.FromSeconds(2);
+            Assert.NotSame(first, catalog.TryGet(DqcRuleType.Quality, TimeSpan.FromSeconds(5)));
+            Assert.Equal(2, handler.Requests);
+        }
+    }
+
     [Fact]
     public async Task A_listing_not_done_within_the_budget_goes_on_and_serves_the_next_call()
     {

@@ -82,7 +82,7 @@ namespace DataArtsQuality.Client
 
         private IReadOnlyList<T>? TryGet<T>(Slot<T> entry, Func<Task<IReadOnlyList<T>>> list, TimeSpan budget)
         {
-            Task<IReadOnlyList<T>> task;
+            Task<Listing<T>> task;
             lock (_gate)
             {
                 // A listing can complete (and wake a waiter) before its Finish continuation has run: settle it here so
@@ -95,7 +95,9 @@ namespace DataArtsQuality.Client
                 {
                     if (!CanAuthenticateQuietly(_connection)) return null;
                     ListingsStarted++;
-                    var pending = Task.Run(list);
+                    // The listing notes when it finished: the lifetime counts from then, not from whichever caller
+                    // settles it (the first caller often returns before the continuation below has run).
+                    var pending = Task.Run(async () => new Listing<T>(await list().ConfigureAwait(false), _clock()));
                     entry.Pending = pending;
                     // A listing that is already done runs Finish inline here, which clears entry.Pending: keep our own.
                     pending.ContinueWith(t => Finish(entry, t), CancellationToken.None,
@@ -112,7 +114,7 @@ namespace DataArtsQuality.Client
             {
                 return null;
             }
-            return task.Status == TaskStatus.RanToCompletion ? task.Result : null;
+            return task.Status == TaskStatus.RanToCompletion ? task.Result.Items : null;
         }
 
         /// <summary>Forgets what was listed, so the next call asks the service (after jobs were added or removed).</summary>
@@ -125,7 +127,7 @@ namespace DataArtsQuality.Client
             }
         }
 
-        private void Finish<T>(Slot<T> entry, Task<IReadOnlyList<T>> task)
+        private void Finish<T>(Slot<T> entry, Task<Listing<T>> task)
         {
             _ = task.Exception;   // observed: a failed listing only means no completion
             lock (_gate)
@@ -135,13 +137,13 @@ namespace DataArtsQuality.Client
         }
 
         /// <summary>Takes a finished listing out of Pending and keeps its items if it succeeded. Call under the lock.</summary>
-        private void Settle<T>(Slot<T> entry, Task<IReadOnlyList<T>> task)
+        private static void Settle<T>(Slot<T> entry, Task<Listing<T>> task)
         {
             entry.Pending = null;
             if (task.Status == TaskStatus.RanToCompletion)
             {
-                entry.Items = task.Result;
-                entry.ListedAt = _clock();
+                entry.Items = task.Result.Items;
+                entry.ListedAt = task.Result.FinishedAt;
             }
         }
 
@@ -193,7 +195,9 @@ namespace DataArtsQuality.Client
         {
             public IReadOnlyList<T>? Items;
             public DateTimeOffset ListedAt;
-            public Task<IReadOnlyList<T>>? Pending;
+            public Task<Listing<T>>? Pending;
         }
+
+        private sealed record Listing<T>(IReadOnlyList<T> Items, DateTimeOffset FinishedAt);
     }
 }
