@@ -143,7 +143,7 @@ namespace DataArtsQuality.Client
 
         /// <summary>BatchDeleteTemplates: body {"ids":[...]} (unlike the other batch calls).</summary>
         public Task DeleteTemplatesAsync(IReadOnlyList<string> templateIds, CancellationToken cancellationToken)
-            => SendBatchAsync("rule-templates/batch-delete", DqcBatchBody.IdsObject(CheckBatch(templateIds, "template ID")), cancellationToken);
+            => SendBatchAsync("rule-templates/batch-delete", DqcBatchBody.IdsObject(CheckBatch(templateIds, "rule template ID")), cancellationToken);
 
         private static DqcRuleTemplate ToTemplate(TemplateWire w) => new DqcRuleTemplate
         {
