@@ -72,6 +72,22 @@ Describe 'Wait-DqcInstance' {
         $errors[0].TargetObject | Should -Be '1234567890123456789'
     }
 
+    It 'reports a failed poll once per instance it was still waiting for, with the service error ID, and does not throw' {
+        $runs = @($q1, $q2 | Restart-DqcJob)
+        Add-DqcEmulatorFault $emulator -Kind Status -Status 403 -Method GET -Path '/quality/instances'
+        try {
+            $errors = $null
+            $final = @($runs | Wait-DqcInstance -PollIntervalSec 1 -TimeoutSec 30 -ErrorVariable errors -ErrorAction SilentlyContinue)
+        }
+        finally { Clear-DqcEmulatorFault $emulator }
+        $final.Count | Should -Be 0
+        $errors.Count | Should -Be 2
+        $errors.FullyQualifiedErrorId | Sort-Object -Unique | Should -Be 'DqcPermissionDenied,DataArtsQuality.Commands.WaitDqcInstance'
+        $errors.CategoryInfo.Category | Sort-Object -Unique | Should -Be 'PermissionDenied'
+        ($errors.TargetObject | Sort-Object) | Should -Be ($runs.InstanceId | Sort-Object)
+        $errors[0].ErrorDetails.Message | Should -BeLike "Could not wait for instance $($runs[0].InstanceId)*403*"
+    }
+
     It 'declares its output type' {
         (Get-Command Wait-DqcInstance).OutputType.Name | Should -Be 'DataArtsQuality.Models.DqcInstance'
     }

@@ -58,7 +58,18 @@ namespace DataArtsQuality.Commands
 
         protected override void EndProcessing()
         {
-            InstanceWaitRunner.Wait(this, Client, Runner, _targets, InstanceWaitRunner.Options(TimeoutSec, PollIntervalSec));
+            var reported = new HashSet<string>(StringComparer.Ordinal);
+            try
+            {
+                InstanceWaitRunner.Wait(this, Client, Runner, _targets, InstanceWaitRunner.Options(TimeoutSec, PollIntervalSec), id => reported.Add(id));
+            }
+            catch (Exception ex) when (ErrorRecords.IsReported(ex))
+            {
+                // A failed poll ends the wait for all; each instance still waited for gets its one record, an error
+                // with the service's error ID, so -ErrorVariable lists exactly the instances to wait for again.
+                foreach (var target in _targets.Where(t => reported.Add(t.InstanceId)))
+                    WriteItemError(ex, $"Could not wait for instance {target.InstanceId}", target.InstanceId);
+            }
         }
     }
 }
