@@ -71,4 +71,19 @@ Describe 'A call the service refuses' {
         [bool]$thrown | Should -Be ([bool]$Terminates)
         @(Get-DqcEmulatorRequest $emulator).Count | Should -BeGreaterThan 0
     }
+
+    It '<Name>: a dropped connection is reported as a connection error with a DQC error ID' -ForEach $Calls {
+        Add-DqcEmulatorFault $emulator -Kind Reset -Times 100
+        $Error.Clear()
+        $thrown = $null
+        try { $null = & $Call -ErrorAction SilentlyContinue 2>$null } catch { $thrown = $_ }
+        $records = @($Error | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        $records.Count | Should -BeGreaterThan 0
+        $type = (Get-Command $Name).ImplementingType.FullName
+        # A rerun that may have reached the service says so (DqcRerunOutcomeUnknown); the rest cannot have connected.
+        $expected = if ($Name -eq 'Restart-DqcJob') { 'DqcRerunOutcomeUnknown' } else { 'DqcConnectionFailed' }
+        $records.FullyQualifiedErrorId | Sort-Object -Unique | Should -Be "$expected,$type"
+        $records.CategoryInfo.Category | Sort-Object -Unique | Should -Be 'ConnectionError'
+        [bool]$thrown | Should -Be ([bool]$Terminates)
+    }
 }
