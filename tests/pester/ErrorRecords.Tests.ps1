@@ -41,6 +41,18 @@ BeforeAll {
     Connect-TestWorkspace $emulator
     $script:q1 = $emulator.QualityJobIds[0]
     $null = Set-DqcConfig -MaximumRetryCount 0
+
+    # Runs a call with the fault queued for every request; the error records it left and whether it threw.
+    function script:Invoke-UnderFault([scriptblock] $Call, [string] $Kind, [int] $Status = 0) {
+        Add-DqcEmulatorFault $emulator -Kind $Kind -Status $Status -Times 100
+        $Error.Clear()
+        $thrown = $null
+        try { $null = & $Call -ErrorAction SilentlyContinue 2>$null } catch { $thrown = $_ }
+        [pscustomobject]@{
+            Records = @($Error | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+            Thrown  = [bool]$thrown
+        }
+    }
 }
 
 AfterAll {
@@ -59,31 +71,25 @@ Describe 'A call the service refuses' {
     }
 
     It '<Name>: is reported with the service error ID and category, through the one mapping' -ForEach $Calls {
-        Add-DqcEmulatorFault $emulator -Kind Status -Status 403 -Times 100
-        $Error.Clear()
-        $thrown = $null
-        try { $null = & $Call -ErrorAction SilentlyContinue 2>$null } catch { $thrown = $_ }
-        $records = @($Error | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        $result = Invoke-UnderFault $Call -Kind Status -Status 403
+        $records = $result.Records
         $records.Count | Should -BeGreaterThan 0
         $type = (Get-Command $Name).ImplementingType.FullName
         $records.FullyQualifiedErrorId | Sort-Object -Unique | Should -Be "DqcPermissionDenied,$type"
         $records.CategoryInfo.Category | Sort-Object -Unique | Should -Be 'PermissionDenied'
-        [bool]$thrown | Should -Be ([bool]$Terminates)
+        $result.Thrown | Should -Be ([bool]$Terminates)
         @(Get-DqcEmulatorRequest $emulator).Count | Should -BeGreaterThan 0
     }
 
     It '<Name>: a dropped connection is reported as a connection error with a DQC error ID' -ForEach $Calls {
-        Add-DqcEmulatorFault $emulator -Kind Reset -Times 100
-        $Error.Clear()
-        $thrown = $null
-        try { $null = & $Call -ErrorAction SilentlyContinue 2>$null } catch { $thrown = $_ }
-        $records = @($Error | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        $result = Invoke-UnderFault $Call -Kind Reset
+        $records = $result.Records
         $records.Count | Should -BeGreaterThan 0
         $type = (Get-Command $Name).ImplementingType.FullName
         # A rerun that may have reached the service says so (DqcRerunOutcomeUnknown); the rest cannot have connected.
         $expected = if ($Name -eq 'Restart-DqcJob') { 'DqcRerunOutcomeUnknown' } else { 'DqcConnectionFailed' }
         $records.FullyQualifiedErrorId | Sort-Object -Unique | Should -Be "$expected,$type"
         $records.CategoryInfo.Category | Sort-Object -Unique | Should -Be 'ConnectionError'
-        [bool]$thrown | Should -Be ([bool]$Terminates)
+        $result.Thrown | Should -Be ([bool]$Terminates)
     }
 }
