@@ -60,6 +60,16 @@ Describe 'The dqc-emulator tool package' {
         $result.Stdout.Trim() | Should -Be $version
     }
 
+    It 'holds the tool and nothing of a web site (no web.config, no static web assets manifest)' {
+        Add-Type -AssemblyName System.IO.Compression.FileSystem
+        $zip = [System.IO.Compression.ZipFile]::OpenRead((Join-Path $RepoRoot "out/package/DataArtsQuality.Emulator.$version.nupkg"))
+        try { $files = @($zip.Entries.FullName | Where-Object { $_ -like 'tools/*' } | ForEach-Object { Split-Path $_ -Leaf }) }
+        finally { $zip.Dispose() }
+        $files | Should -Contain 'DataArtsQuality.Emulator.dll'
+        $files | Should -Contain 'DotnetToolSettings.xml'
+        $files | Where-Object { $_ -eq 'web.config' -or $_ -like '*staticwebassets*' } | Should -BeNullOrEmpty
+    }
+
     It 'installs with the documented --add-source command when the only other feed cannot be reached' {
         # A nuget.config in the working folder that clears the user's feeds and lists one that refuses connections:
         # what a machine without network sees. An exact --version is found in out/package and the dead feed is no obstacle.
