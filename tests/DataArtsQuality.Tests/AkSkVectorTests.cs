@@ -66,6 +66,20 @@ public class AkSkVectorTests
         Assert.Equal(expected.GetProperty("authorization").GetString(), signature.Authorization);
     }
 
+    [Fact]
+    public void A_signature_printed_by_accident_shows_neither_the_signature_nor_the_authorization_header()
+    {
+        var v = Vectors[0];
+        var uri = new Uri(v.GetProperty("url").GetString()!);
+        var signature = AkSkSigner.Sign(v.GetProperty("method").GetString()!, uri, HeaderSet(v, uri), Encoding.UTF8.GetBytes(v.GetProperty("body").GetString()!),
+            v.GetProperty("ak").GetString()!, Encoding.UTF8.GetBytes(v.GetProperty("sk").GetString()!));
+        string printed = signature.ToString();
+        Assert.Contains(signature.SignedHeaders, printed);
+        Assert.DoesNotContain(signature.Signature, printed);
+        Assert.DoesNotContain(v.GetProperty("sk").GetString()!, printed);
+        Assert.DoesNotContain("Signature=", printed);
+    }
+
     [Theory]
     [MemberData(nameof(Names))]
     public void The_emulator_verifier_reproduces_the_vector(string name)
