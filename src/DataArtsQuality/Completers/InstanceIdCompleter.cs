@@ -15,9 +15,14 @@ namespace DataArtsQuality.Completers
         {
             string word = CompletionSupport.Unquote(wordToComplete, out _);
             var instances = CompletionSupport.Instances(fakeBoundParameters);
-            IEnumerable<DqcInstanceName> matches = word.Length == 0 || CompletionSupport.IsDigits(word)
-                ? instances.Where(i => i.InstanceId.StartsWith(word, StringComparison.Ordinal))
-                : instances.Where(i => CompletionSupport.Matcher(word)(i.Name));
+            IEnumerable<DqcInstanceName> matches;
+            if (word.Length == 0 || CompletionSupport.IsDigits(word))
+                matches = instances.Where(i => i.InstanceId.StartsWith(word, StringComparison.Ordinal));
+            else
+            {
+                var match = CompletionSupport.Matcher(word);
+                matches = instances.Where(i => match(i.Name));
+            }
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var instance in matches)
             {
