@@ -117,7 +117,7 @@ public sealed class EmulatorState
                 .Select(j => j.Id.ToString(CultureInfo.InvariantCulture)).ToList();
     }
 
-    /// <summary>The user's jobs in file order, each with its finished history (runs 30 minutes apart, the last ending now).</summary>
+    /// <summary>The user's jobs in file order, each with its finished history (runs 30 minutes apart, the last starting 30 minutes ago).</summary>
     private void SeedFrom(Tenant tenant, IReadOnlyList<JobSeed> quality, IReadOnlyList<JobSeed> comparison)
     {
         long now = NowMs();
