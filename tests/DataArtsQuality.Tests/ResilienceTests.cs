@@ -117,6 +117,24 @@ public class RateLimiterTests
     }
 
     [Fact]
+    public async Task A_cancelled_wait_gives_its_slot_back()
+    {
+        var now = TimeSpan.Zero;
+        var period = TimeSpan.FromSeconds(10);
+        var spacing = TimeSpan.FromSeconds(10.1) + TimeSpan.FromMilliseconds(10);
+        bool cancel = false;
+        var limiter = new RateLimiter(2, period, () => now,
+            (_, ct) => cancel ? Task.FromCanceled(new CancellationToken(true)) : Task.CompletedTask);
+        await limiter.ReserveAsync(2, period, CancellationToken.None);
+        await limiter.ReserveAsync(2, period, CancellationToken.None);
+        // Ctrl+C while waiting for the next window: that request never leaves, so it must not hold a slot.
+        cancel = true;
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => limiter.ReserveAsync(2, period, CancellationToken.None));
+        cancel = false;
+        Assert.Equal(spacing, (await limiter.ReserveAsync(2, period, CancellationToken.None)).Waited);
+    }
+
+    [Fact]
     public async Task A_pause_after_429_holds_back_every_caller()
     {
         var now = TimeSpan.Zero;

@@ -67,27 +67,33 @@ namespace DataArtsQuality.Client
             lock (_gate)
             {
                 now = _clock();
-                slot = now > _notBefore ? now : _notBefore;
-                int n = _slots.Count;
-                if (count > 0)
-                {
-                    if (n > 0 && _slots[n - 1] > slot) slot = _slots[n - 1]; // arrival order
-                    if (n >= count)
-                    {
-                        var free = _slots[n - count] + Spacing(period);
-                        if (free > slot) slot = free;
-                    }
-                    if (count > _keep) _keep = count;
-                }
+                slot = NextSlot(now, count, period);
+                if (count > _keep) _keep = count;
                 // Requests without a limit of their own are counted too: the gateway counts them against the same user.
-                int at = n;
+                int at = _slots.Count;
                 while (at > 0 && _slots[at - 1] > slot) at--;
                 _slots.Insert(at, slot);
                 if (_slots.Count > 2 * _keep + 64) _slots.RemoveRange(0, _slots.Count - _keep);
             }
             var wait = slot - now;
             if (wait > TimeSpan.Zero)
-                await _delay(wait, cancellationToken).ConfigureAwait(false);
+            {
+                try
+                {
+                    await _delay(wait, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // The request never leaves: give the slot back so the user's other requests (every runspace shares
+                    // this limiter) are not held back by it. Waiters already queued behind it keep their times.
+                    lock (_gate)
+                    {
+                        int at = _slots.LastIndexOf(slot);
+                        if (at >= 0) _slots.RemoveAt(at);
+                    }
+                    throw;
+                }
+            }
             return (wait > TimeSpan.Zero ? wait : TimeSpan.Zero, slot);
         }
 
@@ -95,8 +101,9 @@ namespace DataArtsQuality.Client
         /// The answer to the request that took <paramref name="slot"/> is in, so the gateway counted it no later than
         /// now: its slot counts from now. A slot is taken when the request leaves; a slow first request (a new
         /// connection, TLS, a loaded machine) can reach the gateway later than the margin allows, and the request a
-        /// window later would then arrive less than a period after it and be refused. Counting from the answer keeps
-        /// every window at least a period apart as the gateway sees it.
+        /// window later would then arrive less than a period after it and be refused. Counting from the answer keeps the
+        /// windows of requests that reserve after it a period apart as the gateway sees it (waiters already queued keep
+        /// the times they reserved).
         /// </summary>
         public void Settle(TimeSpan slot)
         {
@@ -122,19 +129,26 @@ namespace DataArtsQuality.Client
             lock (_gate)
             {
                 var now = _clock();
-                var slot = now > _notBefore ? now : _notBefore;
-                int n = _slots.Count;
-                if (count > 0)
-                {
-                    if (n > 0 && _slots[n - 1] > slot) slot = _slots[n - 1];
-                    if (n >= count)
-                    {
-                        var free = _slots[n - count] + Spacing(period);
-                        if (free > slot) slot = free;
-                    }
-                }
+                var slot = NextSlot(now, count, period);
                 return slot > now ? slot - now : TimeSpan.Zero;
             }
+        }
+
+        /// <summary>The earliest time a request of <paramref name="count"/> per <paramref name="period"/> may start. Call under the lock.</summary>
+        private TimeSpan NextSlot(TimeSpan now, int count, TimeSpan period)
+        {
+            var slot = now > _notBefore ? now : _notBefore;
+            int n = _slots.Count;
+            if (count > 0)
+            {
+                if (n > 0 && _slots[n - 1] > slot) slot = _slots[n - 1]; // arrival order
+                if (n >= count)
+                {
+                    var free = _slots[n - count] + Spacing(period);
+                    if (free > slot) slot = free;
+                }
+            }
+            return slot;
         }
 
         /// <summary>
