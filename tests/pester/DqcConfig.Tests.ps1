@@ -93,6 +93,21 @@ Describe 'Connect-DqcWorkspace transport options' {
         $request[0].headers.host | Should -Be 'dqc.example.invalid'
     }
 
+    It 'refuses a proxy that is not an absolute http(s) URL (<Proxy>), without repeating its password' -ForEach @(
+        @{ Proxy = 'proxy.example.com'; Shown = 'proxy.example.com' }
+        @{ Proxy = 'socks5://alice:s3cret@proxy.example.com:1080'; Shown = 'socks5://proxy.example.com:1080' }
+    ) {
+        $caught = $null
+        try {
+            Connect-DqcWorkspace -Endpoint 'https://dqc.example.com' -Proxy $Proxy -ProjectId $emulator.ProjectId `
+                -WorkspaceId $emulator.WorkspaceId -Token x -SkipCheck -Name badproxy -ErrorAction Stop
+        }
+        catch { $caught = $_ }
+        $caught | Should -Not -BeNullOrEmpty
+        "$caught" | Should -BeLike "*The proxy '$Shown' is not an absolute http(s) URL*"
+        ($caught | Out-String) + $caught.Exception.ToString() | Should -Not -Match 's3cret'
+    }
+
     It 'warns when certificate checks are turned off' {
         $warnings = $null
         Connect-DqcWorkspace -Endpoint 'https://dqc.example.com' -SkipCertificateCheck -ProjectId $emulator.ProjectId -WorkspaceId $emulator.WorkspaceId -Token x -SkipCheck -WarningVariable warnings -WarningAction SilentlyContinue

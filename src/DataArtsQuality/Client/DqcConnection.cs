@@ -46,7 +46,7 @@ namespace DataArtsQuality.Client
             _apiRoot = Endpoint.AbsoluteUri.TrimEnd('/');
             RateLimiter = options.OwnRateLimiter ?? RateLimiterRegistry.For(Endpoint, Authenticator);
             // A handler given by the caller belongs to this connection; the shared one belongs to the pool.
-            Http = new HttpClient(handler ?? DqcHandlerPool.For(options), disposeHandler: handler != null)
+            Http = new HttpClient(handler ?? DqcHandlerPool.For(options, Endpoint), disposeHandler: handler != null)
             {
                 // Timeouts are per request (linked with cancellation) so a timeout can be told apart from Ctrl+C.
                 Timeout = System.Threading.Timeout.InfiniteTimeSpan,
@@ -191,8 +191,7 @@ namespace DataArtsQuality.Client
             };
             if (options.Proxy != null)
             {
-                if (!options.Proxy.IsAbsoluteUri || (options.Proxy.Scheme != Uri.UriSchemeHttp && options.Proxy.Scheme != Uri.UriSchemeHttps))
-                    throw new ArgumentException($"The proxy '{options.Proxy}' is not an absolute http(s) URL such as http://proxy.example.com:3128.");
+                DqcHandlerPool.CheckProxy(options.Proxy);
                 handler.Proxy = new System.Net.WebProxy(options.Proxy) { Credentials = options.ProxyCredential, BypassProxyOnLocal = false };
             }
             else if (EnvironmentProxy.FromEnvironment() is EnvironmentProxy fromEnvironment)

@@ -58,7 +58,7 @@ namespace DataArtsQuality.Client
             HttpMessageHandler? OwnHandler() => handlerFactory?.Invoke();
             HttpClient NewHttp() => handlerFactory != null
                 ? new HttpClient(handlerFactory(), true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan }
-                : new HttpClient(DqcHandlerPool.For(transport), false) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+                : new HttpClient(DqcHandlerPool.For(transport, null), false) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
             string? region = string.IsNullOrWhiteSpace(request.Region) ? null : request.Region!.Trim();
             if (region != null) DqcConnection.EndpointForRegion(region); // validates the region ID
 

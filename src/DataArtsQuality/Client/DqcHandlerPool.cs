@@ -14,14 +14,29 @@ namespace DataArtsQuality.Client
         private static readonly ConcurrentDictionary<string, Lazy<HttpMessageHandler>> Handlers =
             new ConcurrentDictionary<string, Lazy<HttpMessageHandler>>(StringComparer.Ordinal);
 
-        public static HttpMessageHandler For(DqcConnectionOptions options)
+        /// <summary>
+        /// The shared handler for <paramref name="options"/>' transport configuration. <paramref name="endpoint"/> is the
+        /// resolved endpoint the handler will serve (from -Endpoint or -Region), or null for calls to several hosts.
+        /// </summary>
+        public static HttpMessageHandler For(DqcConnectionOptions options, Uri? endpoint)
         {
-            // Validate first (a bad proxy URL is the caller's error, not a cached handler).
+            // Validate first: a bad proxy URL is the caller's error, not a handler cached under its key.
+            CheckProxy(options.Proxy);
             string key = KeyOf(options);
             // Per endpoint, not per pooled handler: a shared handler serves connections to several endpoints, and
             // each endpoint's .NET Framework service point needs its own connection limit and Expect setting.
-            FrameworkTransport.Apply(options.Endpoint);
+            FrameworkTransport.Apply(endpoint);
             return Handlers.GetOrAdd(key, _ => new Lazy<HttpMessageHandler>(() => DqcConnection.CreateDefaultHandler(options))).Value;
+        }
+
+        /// <summary>A proxy must be an absolute http(s) URL; the message names it without any user:password part.</summary>
+        internal static void CheckProxy(Uri? proxy)
+        {
+            if (proxy is null) return;
+            if (proxy.IsAbsoluteUri && (proxy.Scheme == Uri.UriSchemeHttp || proxy.Scheme == Uri.UriSchemeHttps)) return;
+            string shown = proxy.IsAbsoluteUri ? $"{proxy.Scheme}://{proxy.Host}{(proxy.IsDefaultPort ? "" : ":" + proxy.Port)}"
+                : proxy.OriginalString.Substring(proxy.OriginalString.LastIndexOf('@') + 1);
+            throw new ArgumentException($"The proxy '{shown}' is not an absolute http(s) URL such as http://proxy.example.com:3128.");
         }
 
         /// <summary>The configuration as a fingerprint: proxy credentials and proxy URLs may hold secrets, so only a hash is kept.</summary>

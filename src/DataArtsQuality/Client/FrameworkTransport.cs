@@ -5,7 +5,7 @@ namespace DataArtsQuality.Client
     /// <summary>
     /// Windows PowerShell 5.1 runs on .NET Framework, where HttpClientHandler goes through ServicePointManager: TLS
     /// versions, connections per host (2 by default) and Expect: 100-continue come from there, not from the handler.
-    /// <see cref="Apply"/> sets them once per process and endpoint; the decisions are pure functions so they are tested
+    /// <see cref="Apply"/> sets the process-wide ones once and an endpoint's service point on each connection to it; the decisions are pure functions so they are tested
     /// on .NET, where none of this has an effect (SocketsHttpHandler ignores ServicePointManager).
     /// </summary>
     internal static class FrameworkTransport
