@@ -155,6 +155,17 @@ Describe 'Restart-DqcJob' {
         @(Get-RestartRequest $emulator).Count | Should -Be 1
     }
 
+    It 'reports every rerun in flight as a warning when Select-Object -First stops the pipeline' {
+        $warnings = $null
+        $first = @($q1, $q2, $q1, $q2 | Restart-DqcJob -ThrottleLimit 4 -WarningVariable warnings -WarningAction SilentlyContinue | Select-Object -First 1)
+        $first.Count | Should -Be 1
+        $sent = @(Get-RestartRequest $emulator).Count
+        $sent | Should -BeGreaterThan 1
+        # Every rerun the service received is reported once: the object Select-Object took, or a warning.
+        $warnings.Count | Should -Be ($sent - 1)
+        $warnings | ForEach-Object { "$_" | Should -BeLike '*was also re-run (instance *) before the pipeline stopped.' }
+    }
+
     It 'writes one verbose line per HTTP call without the token' {
         $verbose = Restart-DqcJob $q1 -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
         @($verbose.Message -match 'POST /v2/\w+/quality/instances/restart -> 200 OK in \d+ ms').Count | Should -Be 1

@@ -88,6 +88,23 @@ Describe 'Wait-DqcInstance' {
         $errors[0].ErrorDetails.Message | Should -BeLike "Could not wait for instance $($runs[0].InstanceId)*403*"
     }
 
+    It 'stops polling when the pipeline stops downstream' {
+        $null = Set-DqcEmulatorConfig $emulator -InstanceRunMs 500
+        $quick = $q1 | Restart-DqcJob
+        $null = Set-DqcEmulatorConfig $emulator -InstanceRunMs 60000
+        try {
+            $slow = $q2 | Restart-DqcJob
+            $first = @($quick, $slow | Wait-DqcInstance -PollIntervalSec 1 -TimeoutSec 60 | Select-Object -First 1)
+            $first.InstanceId | Should -Be $quick.InstanceId
+            Clear-DqcEmulatorRequest $emulator
+            Start-Sleep -Seconds 3
+            @(Get-InstanceListRequest).Count | Should -Be 0
+        }
+        finally {
+            $null = Set-DqcEmulatorConfig $emulator -InstanceRunMs 1500
+        }
+    }
+
     It 'declares its output type' {
         (Get-Command Wait-DqcInstance).OutputType.Name | Should -Be 'DataArtsQuality.Models.DqcInstance'
     }
@@ -114,6 +131,17 @@ Describe 'Restart-DqcJob -Wait' {
         ($final.RunStatus | Select-Object -Unique) | Should -Be 'FAILED'
         ($final.JobId | Sort-Object) | Should -Be ($failed.JobId | Sort-Object)
         $final.InstanceId | Should -Not -Contain $failed[0].InstanceId
+    }
+
+    It 'warns for each rerun it had submitted when an error under -ErrorAction Stop ends it before the wait' {
+        $warnings = $null
+        $caught = $null
+        try { $q1, '1440764172232392704' | Restart-DqcJob -Wait -ErrorAction Stop -WarningVariable warnings -WarningAction SilentlyContinue }
+        catch { $caught = $_ }
+        $caught.FullyQualifiedErrorId | Should -Be 'DqcBadRequest,DataArtsQuality.Commands.RestartDqcJob'
+        @(Get-RestartRequest $emulator).Count | Should -Be 2
+        $warnings.Count | Should -Be 1
+        "$($warnings[0])" | Should -BeLike "quality job $q1 was re-run (instance *), but the pipeline stopped before the wait."
     }
 
     It 'sends nothing and waits for nothing with -WhatIf' {

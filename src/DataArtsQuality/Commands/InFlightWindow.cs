@@ -77,8 +77,9 @@ namespace DataArtsQuality.Commands
 
         /// <summary>
         /// Runs a step that writes to the pipeline. When something else stops the pipeline (an error downstream under
-        /// -ErrorAction Stop, a throw in a later command), the requests still in the window are waited for and reported as
-        /// warnings before the stop goes on, so none that reached the service goes unreported.
+        /// -ErrorAction Stop, a throw in a later command, Select-Object -First having what it needs), the requests still
+        /// in the window are waited for and reported as warnings before the stop goes on, so none that reached the
+        /// service goes unreported. Only Ctrl+C (which cancels them and takes the host's output away) does not.
         /// </summary>
         public void Reporting(Action step)
         {
@@ -86,7 +87,9 @@ namespace DataArtsQuality.Commands
             {
                 step();
             }
-            catch (Exception ex) when (!(ex is PipelineStoppedException) && _entries.Count > 0)
+            // Select-Object -First stops the commands before it with StopUpstreamCommandsException, a
+            // PipelineStoppedException: only the runner's token tells a Ctrl+C apart.
+            catch (Exception) when (!_cmdlet.Runner.Token.IsCancellationRequested && _entries.Count > 0)
             {
                 try
                 {

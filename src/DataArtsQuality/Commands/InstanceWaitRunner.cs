@@ -19,12 +19,19 @@ namespace DataArtsQuality.Commands
                 ? $"Waiting for DQC instance {targets[0].InstanceId}"
                 : string.Format(CultureInfo.InvariantCulture, "Waiting for {0} DQC instances", targets.Count);
             var waiter = new InstanceWaiter(client);
+            // Cancelled however the wait ends (a stop downstream, -ErrorAction Stop on a reported outcome), so no poll
+            // goes on in the background spending the user's rate limit after the cmdlet returned.
+            var stop = CancellationTokenSource.CreateLinkedTokenSource(runner.Token);
+            Task<IReadOnlyList<DqcWaitOutcome>>? waiting = null;
             try
             {
-                runner.Run(ct => waiter.WaitAsync(targets, options, p => runner.OnPipelineThread(() => Report(cmdlet, activity, p, onReported)), ct));
+                runner.Run(_ => waiting = waiter.WaitAsync(targets, options, p => runner.OnPipelineThread(() => Report(cmdlet, activity, p, onReported)), stop.Token));
             }
             finally
             {
+                stop.Cancel();
+                if (waiting is null || waiting.IsCompleted) stop.Dispose();
+                else waiting.ContinueWith(_ => stop.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                 cmdlet.WriteProgress(new ProgressRecord(ActivityId, activity, "Done") { RecordType = ProgressRecordType.Completed });
             }
         }

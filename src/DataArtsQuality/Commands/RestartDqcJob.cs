@@ -81,7 +81,39 @@ namespace DataArtsQuality.Commands
             };
         }
 
-        protected override void ProcessRecord() => _window.Reporting(ProcessItem);
+        protected override void ProcessRecord() => Reporting(ProcessItem);
+
+        /// <summary>
+        /// The window's reporting, and with -Wait also the reruns already submitted: they were kept for the wait, so
+        /// when the pipeline stops before it (an error under -ErrorAction Stop) each is reported as a warning.
+        /// </summary>
+        private void Reporting(Action step)
+        {
+            try
+            {
+                _window.Reporting(step);
+            }
+            catch (Exception) when (Wait && _submitted.Count > 0 && !Runner.Token.IsCancellationRequested)
+            {
+                WarnUnwaited(_submitted, "the pipeline stopped before the wait");
+                _submitted.Clear();
+                throw;
+            }
+        }
+
+        /// <summary>A warning for each rerun that started but whose wait did not happen or did not end.</summary>
+        private void WarnUnwaited(IEnumerable<DqcInstance> instances, string why)
+        {
+            try
+            {
+                foreach (var instance in instances)
+                    WriteWarning($"{DqcRuleTypes.Describe(instance.RuleType)} {instance.RuleId} was re-run (instance {instance.InstanceId}), but {why}.");
+            }
+            catch (Exception)
+            {
+                // The host no longer takes warnings; the original failure matters more.
+            }
+        }
 
         private void ProcessItem()
         {
@@ -115,7 +147,7 @@ namespace DataArtsQuality.Commands
 
         protected override void EndProcessing()
         {
-            _window.Reporting(_window.Drain);
+            Reporting(_window.Drain);
 
             _progress.Complete();
 
@@ -132,15 +164,7 @@ namespace DataArtsQuality.Commands
                 {
                     // The wait broke (the service failed a poll, the pipeline stopped downstream): the reruns it had not
                     // reported yet did start, so each is reported once before the failure goes on.
-                    try
-                    {
-                        foreach (var instance in _submitted.Where(i => !reported.Contains(i.InstanceId)))
-                            WriteWarning($"{DqcRuleTypes.Describe(instance.RuleType)} {instance.RuleId} was re-run (instance {instance.InstanceId}), but waiting for it failed.");
-                    }
-                    catch (Exception)
-                    {
-                        // The host no longer takes warnings; the original failure matters more.
-                    }
+                    WarnUnwaited(_submitted.Where(i => !reported.Contains(i.InstanceId)), "waiting for it failed");
                     if (ex is DqcException)
                         ThrowTerminatingError(ToErrorRecord(ex, "Waiting for the new runs failed", null));
                     throw;
