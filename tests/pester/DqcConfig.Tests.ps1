@@ -13,6 +13,25 @@ AfterAll {
 Describe 'Get-DqcConfig and Set-DqcConfig' {
     AfterEach { Set-DqcConfig -Reset }
 
+    It 'Remove-Module in the session forgets its settings and named connections; a new import starts afresh' {
+        # In a separate process: the assembly (and its state) outlives Remove-Module, which is what this checks.
+        $script = @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$modulePath'
+Set-DqcConfig -MaximumRetryCount 7
+Connect-DqcWorkspace -Endpoint '$($emulator.Url)' -ProjectId $($emulator.ProjectId) -WorkspaceId $($emulator.WorkspaceId) -Token '$($emulator.Token)' -Name kept -SkipCheck
+Remove-Module DataArtsQuality
+Import-Module '$modulePath'
+'retries=' + (Get-DqcConfig).MaximumRetryCount
+'named=' + @(Get-DqcContext -ListAvailable | Where-Object Name -eq 'kept').Count
+"@
+        $env:DQC_MAX_RETRIES = $null
+        $output = & (Get-Process -Id $PID).Path -NoProfile -NonInteractive -Command $script 2>&1 | Out-String
+        $LASTEXITCODE | Should -Be 0 -Because $output
+        $output | Should -Match 'retries=4\b'
+        $output | Should -Match 'named=0\b'
+    }
+
     It 'shows the documented defaults' {
         Set-DqcConfig -Reset
         $config = Get-DqcConfig

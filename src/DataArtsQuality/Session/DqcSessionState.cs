@@ -142,7 +142,10 @@ namespace DataArtsQuality.Session
             return gone.Count;
         }
 
-        /// <summary>The session ends (Remove-Module or its runspace closed): its default and the named connections go.</summary>
+        /// <summary>
+        /// The session ends (Remove-Module or its runspace closed): its default, its settings and the named connections
+        /// go, so a new import starts from the defaults and DQC_* variables (the assembly and its statics stay loaded).
+        /// </summary>
         public static void ClearSession()
         {
             List<DqcConnection> gone;
@@ -154,6 +157,7 @@ namespace DataArtsQuality.Session
                 if (session.Own != null) gone.Add(session.Own);
                 session.Own = null;
                 session.ChosenName = null;
+                session.Settings = null;
             }
             foreach (var c in gone) c.Dispose();
         }
