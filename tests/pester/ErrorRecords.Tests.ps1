@@ -62,7 +62,7 @@ AfterAll {
 }
 
 Describe 'A call the service refuses' {
-    BeforeEach { Clear-DqcEmulatorFault $emulator }
+    BeforeEach { Clear-DqcEmulatorFault $emulator; Clear-DqcEmulatorRequest $emulator }
     AfterEach { Clear-DqcEmulatorFault $emulator }
 
     It 'covers every cmdlet of the module that calls the service' {
