@@ -160,15 +160,17 @@ function Invoke-Test {
         --logger 'trx;LogFileName=xunit.trx' --results-directory $results
     $xunitExit = $LASTEXITCODE
     $trx = Get-ChildItem $results -Filter *.trx -Recurse -ErrorAction SilentlyContinue | Select-Object -First 1
+    $xunitFailed = 0
     if ($trx) {
         [xml] $doc = Get-Content $trx.FullName -Raw
         $counters = $doc.TestRun.ResultSummary.Counters
         $passed += [int] $counters.passed
-        $failed += [int] $counters.failed + [int] $counters.error + [int] $counters.timeout
+        $xunitFailed = [int] $counters.failed + [int] $counters.error + [int] $counters.timeout
     }
-    elseif ($xunitExit -ne 0) {
-        $failed += 1   # the run itself broke: count it rather than hide it
-    }
+    # A run that broke (no results, or a test host that crashed after writing partial counters) counts as a failure
+    # rather than being hidden behind the tests it did finish.
+    if ($xunitExit -ne 0 -and $xunitFailed -eq 0) { $xunitFailed = 1 }
+    $failed += $xunitFailed
 
     Write-Host "`nPester: the cmdlets end to end" -ForegroundColor Cyan
     # Pester runs in a child pwsh so that the module under test loads into a clean session.
