@@ -127,4 +127,17 @@ public class JobCatalogTests
         Assert.NotNull(catalog.TryGet(DqcRuleType.Quality, TimeSpan.FromSeconds(5)));
         Assert.Equal(2, handler.Requests);
     }
+
+    [Fact]
+    public async Task A_listing_in_flight_when_the_catalog_is_invalidated_is_not_kept()
+    {
+        var handler = new GatedHandler { Gated = true };
+        var catalog = new DqcJobCatalog(Fixtures.Connection(handler));
+        Assert.Null(catalog.TryGet(DqcRuleType.Quality, TimeSpan.Zero));   // listing starts, waits at the gate
+        catalog.Invalidate();                                               // e.g. Remove-DqcJob deleted a job meanwhile
+        handler.Gate.SetResult();
+        await Task.Delay(200);                                              // the old listing finishes
+        Assert.NotNull(catalog.TryGet(DqcRuleType.Quality, TimeSpan.FromSeconds(5)));
+        Assert.Equal(2, catalog.ListingsStarted);                           // asked again, not served the old list
+    }
 }

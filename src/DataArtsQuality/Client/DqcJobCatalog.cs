@@ -122,8 +122,11 @@ namespace DataArtsQuality.Client
         {
             lock (_gate)
             {
-                foreach (var entry in _entries.Values) entry.Items = null;
+                // A listing in flight started before the change: let it finish unowned (Finish ignores it) rather than
+                // put back what was just removed.
+                foreach (var entry in _entries.Values) { entry.Items = null; entry.Pending = null; }
                 _instances.Items = null;
+                _instances.Pending = null;
             }
         }
 
