@@ -90,6 +90,33 @@ public class ParallelSafetyTests
     }
 
     [Fact]
+    public async Task Ctrl_C_while_a_rerun_answer_is_read_is_a_cancellation_not_a_broken_connection()
+    {
+        // Sockets answer a read cut short by disposing the response with an IOException, as this body does.
+        var handler = new RecordingHandler(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new AbortedOnDisposeStream()) });
+        using var connection = Fixtures.Connection(handler);
+        using var ctrlC = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            new DqcClient(connection).RestartJobAsync(DataArtsQuality.Models.DqcRuleType.Quality, "1440764172232392705", ctrlC.Token));
+        Assert.Single(handler.Requests);
+    }
+
+    /// <summary>A body that never arrives; disposing it fails the read with an IOException.</summary>
+    private sealed class AbortedOnDisposeStream : FaultyBodyStream
+    {
+        private readonly TaskCompletionSource<int> _read = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public override int Read(byte[] buffer, int offset, int count) => _read.Task.GetAwaiter().GetResult();
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => _read.Task;
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => new(_read.Task);
+
+        protected override void Dispose(bool disposing)
+        {
+            _read.TrySetException(new IOException("The operation was aborted."));
+            base.Dispose(disposing);
+        }
+    }
+
+    [Fact]
     public async Task A_2xx_whose_body_breaks_is_an_accepted_rerun_with_an_unknown_id()
     {
         var handler = new RecordingHandler(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new BreakingStream()) });

@@ -85,6 +85,12 @@ namespace DataArtsQuality.Client
                         }
                     }
                 }
+                catch (Exception ex) when (cancellationToken.IsCancellationRequested && !(ex is OperationCanceledException))
+                {
+                    // The caller cancelled (Ctrl+C) and the read broke because of it: a cancellation, not a broken connection.
+                    response?.Dispose();
+                    throw new OperationCanceledException("The request was cancelled.", ex, cancellationToken);
+                }
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested
                     && (ex is OperationCanceledException || ex is ObjectDisposedException || ex is IOException || ex is HttpRequestException))
                 {
