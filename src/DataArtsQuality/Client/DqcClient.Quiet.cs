@@ -1,9 +1,12 @@
 namespace DataArtsQuality.Client
 {
-    /// <summary>Switches for callers that must stay quick and silent, such as Tab completion.</summary>
+    /// <summary>Per-client switches: the settings a cmdlet run (or Tab completion) sends with, and whether a 401 may log in again.</summary>
     internal sealed partial class DqcClient
     {
-        /// <summary>Used instead of the connection's settings (retries, timeout) when set. The rate limit stays the connection's.</summary>
+        /// <summary>
+        /// Used instead of the connection's settings when set (retries, timeout, and the rate limit's count and period,
+        /// measured against the user's shared limiter).
+        /// </summary>
         internal DqcSettings? SettingsOverride { get; set; }
 
         /// <summary>The settings this client's requests go out with: the override (the runspace's), else the connection's.</summary>

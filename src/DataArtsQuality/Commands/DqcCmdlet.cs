@@ -8,7 +8,7 @@ namespace DataArtsQuality.Commands
     /// <summary>
     /// The base of every cmdlet that works on a connection. It adds -Connection (a connection's name or the object
     /// Get-DqcContext / Connect-DqcWorkspace -PassThru returns), so one runbook can work on several workspaces; without
-    /// it the default connection (the last one made) is used. It finds and leases that connection, gives a client over
+    /// it the runspace's default connection (its own last Connect-DqcWorkspace, else the session's) is used. It finds and leases that connection, gives a client over
     /// it, runs the async core on the pipeline thread (<see cref="PipelineRunner"/>) and turns core exceptions into
     /// error records with stable IDs.
     /// </summary>

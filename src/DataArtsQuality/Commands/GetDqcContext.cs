@@ -19,7 +19,7 @@ namespace DataArtsQuality.Commands
         [Parameter(Mandatory = true, ParameterSetName = ListSet)]
         public SwitchParameter ListAvailable { get; set; }
 
-        /// <summary>Listing the connections, or disconnecting by name, needs none.</summary>
+        /// <summary>Listing the connections needs none; without one the current context is simply empty.</summary>
         protected override bool RequiresConnection => false;
 
         protected override void EndProcessing()

@@ -6,8 +6,8 @@ namespace DataArtsQuality.Commands
 {
     /// <summary>
     /// Changes the retry, timeout and rate-limit settings of the runspace it runs in: in the session, the session's (which
-    /// every runspace without settings of its own uses); in another runspace, that runspace's only. They apply at once to
-    /// the next request of every connection. Parameters not given keep their value; -Reset goes back to the defaults and
+    /// every runspace without settings of its own uses); in another runspace, that runspace's only. They apply to every
+    /// cmdlet that starts afterwards, on every connection (a running cmdlet keeps what it started with). Parameters not given keep their value; -Reset goes back to the defaults and
     /// DQC_* variables (in the session) or to the session's settings (in another runspace).
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "DqcConfig", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = SetSet)]

@@ -3,8 +3,8 @@ namespace DataArtsQuality.Session
     /// <summary>
     /// The HTTP settings (Set-DqcConfig / Get-DqcConfig). The session's start from the DQC_* environment variables the
     /// first time they are read. A runspace that made no Set-DqcConfig of its own uses the session's; Set-DqcConfig in a
-    /// runspace other than the session's changes only that runspace's (see <see cref="RunspaceScopes"/>). Cmdlets read
-    /// the settings of the runspace they run in for every request they make.
+    /// runspace other than the session's changes only that runspace's (see <see cref="RunspaceScopes"/>). A cmdlet reads
+    /// the settings of the runspace it runs in when it starts and keeps them for all its requests.
     /// </summary>
     internal static class DqcConfigState
     {
