@@ -60,8 +60,6 @@ namespace DataArtsQuality.Client
         public string ProjectId { get; }
         public string WorkspaceId { get; }
         public IDqcAuthenticator Authenticator { get; }
-        /// <summary>How long one HTTP call may take before it is abandoned (Settings.TimeoutSec).</summary>
-        public TimeSpan RequestTimeout => Settings.Timeout;
 
         /// <summary>
         /// Retries, timeout and rate limit for callers that bring none (cmdlets bring their runspace's Set-DqcConfig

@@ -42,8 +42,6 @@ namespace DataArtsQuality.Client
 
         public TimeSpan Period { get; }
 
-        public bool Enabled => Count > 0;
-
         /// <summary>Waits until a request may start under the default limit. Returns how long it waited.</summary>
         public Task<TimeSpan> WaitAsync(CancellationToken cancellationToken) => WaitAsync(Count, Period, cancellationToken);
 

@@ -129,9 +129,6 @@ namespace DataArtsQuality.Commands
         /// <summary>Runs an async core call to completion on the pipeline thread, pumping its log lines meanwhile.</summary>
         protected T Run<T>(Func<CancellationToken, Task<T>> operation) => Runner.Run(operation);
 
-        /// <summary>Waits for a task while running, on this thread, whatever the core posted for the pipeline.</summary>
-        protected void WaitPumping(Task task) => Runner.WaitPumping(task);
-
         protected void OnPipelineThread(Action action) => Runner.OnPipelineThread(action);
 
         /// <summary>Whether a non-terminating error of this cmdlet stops the pipeline (-ErrorAction Stop, or the preference).</summary>
@@ -158,10 +155,6 @@ namespace DataArtsQuality.Commands
         /// <summary>The error record for an exception (see <see cref="ErrorRecords.From"/>).</summary>
         internal static ErrorRecord ToErrorRecord(Exception exception, string context, object? target)
             => ErrorRecords.From(exception, context, target);
-
-        /// <inheritdoc cref="ErrorRecords.IdRefusal"/>
-        protected static ErrorRecord? IdRefusal(DqcId? raw, string what, out string id, object? target = null)
-            => ErrorRecords.IdRefusal(raw, what, out id, target);
 
         /// <summary>
         /// The one ID check for an ID parameter: true with the ID when it is usable; otherwise writes the refusal (a

@@ -123,7 +123,7 @@ namespace DataArtsQuality.Commands
 
         private void Submit(DqcId? id)
         {
-            var refusal = IdRefusal(id, "rule ID", out string ruleId);
+            var refusal = ErrorRecords.IdRefusal(id, "rule ID", out string ruleId);
             if (refusal != null)
             {
                 _window.Refuse(refusal);

@@ -37,8 +37,6 @@ namespace DataArtsQuality.Client.Auth
         /// <summary>The access key ID. Not a secret (it names the key), but shown nowhere either.</summary>
         internal string AccessKey { get; }
 
-        public bool HasSecurityToken => _securityToken != null;
-
         public string Kind { get; }
 
         /// <summary>Supplied keys carry no expiry the client knows of.</summary>

@@ -10,11 +10,7 @@ namespace DataArtsQuality.Client.Auth
     {
         public const string Algorithm = "SDK-HMAC-SHA256";
         public const string DateHeader = "X-Sdk-Date";
-        public const string ContentSha256Header = "X-Sdk-Content-Sha256";
         public const string DateFormat = "yyyyMMdd'T'HHmmss'Z'";
-
-        /// <summary>SHA-256 of no bytes, the payload hash of a request without a body.</summary>
-        public const string EmptyBodyHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
         /// <summary>The X-Sdk-Date value for an instant: UTC, invariant culture (a Buddhist calendar would print 2567).</summary>
         public static string FormatDate(DateTimeOffset instant)

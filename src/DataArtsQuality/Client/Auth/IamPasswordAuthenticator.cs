@@ -52,11 +52,6 @@ namespace DataArtsQuality.Client.Auth
         /// <summary>The project the tokens are scoped to, known after the first login.</summary>
         public string? ProjectId { get; private set; }
 
-        /// <summary>How many tokens were obtained (for tests and verbose output).</summary>
-        public int TokensObtained { get; private set; }
-
-        internal IamClient Iam => _iam;
-
         /// <summary>
         /// Logs in for the first time: scoped to <paramref name="projectId"/> when known, else to the project named
         /// after the region (every region's default project carries its name). Learns the project ID from the token.
@@ -145,7 +140,6 @@ namespace DataArtsQuality.Client.Auth
                     _token = token;
                     _validUntil = sentAt + life;
                     _renewAt = sentAt + life - margin;
-                    TokensObtained++;
                     if (ProjectId is null && token.ProjectId != null) ProjectId = token.ProjectId;
                 }
                 if (ProjectId is null)
