@@ -123,6 +123,20 @@ Describe 'Job ID completion' {
         finally { Remove-Variable -Name CompletionTestContext -Scope Global }
     }
 
+    It 'quotes a connection name that would break the command line (<Name>)' -ForEach @(
+        @{ Name = 'ops (eu)'; Text = "'ops (eu)'" }
+        @{ Name = 'x(1)'; Text = "'x(1)'" }
+        @{ Name = 'a;b'; Text = "'a;b'" }
+    ) {
+        Connect-Fresh -Name $Name
+        try {
+            $found = @(Complete "Get-DqcJob -Connection $($Name.Substring(0, 1))" | Where-Object ListItemText -eq $Name)
+            $found.Count | Should -Be 1
+            $found[0].CompletionText | Should -Be $Text
+        }
+        finally { Disconnect-DqcWorkspace -Name $Name }
+    }
+
     It 'completes nothing for a -Connection name that does not exist' {
         Complete 'Restart-DqcJob -Connection nosuch -RuleId 1' | Should -BeNullOrEmpty
         Get-ApiRequest | Should -BeNullOrEmpty

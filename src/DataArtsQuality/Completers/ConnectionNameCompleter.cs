@@ -11,14 +11,12 @@ namespace DataArtsQuality.Completers
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            string word = (wordToComplete ?? "").Trim('\'', '"');
+            string word = CompletionSupport.Unquote(wordToComplete, out char quote);
             return DqcSessionState.All
                 .Where(c => c.Name.StartsWith(word, StringComparison.OrdinalIgnoreCase))
                 .OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
-                .Select(c => new CompletionResult(Quote(c.Name), c.Name, CompletionResultType.ParameterValue,
+                .Select(c => new CompletionResult(CompletionSupport.Quote(c.Name, quote), c.Name, CompletionResultType.ParameterValue,
                     $"{c.Name}: workspace {c.WorkspaceId} at {c.Endpoint.Host}"));
         }
-
-        private static string Quote(string name) => name.Any(ch => char.IsWhiteSpace(ch) || ch == '\'' || ch == '$') ? "'" + name.Replace("'", "''") + "'" : name;
     }
 }
