@@ -151,7 +151,8 @@ Describe 'dqc-emulator started with seed files' {
             Where-Object { $_.AddressFamily -eq 'InterNetwork' -and -not [System.Net.IPAddress]::IsLoopback($_) })
         if (-not $others) { Set-ItResult -Skipped -Because 'this machine has no non-loopback IPv4 address'; return }
         $client = [System.Net.Sockets.TcpClient]::new()
-        try { { $client.Connect($others[0], $port) } | Should -Throw }
+        # Refused at once when nothing listens there; a dropped SYN (a firewall) must not hang the run either.
+        try { { if (-not $client.ConnectAsync($others[0], $port).Wait(5000)) { throw 'no answer (dropped)' } } | Should -Throw }
         finally { $client.Dispose() }
     }
 

@@ -69,7 +69,8 @@ Describe 'Waiting ends only on a verdict' {
     BeforeEach { Reset-DqcEmulator $emulator }
 
     It 'waits through SUSPENDING and RUNNING to the verdict' {
-        $null = Set-DqcEmulatorShape $emulator -SuspendingMs 2500
+        # Long enough that both runs are still SUSPENDING when checked on a loaded 2-core machine.
+        $null = Set-DqcEmulatorShape $emulator -SuspendingMs 10000
         $runs = @($q1, $q2 | Restart-DqcJob)
         (Get-DqcEmulatorInstance $emulator | Where-Object id -in $runs.InstanceId).run_status | Should -Be @('SUSPENDING', 'SUSPENDING')
         $final = @($runs | Wait-DqcInstance -PollIntervalSec 1 -TimeoutSec 60)
