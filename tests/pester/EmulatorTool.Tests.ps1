@@ -18,10 +18,11 @@ BeforeAll {
     $script:comparisonSeed = Join-Path $TestDrive 'comparison-jobs.json'
     Set-Content $comparisonSeed '{ "jobs": [ { "id": 1498000000000000011, "name": "orders_vs_dw" } ] }'
 
-    # Starts the tool and reads the JSON object on its first line; stderr is collected in the background.
+    # Starts the tool and reads the JSON object on its first line; stderr is collected in the background. Like
+    # Start-DqcEmulator, it ties the tool to this process (--parent-pid), so a killed test host leaves no emulator behind.
     function Start-EmulatorTool([string[]] $Arguments) {
         $psi = [System.Diagnostics.ProcessStartInfo]::new($tool)
-        foreach ($a in $Arguments) { $psi.ArgumentList.Add($a) }
+        foreach ($a in @($Arguments) + @('--parent-pid', [string]$PID)) { $psi.ArgumentList.Add($a) }
         $psi.RedirectStandardOutput = $true
         $psi.RedirectStandardError = $true
         $process = [System.Diagnostics.Process]::Start($psi)
