@@ -190,6 +190,8 @@ Describe 'Workspaces and named connections' {
             -AccessKey $auth.access_key -SecretKey $auth.secret_key
         $all = @(Get-DqcContext -ListAvailable)
         $all.Name | Should -Be @('analytics', 'prod')
+        # A named connection is visible to every runspace of the process.
+        ($all | Where-Object Name -eq 'prod').Scope | Should -Be 'Process'
         ($all | Where-Object IsDefault).Name | Should -Be 'analytics'
         (Get-DqcContext -Connection prod).WorkspaceId | Should -Be $emulator.WorkspaceId
 

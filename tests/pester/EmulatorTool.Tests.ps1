@@ -106,6 +106,18 @@ Describe 'The dqc-emulator tool package' {
         }
     }
 
+    It 'exits with code 1 and one message when its port is taken' {
+        $taken = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $taken.Start()
+        try {
+            $result = Invoke-EmulatorTool '--port', ([string]$taken.LocalEndpoint.Port)
+            $result.ExitCode | Should -Be 1
+            $result.Stdout | Should -BeNullOrEmpty
+            $result.Stderr.Trim() | Should -Not -BeNullOrEmpty
+        }
+        finally { $taken.Stop() }
+    }
+
     It 'refuses an unknown flag with exit code 2 and says where the list is' {
         $result = Invoke-EmulatorTool '--jobz', 'x.json'
         $result.ExitCode | Should -Be 2

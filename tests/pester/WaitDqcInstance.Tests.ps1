@@ -144,6 +144,23 @@ Describe 'Restart-DqcJob -Wait' {
         "$($warnings[0])" | Should -BeLike "quality job $q1 was re-run (instance *), but the pipeline stopped before the wait."
     }
 
+    It 'warns for each rerun it has not reported when the service refuses a poll, then stops with the service error' {
+        $warnings = $null
+        $caught = $null
+        $runs = $null
+        Add-DqcEmulatorFault $emulator -Kind Status -Status 403 -Method GET -Path '/quality/instances'
+        try {
+            try { $runs = $q1, $q2 | Restart-DqcJob -Wait -PollIntervalSec 1 -TimeoutSec 30 -WarningVariable warnings -WarningAction SilentlyContinue }
+            catch { $caught = $_ }
+        }
+        finally { Clear-DqcEmulatorFault $emulator }
+        $runs | Should -BeNullOrEmpty
+        $caught.FullyQualifiedErrorId | Should -Be 'DqcPermissionDenied,DataArtsQuality.Commands.RestartDqcJob'
+        @(Get-RestartRequest $emulator).Count | Should -Be 2
+        $warnings.Count | Should -Be 2
+        $warnings | ForEach-Object { "$_" | Should -BeLike 'quality job * was re-run (instance *), but waiting for it failed.' }
+    }
+
     It 'sends nothing and waits for nothing with -WhatIf' {
         @($q1 | Restart-DqcJob -Wait -WhatIf).Count | Should -Be 0
         @(Get-DqcEmulatorRequest $emulator).Count | Should -Be 0
