@@ -107,7 +107,7 @@ namespace DataArtsQuality.Client
         public async Task<string?> UpdateInstanceRecordAsync(string instanceId, string? detail, string? assignTo, bool close,
             bool cancelRun, CancellationToken cancellationToken)
         {
-            string id = CheckedId(instanceId, "instance ID");
+            string id = DqcIds.Require(instanceId, "instance ID");
             var body = BuildInstanceRecord(detail, assignTo, close, cancelRun);
             var answer = await SendOptionalBodyAsync(HttpMethod.Put, Connection.QualityUri("instances/" + id),
                 JsonSerializer.SerializeToUtf8Bytes(body, DqcJsonContext.Default.InstanceRecordRequest),

@@ -143,7 +143,7 @@ namespace DataArtsQuality.Client
         /// <summary>OperationQualityTaskSchedule: turns a quality job's schedule on (start) or off (stop). Returns the message.</summary>
         public async Task<string?> SetJobScheduleAsync(string jobId, bool start, CancellationToken cancellationToken)
         {
-            var body = new ScheduleActionRequest { Action = start ? "start" : "stop", RuleId = CheckedId(jobId, "job ID") };
+            var body = new ScheduleActionRequest { Action = start ? "start" : "stop", RuleId = DqcIds.Require(jobId, "job ID") };
             var answer = await SendOptionalBodyAsync(HttpMethod.Post, Connection.QualityUri("quality-tasks/action"),
                 JsonSerializer.SerializeToUtf8Bytes(body, DqcJsonContext.Default.ScheduleActionRequest),
                 DqcJsonContext.Default.MessageWire, cancellationToken).ConfigureAwait(false);
@@ -155,7 +155,7 @@ namespace DataArtsQuality.Client
         {
             query ??= new DqcLegacyJobQuery();
             var filters = new List<KeyValuePair<string, string>>();
-            if (query.CategoryId != null) filters.Add(QueryPair("category_id", CheckedId(query.CategoryId, "category ID")));
+            if (query.CategoryId != null) filters.Add(QueryPair("category_id", DqcIds.Require(query.CategoryId, "category ID")));
             if (!string.IsNullOrEmpty(query.Name)) filters.Add(QueryPair("rule_name", query.Name!));
             if (query.ScheduleStatus.HasValue) filters.Add(QueryPair("schedule_status", query.ScheduleStatus.Value.ToString(CultureInfo.InvariantCulture)));
             if (query.SchedulePeriod.HasValue) filters.Add(QueryPair("schedule_period", query.SchedulePeriod.Value.ToString(CultureInfo.InvariantCulture)));

@@ -64,7 +64,7 @@ namespace DataArtsQuality.Client
         public DqcPager<DqcResultRow> ListSubRuleResults(string subRuleInstanceId, DqcReportFilter filter, ulong skip = 0, ulong? first = null)
         {
             var q = filter.ToQuery(false, false, true);
-            q.Insert(0, QueryPair("sub_rule_instance_id", CheckedId(subRuleInstanceId, "sub-rule instance ID")));
+            q.Insert(0, QueryPair("sub_rule_instance_id", DqcIds.Require(subRuleInstanceId, "sub-rule instance ID")));
             return new DqcPager<DqcResultRow>(async (offset, limit, ct) =>
             {
                 var uri = Connection.QualityUri("report/sub-rule/results", WithPaging(q, offset, limit));

@@ -45,7 +45,7 @@ namespace DataArtsQuality.Client
             {
                 Type = wireType,
                 IsSelectAll = all,
-                Resources = all ? null : (ids ?? Array.Empty<string>()).Select(i => CheckedId(i, "ID")).ToList(),
+                Resources = all ? null : (ids ?? Array.Empty<string>()).Select(i => DqcIds.Require(i, "ID")).ToList(),
                 ObsServiceType = wireType == "report" ? (reportType ?? "technology").ToLowerInvariant() : null,
             };
             var answer = await SendAsync(HttpMethod.Post, Connection.QualityUri("resource/export"),

@@ -18,7 +18,7 @@ namespace DataArtsQuality.Client
         {
             var filters = new List<KeyValuePair<string, string>>();
             query ??= new DqcTemplateQuery();
-            if (query.CategoryId != null) filters.Add(QueryPair("category_id", CheckedId(query.CategoryId, "category ID")));
+            if (query.CategoryId != null) filters.Add(QueryPair("category_id", DqcIds.Require(query.CategoryId, "category ID")));
             if (!string.IsNullOrEmpty(query.Name)) filters.Add(QueryPair("name", query.Name!));
             if (query.SystemOnly.HasValue) filters.Add(QueryPair("system_template", query.SystemOnly.Value ? "true" : "false"));
             if (!string.IsNullOrEmpty(query.Creator)) filters.Add(QueryPair("creator", query.Creator!));
@@ -34,7 +34,7 @@ namespace DataArtsQuality.Client
         /// <summary>ShowTemplatesDetail.</summary>
         public async Task<DqcRuleTemplate> GetTemplateAsync(string templateId, CancellationToken cancellationToken)
         {
-            string id = CheckedId(templateId, "rule template ID");
+            string id = DqcIds.Require(templateId, "rule template ID");
             var wire = await SendAsync(HttpMethod.Get, Connection.QualityUri("rule-templates/" + id), null,
                 DqcJsonContext.Default.TemplateWire, cancellationToken).ConfigureAwait(false);
             var t = ToTemplate(wire);
@@ -61,7 +61,7 @@ namespace DataArtsQuality.Client
         /// </summary>
         public async Task<DqcRuleTemplate> UpdateTemplateAsync(string templateId, DqcTemplateDefinition changes, CancellationToken cancellationToken)
         {
-            string id = CheckedId(templateId, "rule template ID");
+            string id = DqcIds.Require(templateId, "rule template ID");
             var current = await GetTemplateAsync(id, cancellationToken).ConfigureAwait(false);
             string? abnormal = changes.AbnormalTableSql
                 ?? await ListedAbnormalTableSqlAsync(id, current.Name, cancellationToken).ConfigureAwait(false);
@@ -128,7 +128,7 @@ namespace DataArtsQuality.Client
         {
             Id = id ?? "0",
             Name = d.Name,
-            DirectoryId = d.CategoryId == null ? "0" : CheckedId(d.CategoryId, "category ID"),
+            DirectoryId = d.CategoryId == null ? "0" : DqcIds.Require(d.CategoryId, "category ID"),
             DimensionId = d.Dimension == null ? null : DimensionId(d.Dimension),
             Description = d.Description,
             SqlInfo = d.Sql,

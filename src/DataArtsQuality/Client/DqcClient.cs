@@ -125,13 +125,11 @@ namespace DataArtsQuality.Client
             if (answer?.ErrorCode != null) Log.Verbose($"{path}: {answer.ErrorCode} {answer.ErrorMsg}");
         }
 
-        internal static string CheckedId(string value, string what) => DqcIds.Require(value, what);
-
         private static List<string> CheckBatch(IReadOnlyList<string> ids, string what)
         {
             if (ids is null || ids.Count == 0) throw new ArgumentException($"No {what}s to send.");
             if (ids.Count > MaxIdsPerBatch) throw new ArgumentException($"At most {MaxIdsPerBatch} {what}s per request; got {ids.Count}.");
-            return ids.Select(i => CheckedId(i, what)).ToList();
+            return ids.Select(i => DqcIds.Require(i, what)).ToList();
         }
 
         internal static KeyValuePair<string, string> QueryPair(string key, string value) => new KeyValuePair<string, string>(key, value);

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-
 using DataArtsQuality.Client.Auth;
 
 namespace DataArtsQuality.Client
@@ -37,13 +35,6 @@ namespace DataArtsQuality.Client
         };
 
         /// <summary>A one-way fingerprint of a secret: enough to tell two apart, useless to recover either.</summary>
-        internal static string Fingerprint(byte[] secret)
-        {
-            using var sha = SHA256.Create();
-            byte[] hash = sha.ComputeHash(secret);
-            var sb = new StringBuilder(32);
-            for (int i = 0; i < 16; i++) sb.Append(hash[i].ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
-            return sb.ToString();
-        }
+        internal static string Fingerprint(byte[] secret) => AkSkSigner.HexSha256(secret).Substring(0, 32);
     }
 }
