@@ -59,16 +59,12 @@ namespace DataArtsQuality.Client
             return code >= 500 && !IsRejectedBeforeProcessing(status);
         }
 
-        /// <summary>What to do after a non-2xx answer to attempt number <c>attempt</c> (1 for the first).</summary>
-        public RetryDecision ForResponse(HttpMethod method, HttpStatusCode status, RetryConditionHeaderValue? retryAfter, int attempt, DateTimeOffset now)
-            => ForResponse(method, status, retryAfter, attempt, now, repeatSafe: false);
-
         /// <summary>
-        /// As above; <paramref name="repeatSafe"/> true treats a request that is not a read as one (it does no harm when
-        /// carried out twice, as an IAM token request).
+        /// What to do after a non-2xx answer to attempt number <c>attempt</c> (1 for the first). <paramref name="repeatSafe"/>
+        /// true treats a request that is not a read as one (it does no harm when carried out twice, as an IAM token request).
         /// </summary>
-        internal RetryDecision ForResponse(HttpMethod method, HttpStatusCode status, RetryConditionHeaderValue? retryAfter, int attempt,
-            DateTimeOffset now, bool repeatSafe)
+        public RetryDecision ForResponse(HttpMethod method, HttpStatusCode status, RetryConditionHeaderValue? retryAfter, int attempt,
+            DateTimeOffset now, bool repeatSafe = false)
         {
             int code = (int)status;
             bool retryable = IsRejectedBeforeProcessing(status) || (code == 504 && (repeatSafe || IsIdempotent(method)));
@@ -96,11 +92,8 @@ namespace DataArtsQuality.Client
             return Backoff(attempt);
         }
 
-        public RetryDecision ForFailure(HttpMethod method, TransportFailure failure, int attempt)
-            => ForFailure(method, failure, attempt, repeatSafe: false);
-
-        /// <summary>As above; <paramref name="repeatSafe"/> as in <see cref="ForResponse(HttpMethod, HttpStatusCode, RetryConditionHeaderValue?, int, DateTimeOffset, bool)"/>.</summary>
-        internal RetryDecision ForFailure(HttpMethod method, TransportFailure failure, int attempt, bool repeatSafe)
+        /// <summary>What to do after attempt number <c>attempt</c> got no answer; <paramref name="repeatSafe"/> as in <see cref="ForResponse"/>.</summary>
+        public RetryDecision ForFailure(HttpMethod method, TransportFailure failure, int attempt, bool repeatSafe = false)
         {
             switch (failure)
             {
