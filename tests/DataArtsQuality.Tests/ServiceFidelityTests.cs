@@ -96,9 +96,8 @@ public class ServiceFidelityTests
         var workspaces = await new DqcClient(Fixtures.Connection(handler)).ListWorkspacesAsync(InstanceId, CancellationToken.None);
         Assert.Equal(new[] { "ws0", "ws1", "ws2", "ws3", "ws4" }, workspaces.Select(w => w.WorkspaceId));
         Assert.Equal(3, handler.Requests.Count);   // stops at the reported count: no extra request
-        // By name, so this file also compiles against a module without them (the defect test ran there first).
-        Assert.Equal("obs://bad/3", typeof(DqcWorkspace).GetProperty("BadRecordLocationName")?.GetValue(workspaces[3]));
-        Assert.Equal("obs://log/3", typeof(DqcWorkspace).GetProperty("JobLogLocationName")?.GetValue(workspaces[3]));
+        Assert.Equal("obs://bad/3", workspaces[3].BadRecordLocationName);
+        Assert.Equal("obs://log/3", workspaces[3].JobLogLocationName);
     }
 
     [Fact]
