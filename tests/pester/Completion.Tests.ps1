@@ -123,21 +123,6 @@ Describe 'Job ID completion' {
         finally { Remove-Variable -Name CompletionTestContext -Scope Global }
     }
 
-    It 'quotes a connection name that would break the command line (<Name>)' -ForEach @(
-        @{ Name = 'ops (eu)'; Text = "'ops (eu)'" }
-        @{ Name = 'x(1)'; Text = "'x(1)'" }
-        @{ Name = 'a;b'; Text = "'a;b'" }
-    ) {
-        # -SkipCheck: no request, so these connections do not spend the user's rate limit the next tests' listings need.
-        Connect-DqcWorkspace -Name $Name -Endpoint $emulator.Url -ProjectId $emulator.ProjectId -WorkspaceId $emulator.WorkspaceId -Token $emulator.Token -SkipCheck
-        try {
-            $found = @(Complete "Get-DqcJob -Connection $($Name.Substring(0, 1))" | Where-Object ListItemText -eq $Name)
-            $found.Count | Should -Be 1
-            $found[0].CompletionText | Should -Be $Text
-        }
-        finally { Disconnect-DqcWorkspace -Name $Name }
-    }
-
     It 'completes nothing for a -Connection name that does not exist' {
         Complete 'Restart-DqcJob -Connection nosuch -RuleId 1' | Should -BeNullOrEmpty
         Get-ApiRequest | Should -BeNullOrEmpty
@@ -332,5 +317,24 @@ Describe 'Every parameter that takes a region, an ID of a job, a job name or a f
         $hasSet = $type.IsEnum -or
             @($Metadata.Attributes | Where-Object { $_ -is [ValidateSet] -or $_ -is [System.Management.Automation.ArgumentCompleterAttribute] }).Count -gt 0
         $hasSet | Should -BeTrue -Because "-$Parameter takes one of a fixed set of values"
+    }
+}
+
+Describe 'Connection name completion' {
+    AfterEach { Disconnect-DqcWorkspace -All }
+
+    It 'quotes a connection name that would break the command line (<Name>)' -ForEach @(
+        @{ Name = 'ops (eu)'; Text = "'ops (eu)'" }
+        @{ Name = 'x(1)'; Text = "'x(1)'" }
+        @{ Name = 'a;b'; Text = "'a;b'" }
+    ) {
+        # -SkipCheck: no request, so these connections do not spend the user's rate limit the next tests' listings need.
+        Connect-DqcWorkspace -Name $Name -Endpoint $emulator.Url -ProjectId $emulator.ProjectId -WorkspaceId $emulator.WorkspaceId -Token $emulator.Token -SkipCheck
+        try {
+            $found = @(Complete "Get-DqcJob -Connection $($Name.Substring(0, 1))" | Where-Object ListItemText -eq $Name)
+            $found.Count | Should -Be 1
+            $found[0].CompletionText | Should -Be $Text
+        }
+        finally { Disconnect-DqcWorkspace -Name $Name }
     }
 }
