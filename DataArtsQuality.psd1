@@ -21,6 +21,8 @@
         'Get-DqcInstanceResult'
         'Get-DqcJob'
         'Get-DqcWorkspace'
+        'Get-DqcRerun'
+        'Resolve-DqcRerun'
         'Restart-DqcJob'
         'Set-DqcConfig'
         'Wait-DqcInstance'

@@ -6,7 +6,8 @@ namespace DataArtsQuality.Client
         /// <summary>
         /// ReStartTask: starts a new run of a quality or comparison job and returns the new instance's ID.
         /// </summary>
-        public async Task<string> RestartJobAsync(DqcRuleType ruleType, string ruleId, CancellationToken cancellationToken)
+        public async Task<string> RestartJobAsync(DqcRuleType ruleType, string ruleId, CancellationToken cancellationToken,
+            DqcSendGate? gate = null)
         {
             string id = DqcIds.Require(ruleId, "rule ID");
             if (ruleType != DqcRuleType.Quality && ruleType != DqcRuleType.Comparison)
@@ -15,7 +16,7 @@ namespace DataArtsQuality.Client
             byte[] body = JsonSerializer.SerializeToUtf8Bytes(
                 new RestartRequest { RuleType = (int)ruleType, RuleId = id }, DqcJsonContext.Default.RestartRequest);
             RestartResponse response = await SendAsync(HttpMethod.Post, Connection.QualityUri("instances/restart"), body,
-                DqcJsonContext.Default.RestartResponse, cancellationToken).ConfigureAwait(false);
+                DqcJsonContext.Default.RestartResponse, cancellationToken, gate).ConfigureAwait(false);
             if (string.IsNullOrEmpty(response.InstanceId))
                 throw new DqcResponseFormatException("The service accepted the rerun but returned no instance_id.");
             return response.InstanceId!;

@@ -24,9 +24,9 @@ namespace DataArtsQuality.Client
         /// becomes a <see cref="DqcApiException"/>; no answer at all becomes a <see cref="DqcTransportException"/>.
         /// </summary>
         internal async Task<T> SendAsync<T>(HttpMethod method, Uri uri, byte[]? body, JsonTypeInfo<T> responseType,
-            CancellationToken cancellationToken)
+            CancellationToken cancellationToken, DqcSendGate? gate = null)
         {
-            byte[] responseBody = await SendRawAsync(method, uri, body, cancellationToken).ConfigureAwait(false);
+            byte[] responseBody = await SendRawAsync(method, uri, body, cancellationToken, gate: gate).ConfigureAwait(false);
             try
             {
                 T? value = JsonSerializer.Deserialize(responseBody, responseType);
@@ -85,7 +85,7 @@ namespace DataArtsQuality.Client
         /// <paramref name="sendWorkspace"/> false leaves out the workspace header (Management Center calls).
         /// </summary>
         internal async Task<byte[]> SendRawAsync(HttpMethod method, Uri uri, byte[]? body, CancellationToken cancellationToken,
-            MediaTypeHeaderValue? contentType = null, bool sendWorkspace = true)
+            MediaTypeHeaderValue? contentType = null, bool sendWorkspace = true, DqcSendGate? gate = null)
         {
             // Each request holds the connection open while it runs: a Disconnect or a replacing Connect elsewhere
             // closes it only when the last request is done.
@@ -102,6 +102,7 @@ namespace DataArtsQuality.Client
                     WorkspaceId = sendWorkspace ? Connection.WorkspaceId : null,
                     Authenticator = Connection.Authenticator,
                     AllowCredentialRenewal = AllowCredentialRenewal,
+                    Gate = gate,
                 };
                 var answer = await DqcTransport.SendAsync(Connection.Http, request, EffectiveSettings, Connection.RateLimiter, Log, cancellationToken)
                     .ConfigureAwait(false);

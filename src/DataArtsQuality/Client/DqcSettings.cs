@@ -15,6 +15,7 @@ namespace DataArtsQuality.Client
         public const double DefaultRateLimitPeriodSec = 10;
         public const double DefaultMaximumRetryIntervalSec = 30;
         public const double DefaultMaximumRetryAfterSec = 300;
+        public const double DefaultStopGraceSec = 2;
 
         public const string MaximumRetryCountVariable = "DQC_MAX_RETRIES";
         public const string RetryIntervalSecVariable = "DQC_RETRY_INTERVAL_SEC";
@@ -42,6 +43,12 @@ namespace DataArtsQuality.Client
 
         public double RateLimitPeriodSec { get; set; } = DefaultRateLimitPeriodSec;
 
+        /// <summary>
+        /// When Restart-DqcJob is stopped (Ctrl+C), how long the reruns already on the wire may take to answer before
+        /// they are cancelled, so that most are reported with their instance IDs; 0 cancels them at once.
+        /// </summary>
+        public double StopGraceSec { get; set; } = DefaultStopGraceSec;
+
         public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSec);
 
         public TimeSpan RateLimitPeriod => TimeSpan.FromSeconds(RateLimitPeriodSec);
@@ -58,6 +65,7 @@ namespace DataArtsQuality.Client
             Check(TimeoutSec > 0 && TimeoutSec <= 86400, nameof(TimeoutSec), "more than 0 and at most 86400 seconds");
             Check(RateLimitCount >= 0 && RateLimitCount <= 100000, nameof(RateLimitCount), "between 0 (off) and 100000");
             Check(RateLimitPeriodSec > 0 && RateLimitPeriodSec <= 3600, nameof(RateLimitPeriodSec), "more than 0 and at most 3600 seconds");
+            Check(StopGraceSec >= 0 && StopGraceSec <= 30, nameof(StopGraceSec), "between 0 and 30 seconds");
             return this;
         }
 

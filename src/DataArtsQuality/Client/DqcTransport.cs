@@ -28,15 +28,18 @@ namespace DataArtsQuality.Client
             string path = uri.AbsolutePath;
             var policy = new RetryPolicy(settings);
             bool recovered = false;
+            // With a gate, the waits before a send (rate limit, back-off) also end when the gate closes.
+            using var beforeSend = request.Gate is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, request.Gate.Closed);
+            var waitToken = beforeSend?.Token ?? cancellationToken;
             for (int attempt = 1; ; attempt++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                waitToken.ThrowIfCancellationRequested();
                 string waitNote = "";
                 TimeSpan slot = TimeSpan.Zero;
                 if (limiter != null)
                 {
                     TimeSpan waited;
-                    (waited, slot) = await limiter.ReserveAsync(settings.RateLimitCount, settings.RateLimitPeriod, cancellationToken).ConfigureAwait(false);
+                    (waited, slot) = await limiter.ReserveAsync(settings.RateLimitCount, settings.RateLimitPeriod, waitToken).ConfigureAwait(false);
                     if (waited.TotalMilliseconds >= 1)
                         waitNote = string.Format(CultureInfo.InvariantCulture, ", waited {0:0} ms for the rate limit", waited.TotalMilliseconds);
                 }
@@ -54,6 +57,12 @@ namespace DataArtsQuality.Client
                 if (request.Authenticator != null)
                     await request.Authenticator.AuthenticateAsync(message, request.Body, cancellationToken).ConfigureAwait(false);
                 if (log.IsDebugEnabled) log.Debug("HTTP request\n" + HttpLogFormatter.Request(message, request.Body));
+
+                if (request.Gate != null && !request.Gate.MaySend())
+                {
+                    limiter?.Settle(slot);
+                    throw new OperationCanceledException($"{method} {path} was not sent: the caller stopped sending.");
+                }
 
                 var watch = Stopwatch.StartNew();
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -205,7 +214,7 @@ namespace DataArtsQuality.Client
                 }
 
                 if (decision.Delay > TimeSpan.Zero)
-                    await Task.Delay(decision.Delay, cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(decision.Delay, waitToken).ConfigureAwait(false);
             }
         }
 

@@ -41,6 +41,9 @@ namespace DataArtsQuality.Client
         /// </summary>
         public bool RepeatSafe { get; set; }
 
+        /// <summary>Asked before each attempt goes on the wire; null: every attempt may go.</summary>
+        public DqcSendGate? Gate { get; set; }
+
         /// <summary>Response headers the caller needs from a 2xx answer (the IAM token is one).</summary>
         public IReadOnlyCollection<string>? KeepResponseHeaders { get; set; }
 

@@ -25,6 +25,7 @@ namespace DataArtsQuality.Commands
             TimeoutSec = s.TimeoutSec,
             RateLimitCount = s.RateLimitCount,
             RateLimitPeriodSec = s.RateLimitPeriodSec,
+            StopGraceSec = s.StopGraceSec,
         };
     }
 }

@@ -41,6 +41,18 @@ namespace DataArtsQuality.Commands
         /// <summary>Called after each entry leaves the window in its turn (progress).</summary>
         public Action? Reported { get; set; }
 
+        /// <summary>
+        /// Runs the write that reports a sent item's error or warning, unless the item was reported elsewhere (a stop
+        /// report), and says whether it wrote. Null: every report is written.
+        /// </summary>
+        public Func<TItem, DqcRerunReport, Action, bool>? ReportOnce { get; set; }
+
+        private void ReportAs(TItem item, DqcRerunReport how, Action write)
+        {
+            if (ReportOnce is null) write();
+            else ReportOnce(item, how, write);
+        }
+
         /// <summary>An item refused before sending: its error is written in its turn.</summary>
         public void Refuse(ErrorRecord error)
         {
@@ -79,7 +91,7 @@ namespace DataArtsQuality.Commands
         /// Runs a step that writes to the pipeline. When something else stops the pipeline (an error downstream under
         /// -ErrorAction Stop, a throw in a later command, Select-Object -First having what it needs), the requests still
         /// in the window are waited for and reported as warnings before the stop goes on, so none that reached the
-        /// service goes unreported. Only Ctrl+C (which cancels them and takes the host's output away) does not.
+        /// service goes unreported. A Ctrl+C does not come here: the cmdlet's stop report names those (Restart-DqcJob).
         /// </summary>
         public void Reporting(Action step)
         {
@@ -138,7 +150,8 @@ namespace DataArtsQuality.Commands
             catch (Exception ex)
             {
                 // Whatever went wrong, the item is reported: a request that may have reached the service is never dropped.
-                WriteErrorInOrder(_failed(entry.Item, ex));
+                var error = _failed(entry.Item, ex);
+                ReportAs(entry.Item, DqcRerunReport.Error, () => WriteErrorInOrder(error));
                 return;
             }
             _succeeded(entry.Item, result);
@@ -167,7 +180,7 @@ namespace DataArtsQuality.Commands
                 if (entry.Request is null) continue; // refused input: never sent
                 _cmdlet.Runner.WaitPumping(entry.Request);
                 string? warning = _laterWarning(entry.Item, entry.Request, why);
-                if (warning != null) _cmdlet.WriteWarning(warning);
+                if (warning != null) ReportAs(entry.Item, DqcRerunReport.Warning, () => _cmdlet.WriteWarning(warning));
             }
         }
 

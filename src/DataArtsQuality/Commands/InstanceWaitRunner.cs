@@ -12,7 +12,7 @@ namespace DataArtsQuality.Commands
         private const int ActivityId = 0x0D9C;
 
         public static void Wait(Cmdlet cmdlet, DqcClient client, PipelineRunner runner, IReadOnlyList<DqcWaitTarget> targets, DqcWaitOptions options,
-            Action<string>? onReported = null)
+            Func<string, Action, bool>? reportOnce = null)
         {
             if (targets.Count == 0) return;
             string activity = targets.Count == 1
@@ -25,7 +25,7 @@ namespace DataArtsQuality.Commands
             Task<IReadOnlyList<DqcWaitOutcome>>? waiting = null;
             try
             {
-                runner.Run(_ => waiting = waiter.WaitAsync(targets, options, p => runner.OnPipelineThread(() => Report(cmdlet, activity, p, onReported)), stop.Token));
+                runner.Run(_ => waiting = waiter.WaitAsync(targets, options, p => runner.OnPipelineThread(() => Report(cmdlet, activity, p, reportOnce)), stop.Token));
             }
             finally
             {
@@ -36,35 +36,15 @@ namespace DataArtsQuality.Commands
             }
         }
 
-        private static void Report(Cmdlet cmdlet, string activity, DqcWaitProgress progress, Action<string>? onReported)
+        // reportOnce runs the write that reports an instance's outcome (its ID, the write) and says whether it did: a
+        // caller that may have reported the instance elsewhere (a stop report) writes it only once. Null: all are written.
+        private static void Report(Cmdlet cmdlet, string activity, DqcWaitProgress progress, Func<string, Action, bool>? reportOnce)
         {
             foreach (var outcome in progress.NewOutcomes)
             {
-                onReported?.Invoke(outcome.InstanceId);
-                switch (outcome.Kind)
-                {
-                    case DqcWaitOutcomeKind.Finished:
-                        cmdlet.WriteObject(outcome.Instance);
-                        break;
-                    case DqcWaitOutcomeKind.TimedOut:
-                    {
-                        string last = outcome.LastStatus ?? "not listed yet";
-                        string message = string.Format(CultureInfo.InvariantCulture,
-                            "Instance {0} did not finish within the timeout of {1:0.#} s; its last status was {2}.",
-                            outcome.InstanceId, progress.Elapsed.TotalSeconds, last);
-                        cmdlet.WriteError(ErrorRecords.Create(new TimeoutException(message), "DqcWaitTimeout", ErrorCategory.OperationTimeout, outcome.InstanceId,
-                            recommendedAction: $"Wait longer (-TimeoutSec), or check it later with Get-DqcInstance -InstanceId {outcome.InstanceId}."));
-                        break;
-                    }
-                    case DqcWaitOutcomeKind.NotFound:
-                    {
-                        string message = $"Instance {outcome.InstanceId} was not found in the instance list, so there is nothing to wait for.";
-                        cmdlet.WriteError(ErrorRecords.Create(new ItemNotFoundException(message), "DqcInstanceNotFound", ErrorCategory.ObjectNotFound, outcome.InstanceId));
-                        break;
-                    }
-                }
+                if (reportOnce is null) WriteOutcome(cmdlet, progress, outcome);
+                else reportOnce(outcome.InstanceId, () => WriteOutcome(cmdlet, progress, outcome));
             }
-
             if (progress.IsDone) return;
             string counts = string.Join(", ", progress.CountsByStatus.Select(p => $"{p.Key} {p.Value}"));
             cmdlet.WriteProgress(new ProgressRecord(ActivityId, activity,
@@ -73,6 +53,32 @@ namespace DataArtsQuality.Commands
                 PercentComplete = progress.Total == 0 ? 100 : (int)(100L * progress.Finished / progress.Total),
                 CurrentOperation = $"{progress.Finished} of {progress.Total} finished after {progress.Polls} poll(s), {progress.Requests} request(s)",
             });
+        }
+
+        private static void WriteOutcome(Cmdlet cmdlet, DqcWaitProgress progress, DqcWaitOutcome outcome)
+        {
+            switch (outcome.Kind)
+            {
+                case DqcWaitOutcomeKind.Finished:
+                    cmdlet.WriteObject(outcome.Instance);
+                    break;
+                case DqcWaitOutcomeKind.TimedOut:
+                {
+                    string last = outcome.LastStatus ?? "not listed yet";
+                    string message = string.Format(CultureInfo.InvariantCulture,
+                        "Instance {0} did not finish within the timeout of {1:0.#} s; its last status was {2}.",
+                        outcome.InstanceId, progress.Elapsed.TotalSeconds, last);
+                    cmdlet.WriteError(ErrorRecords.Create(new TimeoutException(message), "DqcWaitTimeout", ErrorCategory.OperationTimeout, outcome.InstanceId,
+                        recommendedAction: $"Wait longer (-TimeoutSec), or check it later with Get-DqcInstance -InstanceId {outcome.InstanceId}."));
+                    break;
+                }
+                case DqcWaitOutcomeKind.NotFound:
+                {
+                    string message = $"Instance {outcome.InstanceId} was not found in the instance list, so there is nothing to wait for.";
+                    cmdlet.WriteError(ErrorRecords.Create(new ItemNotFoundException(message), "DqcInstanceNotFound", ErrorCategory.ObjectNotFound, outcome.InstanceId));
+                    break;
+                }
+            }
         }
 
         /// <summary>The options from -TimeoutSec and -PollIntervalSec.</summary>

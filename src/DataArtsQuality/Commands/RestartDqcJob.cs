@@ -1,5 +1,7 @@
 using System.Management.Automation;
+using DataArtsQuality.Client.Reruns;
 using DataArtsQuality.Completers;
+using DataArtsQuality.Session;
 
 namespace DataArtsQuality.Commands
 {
@@ -10,7 +12,10 @@ namespace DataArtsQuality.Commands
     /// <remarks>
     /// Up to -ThrottleLimit reruns are in flight at once (all within the connection's rate limit), in an
     /// <see cref="InFlightWindow{TItem, TResult}"/>: ProcessRecord starts the request and returns unless the window is
-    /// full; output and errors come in input order; EndProcessing drains the window.
+    /// full; output and errors come in input order; EndProcessing drains the window. Every request that goes on the
+    /// wire is on record first (<see cref="DqcRerunBatch"/>, listed by Get-DqcRerun) and reported once: as output, error
+    /// or warning in its turn, or, when the pipeline is stopped (Ctrl+C, Stop-Job), in the stop report written to the
+    /// host after a short grace for the answers on the wire.
     /// </remarks>
     [Cmdlet(VerbsLifecycle.Restart, "DqcJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(DqcInstance))]
@@ -66,7 +71,12 @@ namespace DataArtsQuality.Commands
         public int PollIntervalSec { get; set; } = 10;
 
         private readonly List<DqcInstance> _submitted = new List<DqcInstance>();
+        // The record of each submitted instance kept for the wait, so the wait reports it once.
+        private readonly Dictionary<string, DqcRerun> _waitedRecords = new Dictionary<string, DqcRerun>(StringComparer.Ordinal);
         private ItemProgress _progress = null!;
+        // Made at the first send; StopProcessing reads it from another thread.
+        private DqcRerunBatch? _batch;
+        private TimeSpan _stopGrace;
 
         protected override void BeginProcessing()
         {
@@ -78,7 +88,46 @@ namespace DataArtsQuality.Commands
             _window = new InFlightWindow<Rerun, string>(this, throttleLimit, OnRerun, RerunError, LaterWarning)
             {
                 Reported = () => _progress.ItemDone(),
+                ReportOnce = (entry, how, write) => ReportOnce(entry.Ticket.Record, how, write),
             };
+            _stopGrace = TimeSpan.FromSeconds(DqcConfigState.Current.StopGraceSec);
+        }
+
+        /// <summary>Writes a report of a sent rerun unless it was reported already (the stop report came first).</summary>
+        private static bool ReportOnce(DqcRerun? record, DqcRerunReport how, Action write)
+        {
+            if (record != null) return record.TryReport(how, write);
+            write();
+            return true;
+        }
+
+        /// <summary>
+        /// Ctrl+C, Stop-Job, PowerShell.Stop(): nothing more is sent, the reruns on the wire get the grace
+        /// (Set-DqcConfig -StopGraceSec) to answer, then every rerun sent and not reported yet is named on the host: the
+        /// pipeline's streams are closed by now, the host's UI is not (in a thread job it reaches the job's output).
+        /// </summary>
+        protected override void StopProcessing()
+        {
+            var batch = Volatile.Read(ref _batch);
+            if (batch is null)
+            {
+                base.StopProcessing();
+                return;
+            }
+            var unreported = batch.Stop(_stopGrace, base.StopProcessing);
+            // Past the wait the pipeline thread is handing that one downstream: it counts as reported there.
+            var taken = unreported.Where(r => r.TryReport(DqcRerunReport.StopReport, () => { }, TimeSpan.FromMilliseconds(500))).ToList();
+            foreach (string line in DqcStopReport.Lines(taken))
+            {
+                try
+                {
+                    Host.UI.WriteWarningLine(line);
+                }
+                catch (Exception)
+                {
+                    // A host without a UI (a bare runspace): Get-DqcRerun still lists them.
+                }
+            }
         }
 
         protected override void ProcessRecord() => Reporting(ProcessItem);
@@ -95,7 +144,7 @@ namespace DataArtsQuality.Commands
             }
             catch (Exception) when (Wait && _submitted.Count > 0 && !Runner.Token.IsCancellationRequested)
             {
-                WarnUnwaited(_submitted, "the pipeline stopped before the wait");
+                WarnUnwaited(_submitted.ToList(), "the pipeline stopped before the wait");
                 _submitted.Clear();
                 throw;
             }
@@ -107,7 +156,11 @@ namespace DataArtsQuality.Commands
             try
             {
                 foreach (var instance in instances)
-                    WriteWarning($"{DqcRuleTypes.Describe(instance.RuleType)} {instance.RuleId} was re-run (instance {instance.InstanceId}), but {why}.");
+                {
+                    _waitedRecords.TryGetValue(instance.InstanceId, out var record);
+                    ReportOnce(record, DqcRerunReport.Warning, () =>
+                        WriteWarning($"{DqcRuleTypes.Describe(instance.RuleType)} {instance.RuleId} was re-run (instance {instance.InstanceId}), but {why}."));
+                }
             }
             catch (Exception)
             {
@@ -141,8 +194,10 @@ namespace DataArtsQuality.Commands
                 return;
 
             var client = Client;
-            _window.Send(new Rerun(ruleId, ruleType, DateTimeOffset.Now, string.IsNullOrEmpty(JobName) ? null : JobName),
-                client.RestartJobAsync(ruleType, ruleId, CancelToken));
+            var batch = _batch ??= new DqcRerunBatch(DqcSessionState.Reruns, client.Connection.Name, client.Connection.WorkspaceId);
+            var ticket = new DqcRerunTicket(ruleId, ruleType, string.IsNullOrEmpty(JobName) ? null : JobName);
+            var request = batch.Track(ticket, client.RestartJobAsync(ruleType, ruleId, CancelToken, batch.GateFor(ticket)));
+            _window.Send(new Rerun(ticket, DateTimeOffset.Now), request);
         }
 
         protected override void EndProcessing()
@@ -158,7 +213,12 @@ namespace DataArtsQuality.Commands
                 try
                 {
                     InstanceWaitRunner.Wait(this, Client, Runner, _submitted.ConvertAll(InstanceWaitRunner.Target),
-                        InstanceWaitRunner.Options(TimeoutSec, PollIntervalSec), id => reported.Add(id));
+                        InstanceWaitRunner.Options(TimeoutSec, PollIntervalSec), (id, write) =>
+                        {
+                            reported.Add(id);
+                            _waitedRecords.TryGetValue(id, out var record);
+                            return ReportOnce(record, DqcRerunReport.Output, write);
+                        });
                 }
                 catch (Exception ex) when (!(ex is PipelineStoppedException))
                 {
@@ -173,10 +233,14 @@ namespace DataArtsQuality.Commands
         }
 
         /// <summary>The one place a submitted rerun reaches the pipeline; with -Wait it is kept for the wait instead.</summary>
-        private void OnSubmitted(DqcInstance instance)
+        private void OnSubmitted(DqcInstance instance, DqcRerun? record)
         {
-            if (Wait) _submitted.Add(instance);
-            else WriteObject(AsSubmitted(instance));
+            if (Wait)
+            {
+                _submitted.Add(instance);
+                if (record != null) _waitedRecords[instance.InstanceId] = record;
+            }
+            else ReportOnce(record, DqcRerunReport.Output, () => WriteObject(AsSubmitted(instance)));
         }
 
         /// <summary>
@@ -200,7 +264,7 @@ namespace DataArtsQuality.Commands
             JobName = entry.JobName,
             SubmittedAt = entry.SubmittedAt,
             WorkspaceId = Client.Connection.WorkspaceId,
-        });
+        }, entry.Ticket.Record);
 
         /// <summary>
         /// A rerun that failed. When the request may have reached the service (a timeout, a connection that broke after
@@ -230,7 +294,7 @@ namespace DataArtsQuality.Commands
 
         /// <summary>
         /// The warning for a rerun still in flight when the pipeline began to stop: every one that was sent is reported.
-        /// Only a Ctrl+C (the requests were cancelled) leaves them unreported.
+        /// After a Ctrl+C (the requests were cancelled) none is written here: the stop report names them.
         /// </summary>
         private string? LaterWarning(Rerun entry, Task<string> request, string why)
         {
@@ -250,18 +314,17 @@ namespace DataArtsQuality.Commands
         /// <summary>A rerun that was sent: what its instance and its messages say about it.</summary>
         private sealed class Rerun
         {
-            public Rerun(string ruleId, DqcRuleType ruleType, DateTimeOffset submittedAt, string? jobName)
+            public Rerun(DqcRerunTicket ticket, DateTimeOffset submittedAt)
             {
-                RuleId = ruleId;
-                RuleType = ruleType;
+                Ticket = ticket;
                 SubmittedAt = submittedAt;
-                JobName = jobName;
             }
 
-            public string RuleId { get; }
-            public DqcRuleType RuleType { get; }
+            public DqcRerunTicket Ticket { get; }
+            public string RuleId => Ticket.RuleId;
+            public DqcRuleType RuleType => Ticket.RuleType;
             public DateTimeOffset SubmittedAt { get; }
-            public string? JobName { get; }
+            public string? JobName => Ticket.JobName;
         }
     }
 }

@@ -45,6 +45,10 @@ namespace DataArtsQuality.Commands
         [ValidateRange(0.001, 3600.0)]
         public double RateLimitPeriodSec { get; set; }
 
+        [Parameter(ParameterSetName = SetSet)]
+        [ValidateRange(0.0, 30.0)]
+        public double StopGraceSec { get; set; }
+
         [Parameter(Mandatory = true, ParameterSetName = ResetSet)]
         public SwitchParameter Reset { get; set; }
 
@@ -73,6 +77,7 @@ namespace DataArtsQuality.Commands
                 if (bound.ContainsKey(nameof(TimeoutSec))) { settings.TimeoutSec = TimeoutSec; changes.Add(Describe(nameof(TimeoutSec), TimeoutSec)); }
                 if (bound.ContainsKey(nameof(RateLimitCount))) { settings.RateLimitCount = RateLimitCount; changes.Add(Describe(nameof(RateLimitCount), RateLimitCount)); }
                 if (bound.ContainsKey(nameof(RateLimitPeriodSec))) { settings.RateLimitPeriodSec = RateLimitPeriodSec; changes.Add(Describe(nameof(RateLimitPeriodSec), RateLimitPeriodSec)); }
+                if (bound.ContainsKey(nameof(StopGraceSec))) { settings.StopGraceSec = StopGraceSec; changes.Add(Describe(nameof(StopGraceSec), StopGraceSec)); }
 
                 if (changes.Count > 0 && ShouldProcess("DataArtsQuality HTTP settings", "Set " + string.Join(", ", changes)))
                 {

@@ -61,7 +61,8 @@ namespace DataArtsQuality.Commands
             var reported = new HashSet<string>(StringComparer.Ordinal);
             try
             {
-                InstanceWaitRunner.Wait(this, Client, Runner, _targets, InstanceWaitRunner.Options(TimeoutSec, PollIntervalSec), id => reported.Add(id));
+                InstanceWaitRunner.Wait(this, Client, Runner, _targets, InstanceWaitRunner.Options(TimeoutSec, PollIntervalSec),
+                    (id, write) => { reported.Add(id); write(); return true; });
             }
             catch (Exception ex) when (ErrorRecords.IsReported(ex))
             {

@@ -23,6 +23,9 @@ namespace DataArtsQuality.Models
 
         public double RateLimitPeriodSec { get; set; }
 
+        /// <summary>When Restart-DqcJob is stopped, how long (seconds) the reruns on the wire may take to answer.</summary>
+        public double StopGraceSec { get; set; }
+
         /// <summary>Session (the session's settings) or Runspace (Set-DqcConfig made in this runspace applies here only).</summary>
         public string Scope { get; set; } = "Session";
     }

@@ -1,3 +1,5 @@
+using DataArtsQuality.Client.Reruns;
+
 namespace DataArtsQuality.Session
 {
     /// <summary>
@@ -15,6 +17,12 @@ namespace DataArtsQuality.Session
     internal static class DqcSessionState
     {
         public const string DefaultName = "default";
+
+        /// <summary>
+        /// The reruns sent in this process, by every runspace (Get-DqcRerun). Kept across Remove-Module: they are what
+        /// happened on the service, and the user may need them after a stop.
+        /// </summary>
+        public static DqcRerunHistory Reruns { get; } = new DqcRerunHistory();
         private static readonly Dictionary<string, DqcConnection> Named = new Dictionary<string, DqcConnection>(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>Whether a connection of this name is a runspace's own (unnamed) rather than a process-wide named one.</summary>

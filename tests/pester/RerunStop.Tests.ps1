@@ -1,0 +1,120 @@
+# Issue 19: a stopped Restart-DqcJob (PowerShell.Stop(), Stop-Job) names every rerun it sent, on record
+# (Get-DqcRerun) and resolvable (Resolve-DqcRerun); nothing is sent after the stop.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    $script:emulator = Start-DqcEmulator -ArgumentList '--quality-jobs', '12', '--instance-run-ms', '60000'
+    Connect-DqcWorkspace -Name stoptest -Endpoint $emulator.Url -ProjectId $emulator.ProjectId -WorkspaceId $emulator.WorkspaceId -Token $emulator.Token
+    $script:ids = @(Get-DqcJob -Connection stoptest -First 8 | ForEach-Object { [string]$_.Id })
+    $script:modulePath = Join-Path $RepoRoot 'out/DataArtsQuality/DataArtsQuality.psd1'
+
+    # Starts $Script in a new runspace of this process (the module and its connections are shared) and returns the
+    # PowerShell object once the emulator has seen $Requests restart requests.
+    function Start-Stoppable {
+        param([string] $Script, [int] $Requests)
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript("param(`$ids) Import-Module '$modulePath'; $Script").AddParameter('ids', $ids)
+        $ps | Add-Member -NotePropertyName Handle -NotePropertyValue $ps.BeginInvoke()
+        $deadline = [DateTime]::UtcNow.AddSeconds(20)
+        while (@(Get-RestartRequest $emulator).Count -lt $Requests -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+        $ps
+    }
+
+    function Get-RerunSince([DateTimeOffset] $Since) { @(Get-DqcRerun | Where-Object SentAt -ge $Since) }
+}
+
+AfterAll {
+    try { Disconnect-DqcWorkspace -Name stoptest } catch { }
+    Stop-DqcEmulator $emulator
+}
+
+Describe 'A stopped Restart-DqcJob' {
+    BeforeEach {
+        Clear-DqcEmulatorFault $emulator
+        Clear-DqcEmulatorRequest $emulator
+        Set-DqcConfig -StopGraceSec 2
+        $script:since = [DateTimeOffset]::Now
+    }
+    AfterEach { Set-DqcConfig -StopGraceSec 2 }
+
+    It 'with 8 reruns in flight past the grace: all 8 on record, in doubt, reported by the stop, and resolvable' {
+        Add-DqcEmulatorFault $emulator -Kind Slow -DelayMs 4000 -Path '/instances/restart' -Times 8
+        $ps = Start-Stoppable '$ids | Restart-DqcJob -Connection stoptest -ThrottleLimit 8' -Requests 8
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $ps.Stop()
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 3.5   # the grace (2 s) and no more than a moment
+        $ps.Dispose()
+
+        @(Get-RestartRequest $emulator).Count | Should -Be 8
+        $record = Get-RerunSince $since
+        $record.Count | Should -Be 8
+        ($record.RuleId | Sort-Object) | Should -Be ($ids | Sort-Object)
+        $record.State | Sort-Object -Unique | Should -Be 'InDoubt'
+        $record.ReportedAs | Sort-Object -Unique | Should -Be 'StopReport'
+
+        Start-Sleep -Seconds 3   # the emulator finishes the requests the client left
+        $resolved = @($record | Resolve-DqcRerun -Connection stoptest)
+        $resolved.Count | Should -Be 8
+        $resolved.State | Sort-Object -Unique | Should -Be 'Found'
+        $started = @(Get-DqcEmulatorInstance $emulator | Where-Object { $ids -contains [string]$_.task_id -and [string]$_.id -in $resolved.InstanceId })
+        $started.Count | Should -Be 8
+        @(Get-RestartRequest $emulator).Count | Should -Be 8   # resolving sent nothing
+    }
+
+    It 'with a grace long enough: the 8 in flight are on record with their instance IDs' {
+        Set-DqcConfig -StopGraceSec 6
+        Add-DqcEmulatorFault $emulator -Kind Slow -DelayMs 1500 -Path '/instances/restart' -Times 8
+        $ps = Start-Stoppable '$ids | Restart-DqcJob -Connection stoptest -ThrottleLimit 8' -Requests 8
+        $ps.Stop()
+        $ps.Dispose()
+        $record = Get-RerunSince $since
+        $record.Count | Should -Be 8
+        $record.State | Sort-Object -Unique | Should -Be 'Started'
+        $record.InstanceId | Should -Match '^\d{19}$'
+        $record.ReportedAs | Sort-Object -Unique | Should -Be 'StopReport'
+    }
+
+    It 'during -Wait: the submitted reruns are on record with their instance IDs, reported by the stop' {
+        $ps = Start-Stoppable '$ids | Restart-DqcJob -Connection stoptest -Wait -PollIntervalSec 1' -Requests 8
+        Start-Sleep -Milliseconds 500
+        $ps.Stop()
+        $ps.Dispose()
+        $record = Get-RerunSince $since
+        $record.Count | Should -Be 8
+        $record.State | Sort-Object -Unique | Should -Be 'Started'
+        $record.ReportedAs | Sort-Object -Unique | Should -Be 'StopReport'
+        @(Get-RestartRequest $emulator).Count | Should -Be 8
+    }
+
+    It 'in a thread job stopped by Stop-Job: the stop report reaches the job and names every rerun' {
+        Add-DqcEmulatorFault $emulator -Kind Slow -DelayMs 4000 -Path '/instances/restart' -Times 8
+        $job = Start-ThreadJob -ArgumentList $modulePath, $ids -ScriptBlock {
+            param($modulePath, $ids)
+            Import-Module $modulePath
+            $ids | Restart-DqcJob -Connection stoptest -ThrottleLimit 8
+        }
+        $deadline = [DateTime]::UtcNow.AddSeconds(20)
+        while (@(Get-RestartRequest $emulator).Count -lt 8 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+        Stop-Job $job
+        $text = (@($job.Warning) + @($job.Information) + @(Receive-Job $job 2>&1 3>&1 6>&1)) -join "`n"
+        Remove-Job $job -Force
+        foreach ($id in $ids) { $text | Should -Match "quality job ${id}: sent, outcome unknown" }
+        (Get-RerunSince $since).Count | Should -Be 8
+    }
+
+    It 'sends nothing after the stop: reruns waiting for the rate limit are not sent and not on record' {
+        # The limiter already holds this user's requests of the cases before: a slow pace lets few through, if any.
+        Set-DqcConfig -RateLimitCount 1 -RateLimitPeriodSec 5
+        try {
+            $ps = Start-Stoppable '$ids | Restart-DqcJob -Connection stoptest -ThrottleLimit 8' -Requests 0
+            Start-Sleep -Milliseconds 1500
+            $ps.Stop()
+            $ps.Dispose()
+            $sent = @(Get-RestartRequest $emulator).Count
+            Start-Sleep -Seconds 6   # a pace slot comes free: a rerun still waiting would be sent now
+        }
+        finally { Set-DqcConfig -RateLimitCount 40 -RateLimitPeriodSec 10 }
+        $sent | Should -BeLessThan 8
+        @(Get-RestartRequest $emulator).Count | Should -Be $sent
+        (Get-RerunSince $since).Count | Should -Be $sent
+    }
+}
