@@ -24,6 +24,7 @@ BeforeDiscovery {
         @{ Name = 'Remove-DqcComparisonJob'; Call = { Remove-DqcComparisonJob -Id $q1 -Confirm:$false } }
         @{ Name = 'Remove-DqcJob'; Call = { Remove-DqcJob -Id $q1 -Confirm:$false } }
         @{ Name = 'Remove-DqcRuleTemplate'; Call = { Remove-DqcRuleTemplate -Id 1 -Confirm:$false } }
+        @{ Name = 'Resolve-DqcRerun'; Call = { Resolve-DqcRerun } }   # the rerun in doubt made in BeforeAll
         @{ Name = 'Restart-DqcJob'; Call = { Restart-DqcJob -RuleId $q1 } }
         @{ Name = 'Set-DqcRuleTemplate'; Call = { Set-DqcRuleTemplate -Id 1 -Name probe -Confirm:$false } }
         @{ Name = 'Start-DqcJobSchedule'; Call = { Start-DqcJobSchedule -Id $q1 -Confirm:$false } }
@@ -32,7 +33,7 @@ BeforeDiscovery {
         @{ Name = 'Wait-DqcInstance'; Call = { Wait-DqcInstance -InstanceId 1500000000000000001 -TimeoutSec 5 -PollIntervalSec 1 } }
     )
     # The cmdlets that never call the service.
-    $script:Local = 'Disconnect-DqcWorkspace', 'Get-DqcConfig', 'Get-DqcContext', 'Set-DqcConfig'
+    $script:Local = 'Disconnect-DqcWorkspace', 'Get-DqcConfig', 'Get-DqcContext', 'Get-DqcRerun', 'Set-DqcConfig'
 }
 
 BeforeAll {
@@ -41,6 +42,9 @@ BeforeAll {
     Connect-TestWorkspace $emulator
     $script:q1 = $emulator.QualityJobIds[0]
     $null = Set-DqcConfig -MaximumRetryCount 0
+    # A rerun whose answer is lost after the service ran it: in doubt, so Resolve-DqcRerun has one to look for.
+    Add-DqcEmulatorFault $emulator -Kind Reset -After -Path '/instances/restart'
+    $null = Restart-DqcJob -RuleId $q1 -ErrorAction SilentlyContinue 2>$null
 
     # Runs a call with the fault queued for every request; the error records it left and whether it threw.
     function script:Invoke-UnderFault([scriptblock] $Call, [string] $Kind, [int] $Status = 0) {
