@@ -118,3 +118,39 @@ Describe 'A stopped Restart-DqcJob' {
         (Get-RerunSince $since).Count | Should -Be $sent
     }
 }
+
+Describe 'Stops at random moments' {
+    BeforeAll {
+        Clear-DqcEmulatorFault $emulator
+        Set-DqcConfig -RateLimitCount 0 -StopGraceSec 0.5
+        $script:thousand = @(1..1000 | ForEach-Object { $ids[$_ % $ids.Count] })
+    }
+    AfterAll { Set-DqcConfig -RateLimitCount 40 -RateLimitPeriodSec 10 -StopGraceSec 2 }
+
+    It 'round <Round>: the reruns the emulator counted = the reruns the user was told of, all on record' -ForEach @(
+        1..5 | ForEach-Object { @{ Round = $_ } }
+    ) {
+        Clear-DqcEmulatorRequest $emulator
+        # Every fifth rerun answers slowly, so stops find some on the wire.
+        Add-DqcEmulatorFault $emulator -Kind Slow -DelayMs 700 -Path '/instances/restart' -Times 200
+        $since = [DateTimeOffset]::Now
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript("param(`$ids) Import-Module '$modulePath'; `$ids | Restart-DqcJob -Connection stoptest -ThrottleLimit 16").AddParameter('ids', $thousand)
+        $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+        $handle = $ps.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
+        Start-Sleep -Milliseconds (Get-Random -Minimum 200 -Maximum 1500)
+        $ps.Stop()
+        $told = $output.Count + $ps.Streams.Error.Count + $ps.Streams.Warning.Count
+        $ps.Dispose()
+        Clear-DqcEmulatorFault $emulator
+        Start-Sleep -Milliseconds 900   # requests the client left finish on the emulator
+
+        $counted = @(Get-RestartRequest $emulator).Count
+        $record = @(Get-DqcRerun | Where-Object SentAt -ge $since)
+        $stopReported = @($record | Where-Object ReportedAs -eq StopReport).Count
+        $counted | Should -BeGreaterThan 0
+        $record.Count | Should -Be $counted
+        @($record | Where-Object ReportedAs -eq NotYet).Count | Should -Be 0
+        ($told + $stopReported) | Should -BeGreaterOrEqual $counted
+    }
+}
