@@ -5,6 +5,7 @@ Builds, tests and demonstrates the DataArtsQuality module.
 .DESCRIPTION
     pwsh ./build.ps1 build   # compile and stage an importable module in out/DataArtsQuality (and the emulator in out/emulator)
     pwsh ./build.ps1 docs    # build, refreshing SYNTAX and the parameter blocks of docs/en-US from the compiled cmdlets first
+    pwsh ./build.ps1 test-netfx # build, then the core's Framework-safe xunit cases compiled for net48, run under Mono (needs mono)
     pwsh ./build.ps1 test    # build, pack and install the emulator tool, then xunit (core) and Pester (cmdlets end to end on the emulator); ends with "N passed, N failed"
     pwsh ./build.ps1 demo    # build, start the emulator, connect, re-run seeded and failed jobs, wait, show the instances
     pwsh ./build.ps1 package # build, then publish out/DataArtsQuality to out/package/DataArtsQuality.<version>.nupkg (PSResourceGet)
@@ -16,7 +17,7 @@ Needs only the .NET SDK (10) and PowerShell 7.4+.
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('build', 'docs', 'test', 'demo', 'package', 'bench', 'clean')]
+    [ValidateSet('build', 'docs', 'test', 'test-netfx', 'demo', 'package', 'bench', 'clean')]
     [string] $Task = 'build',
 
     [ValidateSet('Debug', 'Release')]
@@ -144,6 +145,29 @@ function Install-EmulatorTool {
 "@
     Invoke-Native dotnet @('tool', 'install', '--tool-path', $EmulatorToolOut, $EmulatorPackageId, '--version', $version, '--configfile', $config) | Out-Host
     Write-Host "Installed dqc-emulator $version into $EmulatorToolOut" -ForegroundColor Green
+}
+
+# The core's xunit cases that need no .NET-only API, compiled for net48 against the staged module (out/DataArtsQuality
+# and its Dependencies/) and run under Mono with xunit's console runner. Returns the passed and failed counts.
+function Invoke-NetFxTest {
+    $project = Join-Path $Root 'tests/DataArtsQuality.Tests.NetFx'
+    Invoke-Native dotnet @('build', $project, '-c', $Configuration, '--nologo', '-v', 'quiet') | Out-Host
+    $runner = Get-ChildItem (Join-Path (Split-Path (Get-PesterModulePath) | Split-Path | Split-Path | Split-Path) 'xunit.runner.console') -Recurse -Filter xunit.console.exe |
+        Where-Object FullName -like '*net472*' | Select-Object -First 1
+    if (-not $runner) { throw 'xunit.runner.console (net472) was not restored.' }
+    $bin = Join-Path $project "bin/$Configuration/net48"
+    $xml = Join-Path $Out 'test-results-netfx.xml'
+    if (Test-Path $xml) { Remove-Item $xml }
+    Push-Location $bin
+    try { & mono $runner.FullName (Join-Path $bin 'DataArtsQuality.Tests.dll') -noshadow -xml $xml | Out-Host }
+    finally { Pop-Location }
+    $exit = $LASTEXITCODE
+    if (-not (Test-Path $xml)) { return 0, 1 }
+    [xml] $doc = Get-Content $xml -Raw
+    $assembly = $doc.assemblies.assembly
+    $failedCount = [int] $assembly.GetAttribute('failed') + [int] $assembly.GetAttribute('errors')
+    if ($exit -ne 0 -and $failedCount -eq 0) { $failedCount = 1 }
+    [int] $assembly.GetAttribute('passed'), $failedCount
 }
 
 function Invoke-Test {
@@ -277,6 +301,12 @@ switch ($Task) {
     'build' { Invoke-Build }
     'docs' { Invoke-Build -RefreshDocs }
     'test' { Invoke-Test }
+    'test-netfx' {
+        Invoke-Build
+        $netfxPassed, $netfxFailed = Invoke-NetFxTest
+        Write-Output "$netfxPassed passed, $netfxFailed failed"
+        if ($netfxFailed -gt 0) { exit 1 }
+    }
     'demo' { Invoke-Demo }
     'package' { Invoke-Package }
     'bench' {
