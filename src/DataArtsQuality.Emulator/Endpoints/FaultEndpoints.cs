@@ -31,11 +31,12 @@ public static class FaultEndpoints
             return Results.NoContent();
         });
 
-        // Body: {"count":40, "period_ms":10000}; count 0 switches the limit off.
+        // Body: {"count":40, "period_ms":10000, "count_refused":false}; count 0 switches the limit off.
         app.MapPut("/_emulator/rate-limit", async (HttpContext context) =>
         {
             var json = JsonRead.Object(await context.ReadBodyAsync()) ?? new JsonObject();
-            faults.SetLimit(JsonRead.LooseInt(json["count"]) ?? 40, JsonRead.LooseInt(json["period_ms"]) ?? 10_000);
+            faults.SetLimit(JsonRead.LooseInt(json["count"]) ?? 40, JsonRead.LooseInt(json["period_ms"]) ?? 10_000,
+                json["count_refused"] is JsonValue v && v.TryGetValue(out bool counted) && counted);
             return Results.Json(RateLimit(faults));
         });
 
@@ -55,5 +56,6 @@ public static class FaultEndpoints
         ["period_ms"] = faults.LimitPeriodMs,
         ["admitted"] = faults.Admitted,
         ["rejected"] = faults.Rejected,
+        ["count_refused"] = faults.CountRefused,
     };
 }

@@ -33,7 +33,7 @@ public static class IamEndpoints
             if (project.Id is null)
                 return Keystone(400, "Bad Request", "The project in the scope does not exist or the user cannot access it."); // [inf]
 
-            var token = iam.Issue(project.Id);
+            var token = iam.Issue(project.Id, name ?? "");
             context.Response.Headers["X-Subject-Token"] = token.Value;
             var body = new JsonObject
             {

@@ -58,10 +58,22 @@ public sealed class FaultState
 
     public int Admitted { get; private set; }
 
-    public void SetLimit(int count, int periodMs)
+    /// <summary>Whether a refused request takes a slot of the window too; the docs do not say [inf], so both are offered.</summary>
+    public bool CountRefused { get; private set; }
+
+    private readonly Dictionary<string, int> _rejectedBy = new(StringComparer.Ordinal);
+
+    public int RejectedBy(string caller)
+    {
+        lock (_lock) return _rejectedBy.TryGetValue(caller, out int n) ? n : 0;
+    }
+
+    public void SetLimit(int count, int periodMs, bool countRefused = false)
     {
         lock (_lock)
         {
+            CountRefused = countRefused;
+            _rejectedBy.Clear();
             LimitCount = Math.Max(0, count);
             LimitPeriodMs = periodMs > 0 ? periodMs : 10_000;
             _windows.Clear();
@@ -84,6 +96,8 @@ public sealed class FaultState
             if (window.Count >= LimitCount)
             {
                 Rejected++;
+                _rejectedBy[caller] = RejectedBy(caller) + 1;
+                if (CountRefused) window.Enqueue(nowMs);
                 return false;
             }
             window.Enqueue(nowMs);

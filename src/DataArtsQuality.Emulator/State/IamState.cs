@@ -57,11 +57,11 @@ public sealed class IamState(EmulatorOptions options)
         return Options.Users.Any(u => u.Name == name && u.Password == password);
     }
 
-    public IssuedToken Issue(string projectId)
+    public IssuedToken Issue(string projectId, string userName = "")
     {
         var now = Now;
         string value = "MIIEmuT" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(96)).Replace('+', '-').Replace('/', '_');
-        var token = new IssuedToken(value, projectId, now, now.AddSeconds(Options.TokenLifetimeSeconds));
+        var token = new IssuedToken(value, projectId, now, now.AddSeconds(Options.TokenLifetimeSeconds), userName);
         _tokens[value] = token;
         Interlocked.Increment(ref _issued);
         return token;
