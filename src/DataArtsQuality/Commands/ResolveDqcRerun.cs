@@ -32,7 +32,8 @@ namespace DataArtsQuality.Commands
         {
             var history = DqcSessionState.Reruns.Snapshot();
             string workspace = Client.Connection.WorkspaceId;
-            var asked = MyInvocation.ExpectingInput || InputObject != null ? _reruns : history.Where(r => r.WorkspaceId == workspace).ToList();
+            bool given = MyInvocation.ExpectingInput || InputObject != null;
+            var asked = given ? _reruns : history.Where(r => r.WorkspaceId == workspace).ToList();
             var lookFor = new List<DqcRerun>();
             foreach (var rerun in asked)
             {
@@ -44,7 +45,7 @@ namespace DataArtsQuality.Commands
                     continue;
                 }
                 if (rerun.State == DqcRerunState.InDoubt || rerun.State == DqcRerunState.NotFound) lookFor.Add(rerun);
-                else if (MyInvocation.ExpectingInput || InputObject != null) WriteObject(rerun); // settled already: as it is
+                else if (given) WriteObject(rerun); // settled already: as it is
             }
             if (lookFor.Count == 0) return;
             var known = history.Select(r => r.InstanceId).Where(id => id != null).Select(id => id!);

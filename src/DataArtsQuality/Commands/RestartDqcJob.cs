@@ -194,7 +194,13 @@ namespace DataArtsQuality.Commands
                 return;
 
             var client = Client;
-            var batch = _batch ??= new DqcRerunBatch(DqcSessionState.Reruns, client.Connection.Name, client.Connection.WorkspaceId);
+            var batch = _batch;
+            if (batch is null)
+            {
+                batch = new DqcRerunBatch(DqcSessionState.Reruns, client.Connection.Name, client.Connection.WorkspaceId);
+                // Published for StopProcessing, which reads it on the stopping thread.
+                Volatile.Write(ref _batch, batch);
+            }
             var ticket = new DqcRerunTicket(ruleId, ruleType, string.IsNullOrEmpty(JobName) ? null : JobName);
             var request = batch.Track(ticket, client.RestartJobAsync(ruleType, ruleId, CancelToken, batch.GateFor(ticket)));
             _window.Send(new Rerun(ticket, DateTimeOffset.Now), request);
