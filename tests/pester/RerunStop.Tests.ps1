@@ -95,7 +95,13 @@ Describe 'A stopped Restart-DqcJob' {
         $deadline = [DateTime]::UtcNow.AddSeconds(20)
         while (@(Get-RestartRequest $emulator).Count -lt 8 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
         Stop-Job $job
-        $text = (@($job.Warning) + @($job.Information) + @(Receive-Job $job 2>&1 3>&1 6>&1)) -join "`n"
+        # The job's host lines may arrive after Stop-Job returns: read them until they are there, for at most 10 s.
+        $text = ''
+        $deadline = [DateTime]::UtcNow.AddSeconds(10)
+        do {
+            Start-Sleep -Milliseconds 200
+            $text = (@($job.Warning) + @($job.Information) + @($job.Output)) -join "`n"
+        } while ($text -notmatch 'Get-DqcRerun lists' -and [DateTime]::UtcNow -lt $deadline)
         Remove-Job $job -Force
         foreach ($id in $ids) { $text | Should -Match "quality job ${id}: sent, outcome unknown" }
         (Get-RerunSince $since).Count | Should -Be 8
