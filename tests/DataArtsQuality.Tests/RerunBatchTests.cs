@@ -213,7 +213,7 @@ public class RerunBatchTests
             new DqcInstance { InstanceId = "a", RuleId = "7", RuleType = DqcRuleType.Quality, StartTime = sent.AddSeconds(1) },
             new DqcInstance { InstanceId = "cmp", RuleId = "8", RuleType = DqcRuleType.Comparison, StartTime = sent.AddSeconds(1) },
         };
-        DqcRerunResolver.Assign(new[] { first, second, other }, runs, sent.AddMinutes(-2), 1);
+        DqcRerunResolver.Assign(new[] { first, second, other }, new DqcRunWalk(runs, sent.AddMinutes(-2), 1), new DqcRerunHistory(), _ => true);
         Assert.Equal(("a", DqcRerunState.Found), (first.InstanceId, first.State));
         Assert.Equal(("b", DqcRerunState.Found), (second.InstanceId, second.State));
         Assert.Equal(DqcRerunState.NotFound, other.State); // a run of another rule type is not its run

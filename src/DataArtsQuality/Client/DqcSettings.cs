@@ -16,6 +16,8 @@ namespace DataArtsQuality.Client
         public const double DefaultMaximumRetryIntervalSec = 30;
         public const double DefaultMaximumRetryAfterSec = 300;
         public const double DefaultStopGraceSec = 2;
+        public const int DefaultLostAnswerLookCount = 3;
+        public const double DefaultLostAnswerLookIntervalSec = 2;
 
         public const string MaximumRetryCountVariable = "DQC_MAX_RETRIES";
         public const string RetryIntervalSecVariable = "DQC_RETRY_INTERVAL_SEC";
@@ -49,6 +51,15 @@ namespace DataArtsQuality.Client
         /// </summary>
         public double StopGraceSec { get; set; } = DefaultStopGraceSec;
 
+        /// <summary>
+        /// When a rerun's answer is lost (it may have started), how many instance listings Restart-DqcJob makes to look
+        /// for its run before it reports the outcome as unknown; 0 does not look. Reruns looked for at once share them.
+        /// </summary>
+        public int LostAnswerLookCount { get; set; } = DefaultLostAnswerLookCount;
+
+        /// <summary>The time between those listings, for a run that the service does not list at once.</summary>
+        public double LostAnswerLookIntervalSec { get; set; } = DefaultLostAnswerLookIntervalSec;
+
         public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSec);
 
         public TimeSpan RateLimitPeriod => TimeSpan.FromSeconds(RateLimitPeriodSec);
@@ -66,6 +77,8 @@ namespace DataArtsQuality.Client
             Check(RateLimitCount >= 0 && RateLimitCount <= 100000, nameof(RateLimitCount), "between 0 (off) and 100000");
             Check(RateLimitPeriodSec > 0 && RateLimitPeriodSec <= 3600, nameof(RateLimitPeriodSec), "more than 0 and at most 3600 seconds");
             Check(StopGraceSec >= 0 && StopGraceSec <= 30, nameof(StopGraceSec), "between 0 and 30 seconds");
+            Check(LostAnswerLookCount >= 0 && LostAnswerLookCount <= 10, nameof(LostAnswerLookCount), "between 0 (do not look) and 10");
+            Check(LostAnswerLookIntervalSec >= 0 && LostAnswerLookIntervalSec <= 60, nameof(LostAnswerLookIntervalSec), "between 0 and 60 seconds");
             return this;
         }
 

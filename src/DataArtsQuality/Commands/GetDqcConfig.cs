@@ -26,6 +26,8 @@ namespace DataArtsQuality.Commands
             RateLimitCount = s.RateLimitCount,
             RateLimitPeriodSec = s.RateLimitPeriodSec,
             StopGraceSec = s.StopGraceSec,
+            LostAnswerLookCount = s.LostAnswerLookCount,
+            LostAnswerLookIntervalSec = s.LostAnswerLookIntervalSec,
         };
     }
 }

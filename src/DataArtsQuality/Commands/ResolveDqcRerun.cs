@@ -48,10 +48,9 @@ namespace DataArtsQuality.Commands
                 else if (given) WriteObject(rerun); // settled already: as it is
             }
             if (lookFor.Count == 0) return;
-            var known = history.Select(r => r.InstanceId).Where(id => id != null).Select(id => id!);
             try
             {
-                int requests = Run(ct => DqcRerunResolver.ResolveAsync(Client, lookFor, known, ct));
+                int requests = Run(ct => DqcRerunResolver.ResolveAsync(Client, lookFor, DqcSessionState.Reruns, ct));
                 WriteVerbose($"Looked for {lookFor.Count} rerun(s) in {requests} instance listing request(s).");
             }
             catch (Exception ex) when (ErrorRecords.IsReported(ex))

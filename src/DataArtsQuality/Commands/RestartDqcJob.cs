@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using System.Runtime.ExceptionServices;
 using DataArtsQuality.Client.Reruns;
 using DataArtsQuality.Completers;
 using DataArtsQuality.Session;
@@ -21,7 +22,7 @@ namespace DataArtsQuality.Commands
     [OutputType(typeof(DqcInstance))]
     public sealed class RestartDqcJob : DqcCmdlet
     {
-        private InFlightWindow<Rerun, string> _window = null!;
+        private InFlightWindow<Rerun, RerunAnswer> _window = null!;
 
         /// <summary>
         /// The job IDs: strings or integers of any type, kept exact. A floating-point number above 2^53 is refused because
@@ -76,6 +77,8 @@ namespace DataArtsQuality.Commands
         private ItemProgress _progress = null!;
         // Made at the first send; StopProcessing reads it from another thread.
         private DqcRerunBatch? _batch;
+        // Looks for the runs of lost answers; made with the batch, null when LostAnswerLookCount is 0.
+        private DqcLostAnswerSearch? _search;
         private TimeSpan _stopGrace;
 
         protected override void BeginProcessing()
@@ -85,7 +88,7 @@ namespace DataArtsQuality.Commands
             // The total is known when the IDs came as an argument, not from the pipeline.
             _progress = new ItemProgress(this, "Re-running jobs", "re-run",
                 MyInvocation.ExpectingInput || RuleId is null ? (int?)null : RuleId.Length);
-            _window = new InFlightWindow<Rerun, string>(this, throttleLimit, OnRerun, RerunError, LaterWarning)
+            _window = new InFlightWindow<Rerun, RerunAnswer>(this, throttleLimit, OnRerun, RerunError, LaterWarning)
             {
                 Reported = () => _progress.ItemDone(),
                 ReportOnce = (entry, how, write) => ReportOnce(entry.Ticket.Record, how, write),
@@ -198,12 +201,40 @@ namespace DataArtsQuality.Commands
             if (batch is null)
             {
                 batch = new DqcRerunBatch(DqcSessionState.Reruns, client.Connection.Name, client.Connection.WorkspaceId);
+                _search = NewSearch(client);
                 // Published for StopProcessing, which reads it on the stopping thread.
                 Volatile.Write(ref _batch, batch);
             }
             var ticket = new DqcRerunTicket(ruleId, ruleType, string.IsNullOrEmpty(JobName) ? null : JobName);
             var request = batch.Track(ticket, client.RestartJobAsync(ruleType, ruleId, CancelToken, batch.GateFor(ticket)));
-            _window.Send(new Rerun(ticket, DateTimeOffset.Now), request);
+            _window.Send(new Rerun(ticket, DateTimeOffset.Now), AnswerAsync(ticket, request));
+        }
+
+        private DqcLostAnswerSearch? NewSearch(DqcClient client)
+        {
+            var settings = DqcConfigState.Current;
+            return settings.LostAnswerLookCount == 0 ? null : DqcLostAnswerSearch.For(client, settings.LostAnswerLookCount,
+                TimeSpan.FromSeconds(settings.LostAnswerLookIntervalSec), DqcSessionState.Reruns, CancelToken);
+        }
+
+        /// <summary>
+        /// The rerun's answer; when it was lost (the rerun may have started), the run found among the job's instances.
+        /// When none is found the original failure stands (DqcRerunOutcomeUnknown), and the record says what was looked at.
+        /// </summary>
+        private async Task<RerunAnswer> AnswerAsync(DqcRerunTicket ticket, Task<string> request)
+        {
+            try
+            {
+                return new RerunAnswer(await request.ConfigureAwait(false), null, null);
+            }
+            catch (Exception ex) when (_search != null && DqcRerunBatch.MayHaveStarted(ex) && ticket.Record != null && !CancelToken.IsCancellationRequested)
+            {
+                // The batch settles the record too; whichever comes first, it is in doubt before the look.
+                ticket.Record.InDoubt(ex.Message);
+                var run = await _search.FindAsync(ticket.Record).ConfigureAwait(false);
+                if (run is null) ExceptionDispatchInfo.Capture(ex).Throw();
+                return new RerunAnswer(run!.InstanceId, run, ex);
+            }
         }
 
         protected override void EndProcessing()
@@ -238,15 +269,23 @@ namespace DataArtsQuality.Commands
             }
         }
 
-        /// <summary>The one place a submitted rerun reaches the pipeline; with -Wait it is kept for the wait instead.</summary>
-        private void OnSubmitted(DqcInstance instance, DqcRerun? record)
+        /// <summary>
+        /// The one place a submitted rerun reaches the pipeline; with -Wait it is kept for the wait instead. A run found
+        /// after its answer was lost comes with <paramref name="warning"/>, written first.
+        /// </summary>
+        private void OnSubmitted(DqcInstance instance, DqcRerun? record, string? warning)
         {
             if (Wait)
             {
+                if (warning != null) WriteWarning(warning);
                 _submitted.Add(instance);
                 if (record != null) _waitedRecords[instance.InstanceId] = record;
             }
-            else ReportOnce(record, DqcRerunReport.Output, () => WriteObject(AsSubmitted(instance)));
+            else ReportOnce(record, DqcRerunReport.Output, () =>
+            {
+                if (warning != null) WriteWarning(warning);
+                WriteObject(AsSubmitted(instance));
+            });
         }
 
         /// <summary>
@@ -262,15 +301,24 @@ namespace DataArtsQuality.Commands
             return wrapped;
         }
 
-        private void OnRerun(Rerun entry, string instanceId) => OnSubmitted(new DqcInstance
+        private void OnRerun(Rerun entry, RerunAnswer answer) => OnSubmitted(new DqcInstance
         {
-            InstanceId = instanceId,
+            InstanceId = answer.InstanceId,
             RuleId = entry.RuleId,
             RuleType = entry.RuleType,
             JobName = entry.JobName,
             SubmittedAt = entry.SubmittedAt,
             WorkspaceId = Client.Connection.WorkspaceId,
-        }, entry.Ticket.Record);
+            Name = answer.FoundRun?.Name,
+            RunStatus = answer.FoundRun?.RunStatus,
+            NotifyStatus = answer.FoundRun?.NotifyStatus,
+            StartTime = answer.FoundRun?.StartTime,
+            EndTime = answer.FoundRun?.EndTime,
+        }, entry.Ticket.Record, answer.LostAnswer is null ? null : FoundWarning(entry, answer));
+
+        private static string FoundWarning(Rerun entry, RerunAnswer answer) => string.Format(CultureInfo.InvariantCulture,
+            "The answer to the rerun of {0} {1} was lost ({2}); its run was found among the job's instances: instance {3}, started {4:yyyy-MM-dd HH:mm:ss zzz}. It was not sent again.",
+            DqcRuleTypes.Describe(entry.RuleType), entry.RuleId, answer.LostAnswer!.Message.TrimEnd('.'), answer.InstanceId, answer.FoundRun!.StartTime);
 
         /// <summary>
         /// A rerun that failed. When the request may have reached the service (a timeout, a connection that broke after
@@ -281,10 +329,12 @@ namespace DataArtsQuality.Commands
         private static ErrorRecord RerunError(Rerun entry, Exception ex)
         {
             string what = DqcRuleTypes.Describe(entry.RuleType);
+            var record = entry.Ticket.Record;
+            string looked = record?.State == DqcRerunState.NotFound ? " Its run was looked for: " + record.Detail : "";
             if (ex is DqcResponseFormatException)
             {
                 // A 2xx: the service accepted the rerun; only its answer (the new instance ID) is lost.
-                string message = $"The service accepted the rerun of {what} {entry.RuleId}, but its answer could not be read, so the new instance ID is unknown: {ex.Message}";
+                string message = $"The service accepted the rerun of {what} {entry.RuleId}, but its answer could not be read, so the new instance ID is unknown: {ex.Message}{looked}";
                 return ErrorRecords.Create(ex, "DqcRerunAcceptedIdUnknown", ErrorCategory.InvalidResult, entry.RuleId, message,
                     $"The job runs: find its new instance with Get-DqcInstance (job {entry.RuleId}) rather than re-running it.");
             }
@@ -294,19 +344,19 @@ namespace DataArtsQuality.Commands
             var mapped = ToErrorRecord(ex, $"The rerun of {what} {entry.RuleId} may or may not have started", entry.RuleId);
             return ErrorRecords.Create(ex, "DqcRerunOutcomeUnknown", mapped.CategoryInfo.Category, entry.RuleId,
                 mapped.ErrorDetails.Message.TrimEnd() + (mapped.ErrorDetails.Message.TrimEnd().EndsWith(".") ? "" : ".")
-                    + " It was not sent again, so that the job does not run twice.",
-                $"Look for a new instance of {what} {entry.RuleId} (Get-DqcInstance) before you re-run it.");
+                    + " It was not sent again, so that the job does not run twice." + looked,
+                $"Resolve-DqcRerun looks for its run again (Get-DqcRerun -Open lists it); do not re-run {what} {entry.RuleId} before that.");
         }
 
         /// <summary>
         /// The warning for a rerun still in flight when the pipeline began to stop: every one that was sent is reported.
         /// After a Ctrl+C (the requests were cancelled) none is written here: the stop report names them.
         /// </summary>
-        private string? LaterWarning(Rerun entry, Task<string> request, string why)
+        private string? LaterWarning(Rerun entry, Task<RerunAnswer> request, string why)
         {
             string what = DqcRuleTypes.Describe(entry.RuleType);
             if (request.Status == TaskStatus.RanToCompletion)
-                return $"{what} {entry.RuleId} was also re-run (instance {request.Result}) before {why}.";
+                return $"{what} {entry.RuleId} was also re-run (instance {request.Result.InstanceId}) before {why}.";
             if (request.IsCanceled || request.Exception?.InnerException is OperationCanceledException)
                 return CancelToken.IsCancellationRequested ? null : $"{what} {entry.RuleId}, started before {why}, was cancelled; it may or may not have started.";
             if (request.Exception?.InnerException is Exception failure)

@@ -49,6 +49,14 @@ namespace DataArtsQuality.Commands
         [ValidateRange(0.0, 30.0)]
         public double StopGraceSec { get; set; }
 
+        [Parameter(ParameterSetName = SetSet)]
+        [ValidateRange(0, 10)]
+        public int LostAnswerLookCount { get; set; }
+
+        [Parameter(ParameterSetName = SetSet)]
+        [ValidateRange(0.0, 60.0)]
+        public double LostAnswerLookIntervalSec { get; set; }
+
         [Parameter(Mandatory = true, ParameterSetName = ResetSet)]
         public SwitchParameter Reset { get; set; }
 
@@ -78,6 +86,8 @@ namespace DataArtsQuality.Commands
                 if (bound.ContainsKey(nameof(RateLimitCount))) { settings.RateLimitCount = RateLimitCount; changes.Add(Describe(nameof(RateLimitCount), RateLimitCount)); }
                 if (bound.ContainsKey(nameof(RateLimitPeriodSec))) { settings.RateLimitPeriodSec = RateLimitPeriodSec; changes.Add(Describe(nameof(RateLimitPeriodSec), RateLimitPeriodSec)); }
                 if (bound.ContainsKey(nameof(StopGraceSec))) { settings.StopGraceSec = StopGraceSec; changes.Add(Describe(nameof(StopGraceSec), StopGraceSec)); }
+                if (bound.ContainsKey(nameof(LostAnswerLookCount))) { settings.LostAnswerLookCount = LostAnswerLookCount; changes.Add(Describe(nameof(LostAnswerLookCount), LostAnswerLookCount)); }
+                if (bound.ContainsKey(nameof(LostAnswerLookIntervalSec))) { settings.LostAnswerLookIntervalSec = LostAnswerLookIntervalSec; changes.Add(Describe(nameof(LostAnswerLookIntervalSec), LostAnswerLookIntervalSec)); }
 
                 if (changes.Count > 0 && ShouldProcess("DataArtsQuality HTTP settings", "Set " + string.Join(", ", changes)))
                 {

@@ -26,6 +26,12 @@ namespace DataArtsQuality.Models
         /// <summary>When Restart-DqcJob is stopped, how long (seconds) the reruns on the wire may take to answer.</summary>
         public double StopGraceSec { get; set; }
 
+        /// <summary>How many instance listings Restart-DqcJob makes to look for the run of a rerun whose answer was lost.</summary>
+        public int LostAnswerLookCount { get; set; }
+
+        /// <summary>Seconds between those listings.</summary>
+        public double LostAnswerLookIntervalSec { get; set; }
+
         /// <summary>Session (the session's settings) or Runspace (Set-DqcConfig made in this runspace applies here only).</summary>
         public string Scope { get; set; } = "Session";
     }
