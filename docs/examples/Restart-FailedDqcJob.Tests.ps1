@@ -58,6 +58,8 @@ Describe 'Restart-FailedDqcJob' {
         ($reruns | Where-Object status -eq 200).JobId | Sort-Object | Should -Be '1440764172232392713', '9007199254740993'
     }
 
+    AfterEach { $null = Invoke-RestMethod -Method Post "$($dqc.Endpoint)/_emulator/configure?instance_run_ms=500" }
+
     It 'copes with a connection dropped <When> the service acted: each failed job gets one new run' -ForEach @(
         @{ When = 'before'; After = $false; Posts = 3 }
         @{ When = 'after'; After = $true; Posts = 2 }
@@ -72,5 +74,24 @@ Describe 'Restart-FailedDqcJob' {
         Invoke-RestMethod "$($dqc.Endpoint)/_emulator/instances" | ForEach-Object { $_ } | Group-Object task_id |
             Sort-Object Name | ForEach-Object { "$($_.Name) $($_.Count)" } |
             Should -Be '1283480044387540993 1', '1440764172232392713 3', '9007199254740993 2'
+    }
+
+    It 'run twice (stopped while it waits, then started again) starts each failed job once' {
+        $null = Invoke-RestMethod -Method Post "$($dqc.Endpoint)/_emulator/configure?instance_run_ms=4000"
+        # The first run, in a runspace of this session (its connection), stopped as Ctrl+C would stop it.
+        $first = [powershell]::Create()
+        $null = $first.AddScript("& '$runbook' -PollIntervalSec 1")
+        $async = $first.BeginInvoke()
+        $deadline = [DateTime]::UtcNow.AddSeconds(20)
+        while (@(Get-Rerun).Count -lt 2 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+        Start-Sleep -Milliseconds 300
+        $first.Stop()
+        $first.Dispose()
+
+        $report = & $runbook -PollIntervalSec 1
+
+        $report | Sort-Object JobId | ForEach-Object { "$($_.JobId) $($_.Status)" } |
+            Should -Be '1440764172232392713 SUCCESS', '9007199254740993 FAILED'
+        @(Get-Rerun).JobId | Sort-Object | Should -Be '1440764172232392713', '9007199254740993'
     }
 }

@@ -128,19 +128,21 @@ public class LostAnswerSearchTests
     [Fact]
     public async Task A_run_just_before_the_send_is_not_guessed_at_while_an_earlier_rerun_of_the_job_is_open()
     {
-        // An earlier rerun of job 7 lost its answer too and was never resolved: the run that started 20 s before this
-        // send is more likely its run than this one's.
+        // An earlier rerun of job 7, sent 10 s before this one, lost its answer too and was never resolved: the run that
+        // started 5 s before this send is more likely its run than this one's with a skewed clock.
         var service = new FakeService();
         var history = new DqcRerunHistory();
-        var batch = new DqcRerunBatch(history, "c", "ws");
+        var now = DateTimeOffset.Now;
+        var clock = now.AddSeconds(-10);
+        var batch = new DqcRerunBatch(history, "c", "ws", () => clock);
         var earlier = new DqcRerunTicket("7", DqcRuleType.Quality, null);
         batch.GateFor(earlier).MaySend();
         earlier.Record!.InDoubt("lost");
-        await Task.Delay(30);
+        clock = now;
         var ticket = new DqcRerunTicket("7", DqcRuleType.Quality, null);
         batch.GateFor(ticket).MaySend();
         ticket.Record!.InDoubt("lost");
-        service.List("theirs", "7", ticket.Record.SentAt.AddMilliseconds(-10));
+        service.List("theirs", "7", now.AddSeconds(-5));
         Assert.Null(await Within(Search(service, history, looks: 1).FindAsync(ticket.Record)));
         Assert.Equal(DqcRerunState.NotFound, ticket.Record.State);
         // Looking for both, each gets what is its own: the earlier takes the run after its send.

@@ -13,7 +13,10 @@ public sealed class EmulatorState
     private static readonly string[] Subjects = { "orders", "customers", "payments", "shipments", "inventory", "invoices", "sessions", "products", "refunds", "ledger" };
     private static readonly string[] Checks = { "null_check", "uniqueness", "row_count", "freshness", "range_check", "regex_check", "referential", "duplicates" };
 
-    private long _lastId = 1500000000000000001;
+    // Each emulator starts its IDs at its own random point, as the real service's IDs are unique across projects and
+    // workspaces: a test process that starts several emulators keeps one record of reruns (Get-DqcRerun), and an ID
+    // issued by two emulators would look like a run the module already knows. Still 19 digits, above 2^53.
+    private long _lastId = 1500000000000000001 + Random.Shared.Next(1, int.MaxValue) * 1000L;
 
     public EmulatorState(EmulatorOptions options)
     {

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Runtime.ExceptionServices;
 using DataArtsQuality.Completers;
+using DataArtsQuality.Commands.Reporting;
 
 namespace DataArtsQuality.Commands
 {

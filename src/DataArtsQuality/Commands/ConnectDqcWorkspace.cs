@@ -3,6 +3,7 @@ using DataArtsQuality.Client.Iam;
 using DataArtsQuality.Completers;
 
 using DataArtsQuality.Session;
+using DataArtsQuality.Commands.Reporting;
 
 namespace DataArtsQuality.Commands
 {

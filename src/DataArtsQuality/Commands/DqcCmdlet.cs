@@ -2,6 +2,7 @@ using System.Management.Automation;
 using DataArtsQuality.Completers;
 
 using DataArtsQuality.Session;
+using DataArtsQuality.Commands.Reporting;
 
 namespace DataArtsQuality.Commands
 {
@@ -12,7 +13,7 @@ namespace DataArtsQuality.Commands
     /// it, runs the async core on the pipeline thread (<see cref="PipelineRunner"/>) and turns core exceptions into
     /// error records with stable IDs.
     /// </summary>
-    public abstract class DqcCmdlet : PSCmdlet, IDisposable
+    public abstract class DqcCmdlet : PSCmdlet, IReportWriter, IDisposable
     {
         private DqcClient? _client;
         // The connection this invocation works on, leased until the pipeline is done with the cmdlet (Dispose), so a
@@ -132,6 +133,10 @@ namespace DataArtsQuality.Commands
         protected void OnPipelineThread(Action action) => Runner.OnPipelineThread(action);
 
         /// <summary>Whether a non-terminating error of this cmdlet stops the pipeline (-ErrorAction Stop, or the preference).</summary>
+        bool IReportWriter.ErrorActionIsStop() => ErrorActionIsStop();
+
+        PipelineRunner IReportWriter.Runner => Runner;
+
         protected internal bool ErrorActionIsStop()
         {
             object? value = MyInvocation.BoundParameters.TryGetValue("ErrorAction", out var bound) ? bound : GetVariableValue("ErrorActionPreference");

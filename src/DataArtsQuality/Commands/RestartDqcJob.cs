@@ -3,6 +3,7 @@ using System.Runtime.ExceptionServices;
 using DataArtsQuality.Client.Reruns;
 using DataArtsQuality.Completers;
 using DataArtsQuality.Session;
+using DataArtsQuality.Commands.Reporting;
 
 namespace DataArtsQuality.Commands
 {
@@ -20,7 +21,7 @@ namespace DataArtsQuality.Commands
     /// </remarks>
     [Cmdlet(VerbsLifecycle.Restart, "DqcJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(DqcInstance))]
-    public sealed class RestartDqcJob : DqcCmdlet
+    public sealed partial class RestartDqcJob : DqcCmdlet
     {
         private InFlightWindow<Rerun, RerunAnswer> _window = null!;
 
@@ -94,6 +95,7 @@ namespace DataArtsQuality.Commands
                 ReportOnce = (entry, how, write) => ReportOnce(entry.Ticket.Record, how, write),
             };
             _stopGrace = TimeSpan.FromSeconds(DqcConfigState.Current.StopGraceSec);
+            _sinceGiven = MyInvocation.BoundParameters.ContainsKey(nameof(IfNotRunSince));
         }
 
         /// <summary>Writes a report of a sent rerun unless it was reported already (the stop report came first).</summary>
@@ -195,6 +197,8 @@ namespace DataArtsQuality.Commands
 
             if (!ShouldProcess($"{DqcRuleTypes.Describe(ruleType)} {ruleId}", "Re-run"))
                 return;
+            if (HasNewerRun(ruleId, ruleType))
+                return;
 
             var client = Client;
             var batch = _batch;
@@ -206,6 +210,7 @@ namespace DataArtsQuality.Commands
                 Volatile.Write(ref _batch, batch);
             }
             var ticket = new DqcRerunTicket(ruleId, ruleType, string.IsNullOrEmpty(JobName) ? null : JobName);
+            _tickets.Add(ticket);
             var request = batch.Track(ticket, client.RestartJobAsync(ruleType, ruleId, CancelToken, batch.GateFor(ticket)));
             _window.Send(new Rerun(ticket, DateTimeOffset.Now), AnswerAsync(ticket, request));
         }
@@ -301,7 +306,13 @@ namespace DataArtsQuality.Commands
             return wrapped;
         }
 
-        private void OnRerun(Rerun entry, RerunAnswer answer) => OnSubmitted(new DqcInstance
+        private void OnRerun(Rerun entry, RerunAnswer answer)
+        {
+            if (answer.NotStartedFor != null) OnSubmitted(answer.FoundRun!, null, answer.NotStartedFor);
+            else OnStarted(entry, answer);
+        }
+
+        private void OnStarted(Rerun entry, RerunAnswer answer) => OnSubmitted(new DqcInstance
         {
             InstanceId = answer.InstanceId,
             RuleId = entry.RuleId,

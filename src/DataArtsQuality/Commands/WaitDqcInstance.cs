@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using DataArtsQuality.Completers;
+using DataArtsQuality.Commands.Reporting;
 
 namespace DataArtsQuality.Commands
 {

@@ -22,6 +22,13 @@ namespace DataArtsQuality.Client.Reruns
         /// </summary>
         public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(2);
 
+        /// <summary>
+        /// How far before the send a run may start and still count as "after" it on every look: the service gives start
+        /// times in whole milliseconds, and on a fast path it starts the run within the millisecond the request was
+        /// sent in; one second also covers the tens of milliseconds two NTP-synchronised clocks differ by.
+        /// </summary>
+        public static readonly TimeSpan NearSkew = TimeSpan.FromSeconds(1);
+
         private static readonly object ClaimGate = new object();
 
         /// <summary>Resolves <paramref name="reruns"/> (all of one workspace); returns the listing requests it made.</summary>
@@ -95,7 +102,8 @@ namespace DataArtsQuality.Client.Reruns
             IReadOnlyList<DqcRerun> busy, bool last)
         {
             bool sameJobAwaited = busy.Any(r => !ReferenceEquals(r, rerun) && r.RuleId == rerun.RuleId && r.RuleType == rerun.RuleType);
-            var run = sameJobAwaited ? null : Pick(rerun, walk.Runs.Where(i => !taken.Contains(i.InstanceId)), last && !EarlierOpen(rerun, records));
+            var earlierOpen = EarlierOpen(rerun, records);
+            var run = sameJobAwaited ? null : Pick(rerun, walk.Runs.Where(i => !taken.Contains(i.InstanceId) && !MaybeTheirs(i, rerun, earlierOpen)), last);
             if (run != null && rerun.Found(run.InstanceId, string.Format(CultureInfo.InvariantCulture,
                 "Its run was found among the job's instances: {0}, started {1:yyyy-MM-dd HH:mm:ss zzz}.", run.InstanceId, run.StartTime)))
                 return run;
@@ -108,20 +116,24 @@ namespace DataArtsQuality.Client.Reruns
             return null;
         }
 
+        /// <summary>The other open reruns of the same job, sent before <paramref name="rerun"/>.</summary>
+        private static List<DqcRerun> EarlierOpen(DqcRerun rerun, IReadOnlyList<DqcRerun> records) => records.Where(r => !ReferenceEquals(r, rerun)
+            && r.IsOpen && r.RuleId == rerun.RuleId && r.RuleType == rerun.RuleType && r.SentAt <= rerun.SentAt).ToList();
+
         /// <summary>
-        /// Whether another rerun of the same job, sent shortly before <paramref name="rerun"/>, is still open: a run that
-        /// started just before this send is then more likely that rerun's than this one's with a skewed clock, so it is
-        /// not guessed at (Resolve-DqcRerun, which looks for both, gives each its own).
+        /// Whether a run that started before <paramref name="rerun"/>'s send may be the run of an earlier open rerun of
+        /// the job (it started after that one's send): then it is not guessed to be this one's with a skewed clock;
+        /// Resolve-DqcRerun, which looks for both, gives each its own.
         /// </summary>
-        private static bool EarlierOpen(DqcRerun rerun, IReadOnlyList<DqcRerun> records) => records.Any(r => !ReferenceEquals(r, rerun)
-            && r.IsOpen && r.RuleId == rerun.RuleId && r.RuleType == rerun.RuleType && r.SentAt <= rerun.SentAt && r.SentAt >= rerun.SentAt - ClockSkew);
+        private static bool MaybeTheirs(DqcInstance run, DqcRerun rerun, List<DqcRerun> earlierOpen) =>
+            run.StartTime < rerun.SentAt - NearSkew && earlierOpen.Any(o => run.StartTime >= o.SentAt - NearSkew);
 
         /// <summary>The run most likely started by <paramref name="rerun"/> among <paramref name="runs"/>.</summary>
         private static DqcInstance? Pick(DqcRerun rerun, IEnumerable<DqcInstance> runs, bool mayTakeEarlier)
         {
             var ofJob = runs.Where(i => i.RuleId == rerun.RuleId && i.RuleType == rerun.RuleType).ToList();
             // A run without a start time is one the service has not started yet: it can only be a new one.
-            var after = ofJob.Where(i => i.StartTime is null || i.StartTime >= rerun.SentAt).OrderBy(i => i.StartTime ?? DateTimeOffset.MaxValue).FirstOrDefault();
+            var after = ofJob.Where(i => i.StartTime is null || i.StartTime >= rerun.SentAt - NearSkew).OrderBy(i => i.StartTime ?? DateTimeOffset.MaxValue).FirstOrDefault();
             if (after != null || !mayTakeEarlier) return after;
             // The service's clock may be behind: the nearest run before the send, within the skew (not a scheduled run
             // that started a minute earlier when a later one exists).

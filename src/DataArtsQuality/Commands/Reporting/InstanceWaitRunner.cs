@@ -1,6 +1,6 @@
 using System.Management.Automation;
 
-namespace DataArtsQuality.Commands
+namespace DataArtsQuality.Commands.Reporting
 {
     /// <summary>
     /// The cmdlet side of waiting, shared by Wait-DqcInstance and Restart-DqcJob -Wait: runs the core's

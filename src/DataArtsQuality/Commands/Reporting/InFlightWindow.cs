@@ -1,6 +1,6 @@
 using System.Management.Automation;
 
-namespace DataArtsQuality.Commands
+namespace DataArtsQuality.Commands.Reporting
 {
     /// <summary>
     /// The ordered in-flight window of a cmdlet that sends one request per input item: up to a limit of requests run
@@ -14,7 +14,7 @@ namespace DataArtsQuality.Commands
     internal sealed class InFlightWindow<TItem, TResult>
     {
         private readonly Queue<Entry> _entries = new Queue<Entry>();
-        private readonly DqcCmdlet _cmdlet;
+        private readonly IReportWriter _cmdlet;
         private readonly int _limit;
         private readonly Action<TItem, TResult> _succeeded;
         private readonly Func<TItem, Exception, ErrorRecord> _failed;
@@ -28,7 +28,7 @@ namespace DataArtsQuality.Commands
         /// The warning for a request that finished after the pipeline began to stop (the task is complete; the string
         /// says why the pipeline stops), or null to write none.
         /// </param>
-        public InFlightWindow(DqcCmdlet cmdlet, int limit, Action<TItem, TResult> succeeded,
+        public InFlightWindow(IReportWriter cmdlet, int limit, Action<TItem, TResult> succeeded,
             Func<TItem, Exception, ErrorRecord> failed, Func<TItem, Task<TResult>, string, string?> laterWarning)
         {
             _cmdlet = cmdlet;

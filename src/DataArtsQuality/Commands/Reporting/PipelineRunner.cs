@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Management.Automation;
 
-namespace DataArtsQuality.Commands
+namespace DataArtsQuality.Commands.Reporting
 {
     /// <summary>
     /// Runs a cmdlet's async core calls on its pipeline thread: Ctrl+C (StopProcessing) cancels them, and the core's
