@@ -204,6 +204,48 @@ finally {
     Stop-DqcEmulator $emulator
 }
 
+# 4b. Conditional reruns: what the check "has this job run since the piped run?" costs. Each job's failed run piped
+# into Restart-DqcJob (conditional) against the same runs with -Force (no check), and a second pipe of the same runs
+# (every job has a newer run: nothing is started). The check is one walk of the instance window for the batch.
+Write-Host "`n4b. Conditional reruns" -ForegroundColor Cyan
+$condJobs = if ($Quick) { 100 } else { 500 }
+$seedFile = Join-Path $benchOut 'conditional-seed.json'
+ConvertTo-Json -Depth 4 -InputObject @(1..$condJobs | ForEach-Object { @{ id = [string](1440764172232390000 + 7 * $_); name = "bench_$_"; history = @('SUCCESS', 'FAILED') } }) |
+    Set-Content $seedFile
+$emulator = Start-DqcEmulator -ArgumentList '--jobs', $seedFile, '--instance-run-ms', '600000'
+try {
+    Connect-DqcWorkspace -Endpoint $emulator.Url -ProjectId $emulator.ProjectId -WorkspaceId $emulator.WorkspaceId -Token $emulator.Token
+    Set-DqcConfig -RateLimitCount 0
+    $forced = @(); $checked = @(); $again = @(); $listings = @()
+    for ($r = 0; $r -lt [math]::Max($Runs, 3); $r++) {
+        Reset-DqcEmulator $emulator
+        $failedRuns = @(Get-DqcInstance -RunStatus FAILED)
+        $w = [Diagnostics.Stopwatch]::StartNew()
+        $null = $failedRuns | Restart-DqcJob -Force
+        $forced += $w.Elapsed.TotalSeconds
+        Reset-DqcEmulator $emulator
+        $failedRuns = @(Get-DqcInstance -RunStatus FAILED)
+        Clear-DqcEmulatorRequest $emulator
+        $w.Restart()
+        $out = @($failedRuns | Restart-DqcJob)
+        $checked += $w.Elapsed.TotalSeconds
+        $listings += @(Get-DqcEmulatorRequest $emulator | Where-Object { $_.method -eq 'GET' }).Count
+        if ($out.Count -ne $condJobs) { throw "Restart-DqcJob returned $($out.Count) of $condJobs instances." }
+        $w.Restart()
+        $null = $failedRuns | Restart-DqcJob -WarningAction SilentlyContinue
+        $again += $w.Elapsed.TotalSeconds
+    }
+    $f = Get-Stats $forced; $c = Get-Stats $checked; $a = Get-Stats $again
+    Add-Result -Figure "$condJobs failed runs piped into Restart-DqcJob, conditional (s)" -Target 'report; ratio against the same with -Force (no check)' -Unit 's' `
+        -Baseline $f -Ours $c -Ratio ($f.Median / $c.Median) -Met $true `
+        -Note ("listing requests for the check: {0} (median) for {1} jobs; piping the same runs again (every job has a newer run, none started) took {2:0.###} s" -f (Get-Stats ([double[]]$listings)).Median, $condJobs, $a.Median)
+    Disconnect-DqcWorkspace
+}
+finally {
+    Stop-DqcEmulator $emulator
+    Set-DqcConfig -Reset
+}
+
 # 5. The module's own CPU cost per call against an in-memory handler (server excluded).
 Write-Host "`n5. CPU per call" -ForegroundColor Cyan
 $cpuJson = & dotnet (Join-Path $Root 'tests/DataArtsQuality.Bench/bin/Release/net10.0/DataArtsQuality.Bench.dll') 10000 $Runs
