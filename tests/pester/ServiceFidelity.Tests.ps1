@@ -56,12 +56,25 @@ Describe 'Calls whose reference defines no response body (or none we need)' {
         (Get-DqcEmulatorInstance $emulator | Where-Object id -eq $runs[0].InstanceId).run_status | Should -Be 'FAILED'
     }
 
-    It 'still fails Restart-DqcJob when its answer is cut, since the instance_id is needed' {
+    It 'still fails Restart-DqcJob when its answer is cut and its run is not looked for, since the instance_id is needed' {
+        Set-DqcConfig -LostAnswerLookCount 0
+        try {
+            Add-DqcEmulatorFault $emulator -Kind Malformed -Path 'instances/restart'
+            $errors = $null
+            $out = $q1 | Restart-DqcJob -ErrorVariable errors -ErrorAction SilentlyContinue
+            $out | Should -BeNullOrEmpty
+            $errors.Count | Should -Be 1
+        }
+        finally { Set-DqcConfig -LostAnswerLookCount 3 }
+    }
+
+    It 'reports the run found among the job''s instances when a rerun''s answer is cut' {
         Add-DqcEmulatorFault $emulator -Kind Malformed -Path 'instances/restart'
         $errors = $null
-        $out = $q1 | Restart-DqcJob -ErrorVariable errors -ErrorAction SilentlyContinue
-        $out | Should -BeNullOrEmpty
-        $errors.Count | Should -Be 1
+        $out = @($q1 | Restart-DqcJob -ErrorVariable errors -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+        $errors.Count | Should -Be 0
+        $out.Count | Should -Be 1
+        $out[0].InstanceId | Should -BeIn @((Get-DqcEmulatorInstance $emulator).id | ForEach-Object { [string]$_ })
     }
 }
 

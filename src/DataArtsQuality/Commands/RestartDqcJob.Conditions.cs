@@ -6,19 +6,20 @@ using DataArtsQuality.Commands.Reporting;
 namespace DataArtsQuality.Commands
 {
     /// <summary>
-    /// Conditional reruns (restart-safe runbooks): a piped run (its StartTime), a piped job (its LastRunTime) or
-    /// -IfNotRunSince makes a rerun start only if the job has not started a run since; -Force starts it regardless.
+    /// Conditional reruns (restart-safe runbooks): a piped run (its StartTime) or -IfNotRunSince makes a rerun start
+    /// only if the job has not started a run since; -Force starts it regardless. A piped job is not conditional: its
+    /// LastRunTime is the service's, whose updating is not documented, and `Get-DqcJob | Restart-DqcJob` asks for runs.
     /// The decision is <see cref="DqcNewerRunCheck"/>'s; this part turns it into output.
     /// </summary>
     public sealed partial class RestartDqcJob
     {
         /// <summary>
-        /// Start the job only if it has not started a run since this time. Bound from a piped run's StartTime or a job's
-        /// LastRunTime, so `Get-DqcInstance -RunStatus FAILED | Restart-DqcJob` does not start a job that already has a
-        /// newer run; given on the command line it is a time of this machine's clock.
+        /// Start the job only if it has not started a run since this time. Bound from a piped run's StartTime, so
+        /// `Get-DqcInstance -RunStatus FAILED | Restart-DqcJob` does not start a job that already has a newer run; given
+        /// on the command line it is a time of this machine's clock.
         /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("StartTime", "LastRunTime")]
+        [Alias("StartTime")]
         public DateTimeOffset? IfNotRunSince { get; set; }
 
         /// <summary>The run the caller saw, when a run is piped (its InstanceId): it is never newer than itself.</summary>

@@ -49,7 +49,10 @@ namespace DataArtsQuality.Client.Reruns
                 runs.AddRange(page);
             }
             return new DqcRunWalk(runs, from, pager.Requests);
-        }, history, sentHere);
+        }, history, sentHere) { WorkspaceId = client.Connection.WorkspaceId };
+
+        /// <summary>The workspace checked: only its reruns count (null: every rerun of the record, in tests).</summary>
+        public string? WorkspaceId { get; set; }
 
         /// <summary>The walks made so far.</summary>
         public int Walks { get; private set; }
@@ -78,7 +81,8 @@ namespace DataArtsQuality.Client.Reruns
         private DqcRerun? RerunSentSince(string ruleId, DqcRuleType ruleType, DqcRerunCondition condition)
         {
             var here = new HashSet<DqcRerun>(_sentHere());
-            return _history.Snapshot().Where(r => (r.InstanceId is null || here.Contains(r)) && r.RuleId == ruleId && r.RuleType == ruleType && r.State != DqcRerunState.Refused && r.State != DqcRerunState.NotFound && r.SentAt >= condition.NewerFrom
+            return _history.Snapshot().Where(r => (r.InstanceId is null || here.Contains(r)) && r.RuleId == ruleId
+                && (WorkspaceId is null || r.WorkspaceId == WorkspaceId) && r.RuleType == ruleType && r.State != DqcRerunState.Refused && r.State != DqcRerunState.NotFound && r.SentAt >= condition.NewerFrom
                 && (condition.ReferenceInstanceId is null || r.InstanceId != condition.ReferenceInstanceId))
                 .OrderByDescending(r => r.SentAt).FirstOrDefault();
         }

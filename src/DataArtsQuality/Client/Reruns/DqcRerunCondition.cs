@@ -13,7 +13,7 @@ namespace DataArtsQuality.Client.Reruns
             ReferenceInstanceId = referenceInstanceId;
         }
 
-        /// <summary>The start of the run the caller saw (a piped run's StartTime, a job's LastRunTime) or a time they gave.</summary>
+        /// <summary>The start of the run the caller saw (a piped run's StartTime) or a time they gave.</summary>
         public DateTimeOffset Since { get; }
 
         /// <summary>
