@@ -38,18 +38,9 @@ namespace DataArtsQuality.Client.Reruns
         }
 
         /// <summary>For a client: one listing of the workspace's instances since the window's start.</summary>
-        public static DqcNewerRunCheck For(DqcClient client, DqcRerunHistory history, Func<IReadOnlyCollection<DqcRerun>> sentHere) => new DqcNewerRunCheck(async (from, ct) =>
-        {
-            var pager = client.ListInstances(new DqcInstanceQuery { After = from });
-            var runs = new List<DqcInstance>();
-            while (!pager.IsDone)
-            {
-                var page = await pager.NextPageAsync(ct).ConfigureAwait(false);
-                if (page is null) break;
-                runs.AddRange(page);
-            }
-            return new DqcRunWalk(runs, from, pager.Requests);
-        }, history, sentHere) { WorkspaceId = client.Connection.WorkspaceId };
+        public static DqcNewerRunCheck For(DqcClient client, DqcRerunHistory history, Func<IReadOnlyCollection<DqcRerun>> sentHere) => new DqcNewerRunCheck(
+            (from, ct) => DqcRunWalk.ListAsync(client.ListInstances(new DqcInstanceQuery { After = from }), from, ct),
+            history, sentHere) { WorkspaceId = client.Connection.WorkspaceId };
 
         /// <summary>The workspace checked: only its reruns count (null: every rerun of the record, in tests).</summary>
         public string? WorkspaceId { get; set; }

@@ -50,14 +50,7 @@ namespace DataArtsQuality.Client.Reruns
             var known = KnownInstanceIds(history);
             var after = open.Min(r => r.SentAt) - ClockSkew;
             var pager = client.ListInstances(new DqcInstanceQuery { After = after }, 0, null, i => jobs.Contains(i.RuleId) && !known.Contains(i.InstanceId));
-            var runs = new List<DqcInstance>();
-            while (!pager.IsDone)
-            {
-                var page = await pager.NextPageAsync(cancellationToken).ConfigureAwait(false);
-                if (page is null) break;
-                runs.AddRange(page);
-            }
-            return new DqcRunWalk(runs, after, pager.Requests);
+            return await DqcRunWalk.ListAsync(pager, after, cancellationToken).ConfigureAwait(false);
         }
 
         private static HashSet<string> KnownInstanceIds(DqcRerunHistory history) => KnownInstanceIds(history.Snapshot());

@@ -10,6 +10,19 @@ namespace DataArtsQuality.Client.Reruns
             Requests = requests;
         }
 
+        /// <summary>Walks <paramref name="pager"/> (instances that started at or after <paramref name="after"/>) to its end.</summary>
+        public static async Task<DqcRunWalk> ListAsync(DqcPager<DqcInstance> pager, DateTimeOffset after, CancellationToken cancellationToken)
+        {
+            var runs = new List<DqcInstance>();
+            while (!pager.IsDone)
+            {
+                var page = await pager.NextPageAsync(cancellationToken).ConfigureAwait(false);
+                if (page is null) break;
+                runs.AddRange(page);
+            }
+            return new DqcRunWalk(runs, after, pager.Requests);
+        }
+
         /// <summary>The instances of the jobs looked for that no record named when the walk was made.</summary>
         public IReadOnlyList<DqcInstance> Runs { get; }
 
