@@ -20,7 +20,7 @@ public class ParallelSafetyTests
     [Fact]
     public void Connections_of_one_user_share_one_limiter_and_other_users_do_not()
     {
-        string endpoint = "https://dayu.limiter-" + Guid.NewGuid().ToString("N")[..8] + ".example";
+        string endpoint = "https://dayu.limiter-" + Guid.NewGuid().ToString("N").Substring(0, 8) + ".example";
         using var a = Connection(new RecordingHandler(_ => new HttpResponseMessage(HttpStatusCode.OK)), "token-one", endpoint);
         using var b = Connection(new RecordingHandler(_ => new HttpResponseMessage(HttpStatusCode.OK)), "token-one", endpoint);
         using var c = Connection(new RecordingHandler(_ => new HttpResponseMessage(HttpStatusCode.OK)), "token-two", endpoint);
@@ -107,7 +107,10 @@ public class ParallelSafetyTests
         private readonly TaskCompletionSource<int> _read = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public override int Read(byte[] buffer, int offset, int count) => _read.Task.GetAwaiter().GetResult();
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => _read.Task;
+#if !NETFRAMEWORK
+        // .NET Framework's Stream has no Memory<byte> overload; its readers use the byte[] one above.
         public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => new(_read.Task);
+#endif
 
         protected override void Dispose(bool disposing)
         {
