@@ -27,8 +27,14 @@ namespace DataArtsQuality.Client
 
         private static readonly object Gate = new object();
 
+        /// <summary>
+        /// Whether HttpClientHandler goes through ServicePointManager: .NET Framework, and Mono, whose Framework-profile
+        /// HttpClientHandler also runs over HttpWebRequest (2 connections per host unless raised). Mono is what the Mono
+        /// test lane runs; without it there, the code below was never exercised by anything.
+        /// </summary>
         internal static bool IsNetFramework(string frameworkDescription) =>
-            frameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase);
+            frameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase)
+            || frameworkDescription.StartsWith("Mono ", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>
         /// The protocols to set, given what the process allows now and the Windows version (null elsewhere). Only ever
