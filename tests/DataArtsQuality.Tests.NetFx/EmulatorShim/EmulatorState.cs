@@ -1,0 +1,14 @@
+using DataArtsQuality.Tests;
+
+namespace DataArtsQuality.Emulator.State;
+
+/// <summary>SHIM for the Mono lane: the emulator's request log, read from GET /_emulator/requests.</summary>
+public sealed class EmulatorState
+{
+    /// <summary>The emulator's second seeded workspace (EmulatorState.SecondWorkspaceId there).</summary>
+    public const string SecondWorkspaceId = "7a1c9e2b5d3f4a6b8c0d1e2f3a4b5c6d";
+
+    internal EmulatorState(EmulatorProcess process) => Requests = new RequestLog(process);
+
+    public RequestLog Requests { get; }
+}
