@@ -15,4 +15,6 @@ public sealed class RequestLog
         var list = Task.Run(() => _process.GetAsync("/_emulator/requests?since=" + sequence)).GetAwaiter().GetResult();
         return list.EnumerateArray().Select(LoggedRequest.FromJson).ToList();
     }
+
+    public void Clear() => Task.Run(() => _process.SendAsync(System.Net.Http.HttpMethod.Delete, "/_emulator/requests")).GetAwaiter().GetResult();
 }
