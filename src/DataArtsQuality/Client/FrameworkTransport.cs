@@ -28,9 +28,10 @@ namespace DataArtsQuality.Client
         private static readonly object Gate = new object();
 
         /// <summary>
-        /// Whether HttpClientHandler goes through ServicePointManager: .NET Framework, and Mono, whose Framework-profile
-        /// HttpClientHandler also runs over HttpWebRequest (2 connections per host unless raised). Mono is what the Mono
-        /// test lane runs; without it there, the code below was never exercised by anything.
+        /// Where the service point settings are applied: .NET Framework, whose HttpClientHandler runs over HttpWebRequest
+        /// and ServicePointManager, and Mono. Mono 6.8's default HttpClientHandler is its SocketsHttpHandler port, which
+        /// ignores them, but its HttpWebRequest stack reads them as .NET Framework's does, and Mono is what the Mono test
+        /// lane runs: without it there, this code path was never exercised by anything.
         /// </summary>
         internal static bool IsNetFramework(string frameworkDescription) =>
             frameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase)
