@@ -14,6 +14,7 @@ namespace DataArtsQuality.Tests;
 /// SocketsHttpHandler port: no per-host limit, ServicePointManager ignored) and over its HttpWebRequest stack, where
 /// the service point's connection limit decides: 64 with FrameworkTransport applied, 2 (the default) without.
 /// </summary>
+[Collection(AloneCollection.Name)]
 public class ParallelRerunOnMonoTests(ITestOutputHelper output) : IDisposable
 {
     private const string QualityJob = "1440764172232392705";
