@@ -20,13 +20,17 @@ public static class EmulatorApp
         builder.Services.AddSingleton(faults);
         var iam = new IamState(options);
         builder.Services.AddSingleton(iam);
+        var gauge = new ConcurrencyGauge();
+        builder.Services.AddSingleton(gauge);
 
         var app = builder.Build();
+        app.UseMiddleware<ConcurrencyMiddleware>();
         app.UseMiddleware<GatewayMiddleware>();
         app.UseMiddleware<RateLimitMiddleware>();
         app.UseMiddleware<FaultMiddleware>();
         app.MapControlEndpoints(state);
         app.MapFaultEndpoints(faults);
+        app.MapConcurrencyEndpoints(gauge);
         app.MapCatalogEndpoints(state);
         app.MapTemplateEndpoints(state);
         app.MapJobEndpoints(state);

@@ -2,7 +2,9 @@ using System.Net.Http;
 using System.Text;
 using System.Text.Json;
 using DataArtsQuality.Client.Auth;
+#if !NETFRAMEWORK
 using DataArtsQuality.Emulator.Gateway;
+#endif
 using Xunit;
 
 namespace DataArtsQuality.Tests;
@@ -80,6 +82,8 @@ public class AkSkVectorTests
         Assert.DoesNotContain("Signature=", printed);
     }
 
+#if !NETFRAMEWORK
+    // The emulator's verifier is net10 code (the emulator runs on .NET only): not compiled for the Mono lane.
     [Theory]
     [MemberData(nameof(Names))]
     public void The_emulator_verifier_reproduces_the_vector(string name)
@@ -103,6 +107,7 @@ public class AkSkVectorTests
         Assert.Equal(expected.GetProperty("signature").GetString(), ApigSignature.Signature(v.GetProperty("sk").GetString()!, stringToSign));
         Assert.Equal(v.GetProperty("ak").GetString(), parsed.AccessKey);
     }
+#endif
 
     [Fact]
     public void The_authenticator_signs_host_with_port_workspace_project_and_security_token_but_not_content_type()

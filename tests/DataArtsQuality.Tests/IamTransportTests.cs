@@ -209,7 +209,10 @@ public class IamTransportTests
         private readonly TaskCompletionSource<int> _never = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public override int Read(byte[] buffer, int offset, int count) => _never.Task.GetAwaiter().GetResult();
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => _never.Task;
+#if !NETFRAMEWORK
+        // .NET Framework's Stream has no Memory<byte> overload; its readers use the byte[] one above.
         public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => new(_never.Task);
+#endif
 
         protected override void Dispose(bool disposing)
         {

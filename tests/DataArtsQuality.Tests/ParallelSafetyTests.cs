@@ -20,7 +20,7 @@ public class ParallelSafetyTests
     [Fact]
     public void Connections_of_one_user_share_one_limiter_and_other_users_do_not()
     {
-        string endpoint = "https://dayu.limiter-" + Guid.NewGuid().ToString("N")[..8] + ".example";
+        string endpoint = "https://dayu.limiter-" + Guid.NewGuid().ToString("N").Substring(0, 8) + ".example";
         using var a = Connection(new RecordingHandler(_ => new HttpResponseMessage(HttpStatusCode.OK)), "token-one", endpoint);
         using var b = Connection(new RecordingHandler(_ => new HttpResponseMessage(HttpStatusCode.OK)), "token-one", endpoint);
         using var c = Connection(new RecordingHandler(_ => new HttpResponseMessage(HttpStatusCode.OK)), "token-two", endpoint);
@@ -93,9 +93,13 @@ public class ParallelSafetyTests
     public async Task Ctrl_C_while_a_rerun_answer_is_read_is_a_cancellation_not_a_broken_connection()
     {
         // Sockets answer a read cut short by disposing the response with an IOException, as this body does.
-        var handler = new RecordingHandler(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new AbortedOnDisposeStream()) });
+        var body = new AbortedOnDisposeStream();
+        var handler = new RecordingHandler(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(body) });
         using var connection = Fixtures.Connection(handler);
-        using var ctrlC = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        // Ctrl+C once the answer is being read, not after a fixed 200 ms: on a slow start (Mono's JIT under a loaded
+        // run) that fired before the rerun was even sent. The 30 s is only there so a broken read cannot hang the run.
+        using var ctrlC = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        _ = body.Reading.ContinueWith(_ => ctrlC.Cancel(), TaskScheduler.Default);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
             new DqcClient(connection).RestartJobAsync(DataArtsQuality.Models.DqcRuleType.Quality, "1440764172232392705", ctrlC.Token));
         Assert.Single(handler.Requests);
@@ -105,9 +109,17 @@ public class ParallelSafetyTests
     private sealed class AbortedOnDisposeStream : FaultyBodyStream
     {
         private readonly TaskCompletionSource<int> _read = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        public override int Read(byte[] buffer, int offset, int count) => _read.Task.GetAwaiter().GetResult();
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => _read.Task;
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => new(_read.Task);
+        private readonly TaskCompletionSource<bool> _reading = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Completes when the first read starts.</summary>
+        public Task Reading => _reading.Task;
+
+        public override int Read(byte[] buffer, int offset, int count) { _reading.TrySetResult(true); return _read.Task.GetAwaiter().GetResult(); }
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) { _reading.TrySetResult(true); return _read.Task; }
+#if !NETFRAMEWORK
+        // .NET Framework's Stream has no Memory<byte> overload; its readers use the byte[] one above.
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) { _reading.TrySetResult(true); return new(_read.Task); }
+#endif
 
         protected override void Dispose(bool disposing)
         {

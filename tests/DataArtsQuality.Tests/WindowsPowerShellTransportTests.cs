@@ -66,10 +66,13 @@ public class WindowsPowerShellTransportTests
     }
 
     [Fact]
+    [NetFxExcluded("Asserts that Apply changes nothing, true on .NET only; on Mono FrameworkTransportOnMonoTests asserts what it sets")]
     public void Only_NET_Framework_is_tuned_and_applying_elsewhere_changes_nothing()
     {
         Assert.True(FrameworkTransport.IsNetFramework(".NET Framework 4.8.9181.0"));
+        Assert.True(FrameworkTransport.IsNetFramework("Mono 6.8.0.105 (Debian 6.8.0.105+dfsg-3.3+deb12u1 Sat Jun 21 16:33:59 UTC 2025)"));
         Assert.False(FrameworkTransport.IsNetFramework(".NET 10.0.0"));
+        Assert.False(FrameworkTransport.IsNetFramework(".NET Core 3.1.32"));
         var before = (ServicePointManager.SecurityProtocol, ServicePointManager.DefaultConnectionLimit, ServicePointManager.Expect100Continue);
         FrameworkTransport.Apply(new Uri("https://dayu.ap-southeast-1.myhuaweicloud.com"));
         Assert.Equal(before, (ServicePointManager.SecurityProtocol, ServicePointManager.DefaultConnectionLimit, ServicePointManager.Expect100Continue));

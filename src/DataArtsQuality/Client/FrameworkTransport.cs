@@ -27,8 +27,15 @@ namespace DataArtsQuality.Client
 
         private static readonly object Gate = new object();
 
+        /// <summary>
+        /// Where the service point settings are applied: .NET Framework, whose HttpClientHandler runs over HttpWebRequest
+        /// and ServicePointManager, and Mono. Mono 6.8's default HttpClientHandler is its SocketsHttpHandler port, which
+        /// ignores them, but its HttpWebRequest stack reads them as .NET Framework's does, and Mono is what the Mono test
+        /// lane runs: without it there, this code path was never exercised by anything.
+        /// </summary>
         internal static bool IsNetFramework(string frameworkDescription) =>
-            frameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase);
+            frameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase)
+            || frameworkDescription.StartsWith("Mono ", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>
         /// The protocols to set, given what the process allows now and the Windows version (null elsewhere). Only ever

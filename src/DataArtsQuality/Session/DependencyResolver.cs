@@ -67,7 +67,20 @@ namespace DataArtsQuality.Session
             byte[]? want = requested.GetPublicKeyToken();
             if (want is null || want.Length == 0) return true;
             byte[]? have = other.GetPublicKeyToken();
-            return have != null && want.SequenceEqual(have);
+            return have != null && SameBytes(want, have);
+        }
+
+        /// <summary>
+        /// A plain loop on purpose: the resolver runs before System.Memory can load (it is one of the names it answers
+        /// for), and want.SequenceEqual(have) binds to System.Memory's span overload with the current compiler, so every
+        /// request failed with FileNotFoundException for System.Memory (found by the Mono lane's ModuleLoadingTests).
+        /// </summary>
+        private static bool SameBytes(byte[] a, byte[] b)
+        {
+            if (a.Length != b.Length) return false;
+            for (int i = 0; i < a.Length; i++)
+                if (a[i] != b[i]) return false;
+            return true;
         }
 
         /// <summary>The AssemblyResolve handler.</summary>
