@@ -49,6 +49,14 @@ namespace DataArtsQuality.Client
         /// </summary>
         public double StopGraceSec { get; set; } = DefaultStopGraceSec;
 
+        // ---- shared rate limit (issue 20) ----------------------------------------------------------------------
+        /// <summary>
+        /// Whether the rate limit is shared with this OS user's other processes on the machine through the user's state
+        /// file (RateLimit/SharedRateFile); false: this process counts only its own requests.
+        /// </summary>
+        public bool SharedRateLimit { get; set; } = true;
+        // ---- end shared rate limit -----------------------------------------------------------------------------
+
         public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSec);
 
         public TimeSpan RateLimitPeriod => TimeSpan.FromSeconds(RateLimitPeriodSec);

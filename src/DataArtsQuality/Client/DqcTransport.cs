@@ -39,7 +39,7 @@ namespace DataArtsQuality.Client
                 if (limiter != null)
                 {
                     TimeSpan waited;
-                    (waited, slot) = await limiter.ReserveAsync(settings.RateLimitCount, settings.RateLimitPeriod, waitToken).ConfigureAwait(false);
+                    (waited, slot) = await limiter.ReserveAsync(settings.RateLimitCount, settings.RateLimitPeriod, waitToken, settings.SharedRateLimit).ConfigureAwait(false);
                     if (waited.TotalMilliseconds >= 1)
                         waitNote = string.Format(CultureInfo.InvariantCulture, ", waited {0:0} ms for the rate limit", waited.TotalMilliseconds);
                 }
@@ -60,7 +60,7 @@ namespace DataArtsQuality.Client
 
                 if (request.Gate != null && !request.Gate.MaySend())
                 {
-                    limiter?.Settle(slot);
+                    limiter?.Settle(slot, settings.SharedRateLimit);
                     throw new OperationCanceledException($"{method} {path} was not sent: the caller stopped sending.");
                 }
 
@@ -138,7 +138,7 @@ namespace DataArtsQuality.Client
                 }
 
                 // Answered or failed: the gateway saw the request by now (if at all).
-                limiter?.Settle(slot);
+                limiter?.Settle(slot, settings.SharedRateLimit);
 
                 RetryDecision decision;
                 if (failure != null)
@@ -205,9 +205,11 @@ namespace DataArtsQuality.Client
                         }
                         if ((int)status == 429 && limiter != null)
                         {
-                            // Throttled: hold back every request of this user, not only this one. The limiter then makes
-                            // this request wait too (at the top of the loop), so it waits once.
-                            limiter.Pause(decision.Delay);
+                            // Throttled: hold back every request of this user, not only this one, and send fewer per
+                            // period from now (the adaptive rate). The limiter then makes this request wait too (at the
+                            // top of the loop), so it waits once; a Retry-After is the pause's length when there is one.
+                            limiter.Throttled(slot, settings.RateLimitCount, settings.RateLimitPeriod, settings.SharedRateLimit);
+                            limiter.Pause(decision.Delay, settings.SharedRateLimit);
                             continue;
                         }
                     }

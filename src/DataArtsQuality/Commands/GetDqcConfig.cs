@@ -26,6 +26,9 @@ namespace DataArtsQuality.Commands
             RateLimitCount = s.RateLimitCount,
             RateLimitPeriodSec = s.RateLimitPeriodSec,
             StopGraceSec = s.StopGraceSec,
+            // ---- shared rate limit (issue 20) ----
+            SharedRateLimit = s.SharedRateLimit,
+            // ---- end shared rate limit ----
         };
     }
 }

@@ -49,6 +49,12 @@ namespace DataArtsQuality.Commands
         [ValidateRange(0.0, 30.0)]
         public double StopGraceSec { get; set; }
 
+        // ---- shared rate limit (issue 20) ----------------------------------------------------------------------
+        /// <summary>$false: this process keeps its own count of the user's requests instead of sharing it with the OS user's other processes.</summary>
+        [Parameter(ParameterSetName = SetSet)]
+        public bool SharedRateLimit { get; set; }
+        // ---- end shared rate limit -----------------------------------------------------------------------------
+
         [Parameter(Mandatory = true, ParameterSetName = ResetSet)]
         public SwitchParameter Reset { get; set; }
 
@@ -78,6 +84,9 @@ namespace DataArtsQuality.Commands
                 if (bound.ContainsKey(nameof(RateLimitCount))) { settings.RateLimitCount = RateLimitCount; changes.Add(Describe(nameof(RateLimitCount), RateLimitCount)); }
                 if (bound.ContainsKey(nameof(RateLimitPeriodSec))) { settings.RateLimitPeriodSec = RateLimitPeriodSec; changes.Add(Describe(nameof(RateLimitPeriodSec), RateLimitPeriodSec)); }
                 if (bound.ContainsKey(nameof(StopGraceSec))) { settings.StopGraceSec = StopGraceSec; changes.Add(Describe(nameof(StopGraceSec), StopGraceSec)); }
+                // ---- shared rate limit (issue 20) ----
+                if (bound.ContainsKey(nameof(SharedRateLimit))) { settings.SharedRateLimit = SharedRateLimit; changes.Add(Describe(nameof(SharedRateLimit), SharedRateLimit)); }
+                // ---- end shared rate limit ----
 
                 if (changes.Count > 0 && ShouldProcess("DataArtsQuality HTTP settings", "Set " + string.Join(", ", changes)))
                 {

@@ -26,6 +26,11 @@ namespace DataArtsQuality.Models
         /// <summary>When Restart-DqcJob is stopped, how long (seconds) the reruns on the wire may take to answer.</summary>
         public double StopGraceSec { get; set; }
 
+        // ---- shared rate limit (issue 20) ----------------------------------------------------------------------
+        /// <summary>Whether this OS user's processes on the machine share one rate limit per user (a state file under a lock).</summary>
+        public bool SharedRateLimit { get; set; }
+        // ---- end shared rate limit -----------------------------------------------------------------------------
+
         /// <summary>Session (the session's settings) or Runspace (Set-DqcConfig made in this runspace applies here only).</summary>
         public string Scope { get; set; } = "Session";
     }

@@ -1,0 +1,100 @@
+namespace DataArtsQuality.Client.RateLimit
+{
+    /// <summary>
+    /// How many requests per period one user's limiter allows after the gateway refused some (429): additive increase,
+    /// multiplicative decrease (AIMD, the rule that makes TCP senders sharing a link settle on equal shares). Clients
+    /// on other machines cannot see each other; each learns only from its own 429s, and AIMD is the simplest rule known
+    /// to converge to fair shares from there (Chiu and Jain, 1989).
+    /// <list type="bullet">
+    /// <item>A 429 is a congestion event: the allowed count drops to <see cref="Decrease"/> (0.7) times what this user
+    /// actually got through in the last period (its requests in the window, as TCP's RFC 5681 halves the flight size,
+    /// not the congestion window), but never below <see cref="FloorShare"/> of the count (5 of 40): a client refused when
+    /// it had sent only a few is not the one crowding the window (a newcomer beside a client that took it all, or one
+    /// 429 from a gateway hiccup), and would otherwise crawl at one request a period; 1/8 also keeps 8 clients, the
+    /// most this aims at, within the limit at their floors. 429s for requests that left before the last decrease belong to the same
+    /// event and change nothing: one burst refused is one decrease, not ten.</item>
+    /// <item>Then it climbs by <see cref="Increase"/> (2) requests per period, a straight line in time, back to the level
+    /// at the event; past that level it probes faster, doubling its step every period (as CUBIC does far from its last
+    /// maximum), so that a client left alone (the others finished) is back at the full count within a few periods.</item>
+    /// <item>0.7 and 2: in a simulation of 2 and 4 clients sending 200 reruns between them against a 40 per 10 s
+    /// sliding window, 0.5 lost too much pace and 0.85 or 0.9 refused more (slower convergence to fair shares); a step
+    /// of 1 was slower, 4 or more refused more.</item>
+    /// </list>
+    /// The rate is a function of time since the event (no timer): <see cref="Allowed"/> computes it from the clock it is
+    /// given, so a fake clock tests it exactly.
+    /// </summary>
+    internal sealed class AdaptiveRate
+    {
+        public const double Decrease = 0.7;
+        public const double Increase = 2;
+        public const double FloorShare = 1.0 / 8;
+
+        /// <summary>Full, or Recovering since <see cref="DecreasedAt"/> from <see cref="Start"/> towards <see cref="Level"/>.</summary>
+        public AdaptiveRateState State { get; private set; }
+
+        /// <summary>Requests per period allowed just after the last decrease.</summary>
+        public double Start { get; private set; }
+
+        /// <summary>What this user got through per period when the last 429 came: the line climbs to it, then probes past it.</summary>
+        public double Level { get; private set; }
+
+        public TimeSpan DecreasedAt { get; private set; }
+
+        /// <summary>The state file's values; anything inconsistent is the Full state.</summary>
+        internal static AdaptiveRate Restore(AdaptiveRateState state, double start, double level, TimeSpan decreasedAt)
+        {
+            var rate = new AdaptiveRate();
+            if (state == AdaptiveRateState.Recovering && start >= 1 && level >= start && level <= 100000 && !double.IsNaN(start))
+            {
+                rate.State = state;
+                rate.Start = start;
+                rate.Level = level;
+                rate.DecreasedAt = decreasedAt;
+            }
+            return rate;
+        }
+
+        /// <summary>
+        /// Requests per period allowed now for a caller who asks for <paramref name="count"/>: never more than that, at
+        /// least 1. Back at the count, the state becomes Full again.
+        /// </summary>
+        public int Allowed(int count, TimeSpan now, TimeSpan period)
+        {
+            if (State == AdaptiveRateState.Full || count <= 0) return count;
+            double v = ValueAt(now, period);
+            if (v >= count)
+            {
+                State = AdaptiveRateState.Full;
+                return count;
+            }
+            return Math.Max(1, (int)v);
+        }
+
+        /// <summary>
+        /// A request that took <paramref name="slot"/> was refused (429) at <paramref name="now"/>, when this user had
+        /// <paramref name="achieved"/> requests in the last period.
+        /// </summary>
+        public void Throttled(TimeSpan slot, TimeSpan now, int count, TimeSpan period, int achieved)
+        {
+            if (count <= 0) return; // no limit of its own to adapt (RateLimitCount 0): the pause alone holds it back
+            if (State == AdaptiveRateState.Recovering && slot < DecreasedAt) return; // same congestion event
+            double current = State == AdaptiveRateState.Full ? count : Math.Min(count, ValueAt(now, period));
+            double floor = Math.Max(1, Math.Floor(count * FloorShare));
+            double level = Math.Max(floor, Math.Min(current, achieved));
+            State = AdaptiveRateState.Recovering;
+            Level = level;
+            Start = Math.Max(floor, Decrease * level);
+            DecreasedAt = now;
+        }
+
+        // The line from Start to Level at Increase per period, then Level + Increase * (2^k - 1) k periods later.
+        private double ValueAt(TimeSpan now, TimeSpan period)
+        {
+            double t = now > DecreasedAt ? (now - DecreasedAt).Ticks / (double)period.Ticks : 0;
+            double line = Start + Increase * t;
+            if (line <= Level) return line;
+            double beyond = t - (Level - Start) / Increase;
+            return beyond > 30 ? double.MaxValue : Level + Increase * (Math.Pow(2, beyond) - 1);
+        }
+    }
+}

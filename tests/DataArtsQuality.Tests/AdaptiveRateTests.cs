@@ -1,0 +1,67 @@
+using DataArtsQuality.Client;
+using DataArtsQuality.Client.RateLimit;
+using Xunit;
+
+namespace DataArtsQuality.Tests;
+
+/// <summary>The adaptive rate (AIMD) with a fake clock: the decrease, one per congestion event, the climb back.</summary>
+public class AdaptiveRateTests
+{
+    private static readonly TimeSpan Period = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan T0 = TimeSpan.FromMinutes(5);
+
+    [Fact]
+    public void A_429_drops_the_count_to_0_7_of_what_got_through_and_later_429s_of_the_same_burst_change_nothing()
+    {
+        var rate = new AdaptiveRate();
+        Assert.Equal(40, rate.Allowed(40, T0, Period));
+        rate.Throttled(T0, T0, 40, Period, achieved: 20);
+        Assert.Equal(AdaptiveRateState.Recovering, rate.State);
+        Assert.Equal(14, rate.Allowed(40, T0, Period));
+        // A request that left before the decrease was refused too: the same event.
+        rate.Throttled(T0 - TimeSpan.FromMilliseconds(1), T0 + TimeSpan.FromMilliseconds(5), 40, Period, achieved: 20);
+        Assert.Equal(14, rate.Allowed(40, T0 + TimeSpan.FromMilliseconds(5), Period));
+        // One that left after it is a new event: down again, from what is allowed now.
+        rate.Throttled(T0 + TimeSpan.FromSeconds(1), T0 + TimeSpan.FromSeconds(1), 40, Period, achieved: 20);
+        Assert.Equal(9, rate.Allowed(40, T0 + TimeSpan.FromSeconds(1), Period)); // 0.7 * 14.2 = 9.94, whole requests only
+    }
+
+    [Fact]
+    public void It_climbs_2_a_period_back_to_the_level_then_doubles_its_step_and_ends_full()
+    {
+        var rate = new AdaptiveRate();
+        rate.Throttled(T0, T0, 40, Period, achieved: 20);
+        Assert.Equal(16, rate.Allowed(40, T0 + Period, Period));
+        Assert.Equal(18, rate.Allowed(40, T0 + Period + Period, Period));
+        // 14 + 2 * 3 = 20 (the level) after 3 periods; then 20 + 2 * (2^k - 1).
+        Assert.Equal(22, rate.Allowed(40, T0 + TimeSpan.FromSeconds(40), Period));
+        Assert.Equal(26, rate.Allowed(40, T0 + TimeSpan.FromSeconds(50), Period));
+        Assert.Equal(34, rate.Allowed(40, T0 + TimeSpan.FromSeconds(60), Period));
+        Assert.Equal(40, rate.Allowed(40, T0 + TimeSpan.FromSeconds(70), Period));
+        Assert.Equal(AdaptiveRateState.Full, rate.State);
+    }
+
+    [Fact]
+    public void A_client_refused_after_sending_only_a_few_keeps_an_eighth_of_the_count()
+    {
+        var rate = new AdaptiveRate();
+        rate.Throttled(T0, T0, 40, Period, achieved: 1);
+        Assert.Equal(5, rate.Allowed(40, T0, Period));
+        var off = new AdaptiveRate();
+        off.Throttled(T0, T0, 0, Period, achieved: 1); // no limit of its own: nothing to adapt
+        Assert.Equal(AdaptiveRateState.Full, off.State);
+    }
+
+    [Fact]
+    public async Task The_limiter_spaces_requests_by_the_adapted_count_after_a_429()
+    {
+        var now = T0;
+        var limiter = new RateLimiter(40, Period, () => now, (_, _) => Task.CompletedTask);
+        var slots = new List<TimeSpan>();
+        for (int i = 0; i < 20; i++) slots.Add((await limiter.ReserveAsync(40, Period, CancellationToken.None)).Slot);
+        limiter.Throttled(slots[^1], 40, Period);
+        // 14 allowed now, and 20 in the window: the next waits until the 7th slot is a period old.
+        var spacing = TimeSpan.FromSeconds(10.1) + TimeSpan.FromMilliseconds(10);
+        Assert.Equal(spacing, (await limiter.ReserveAsync(40, Period, CancellationToken.None)).Waited);
+    }
+}
