@@ -27,17 +27,17 @@ public class AdaptiveRateTests
     }
 
     [Fact]
-    public void It_climbs_2_a_period_back_to_the_level_then_doubles_its_step_and_ends_full()
+    public void It_climbs_2_a_period_back_to_the_level_then_doubles_every_period_and_ends_full()
     {
         var rate = new AdaptiveRate();
         rate.Throttled(T0, T0, 40, Period, achieved: 20);
         Assert.Equal(16, rate.Allowed(40, T0 + Period, Period));
         Assert.Equal(18, rate.Allowed(40, T0 + Period + Period, Period));
-        // 14 + 2 * 3 = 20 (the level) after 3 periods; then 20 + 2 * (2^k - 1).
-        Assert.Equal(22, rate.Allowed(40, T0 + TimeSpan.FromSeconds(40), Period));
-        Assert.Equal(26, rate.Allowed(40, T0 + TimeSpan.FromSeconds(50), Period));
-        Assert.Equal(34, rate.Allowed(40, T0 + TimeSpan.FromSeconds(60), Period));
-        Assert.Equal(40, rate.Allowed(40, T0 + TimeSpan.FromSeconds(70), Period));
+        // 14 + 2 * 3 = 20 (the level) after 3 periods; then 20 * 2^k.
+        Assert.Equal(20, rate.Allowed(40, T0 + TimeSpan.FromSeconds(30), Period));
+        Assert.Equal(28, rate.Allowed(40, T0 + TimeSpan.FromSeconds(35), Period)); // 20 * 2^0.5
+        Assert.Equal(AdaptiveRateState.Recovering, rate.State);
+        Assert.Equal(40, rate.Allowed(40, T0 + TimeSpan.FromSeconds(40), Period));
         Assert.Equal(AdaptiveRateState.Full, rate.State);
     }
 
@@ -63,5 +63,24 @@ public class AdaptiveRateTests
         // 14 allowed now, and 20 in the window: the next waits until the 7th slot is a period old.
         var spacing = TimeSpan.FromSeconds(10.1) + TimeSpan.FromMilliseconds(10);
         Assert.Equal(spacing, (await limiter.ReserveAsync(40, Period, CancellationToken.None)).Waited);
+    }
+
+    [Fact]
+    public async Task Two_429s_of_one_burst_hold_the_user_back_until_its_oldest_request_in_the_window_is_a_period_old()
+    {
+        var now = T0;
+        // 80 per period: the floor after a 429 (1/8, 10) stays above the 6 requests sent, so only the pause can hold back.
+        var limiter = new RateLimiter(80, Period, () => now, (_, _) => Task.CompletedTask);
+        var slots = new List<TimeSpan>();
+        for (int i = 0; i < 6; i++) { slots.Add((await limiter.ReserveAsync(80, Period, CancellationToken.None)).Slot); now += TimeSpan.FromMilliseconds(1); }
+        var spacing = TimeSpan.FromSeconds(10.1) + TimeSpan.FromMilliseconds(10);
+        // One 429 alone (a hiccup): the count drops to the floor, and nothing else holds the next request back.
+        limiter.Throttled(slots[4], 80, Period);
+        Assert.Equal(10, limiter.LocalRate.Allowed(80, now, Period));
+        Assert.Equal(TimeSpan.Zero, limiter.PeekWait(80, Period));
+        // A second of the same burst: the gateway's window is full; nothing starts until the oldest (T0) is a period old.
+        limiter.Throttled(slots[5], 80, Period);
+        Assert.Equal(2, limiter.LocalRate.Refusals);
+        Assert.Equal(T0 + spacing - now, limiter.PeekWait(80, Period));
     }
 }

@@ -171,9 +171,8 @@ namespace DataArtsQuality.Client
             lock (_gate)
             {
                 var now = _clock();
-                _local.Rate.Throttled(slot, now, count, period, _local.CountSince(now - period, now));
-                if (share)
-                    TryShared(now, (w, at, e) => { w.Rate.Throttled(slot + e, at, count, period, w.CountSince(at - period, at)); return true; }, out _);
+                _local.Throttled(slot, now, count, period);
+                if (share) TryShared(now, (w, at, e) => { w.Throttled(slot + e, at, count, period); return true; }, out _);
             }
         }
 

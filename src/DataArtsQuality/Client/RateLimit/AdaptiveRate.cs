@@ -14,11 +14,15 @@ namespace DataArtsQuality.Client.RateLimit
     /// most this aims at, within the limit at their floors. 429s for requests that left before the last decrease belong to the same
     /// event and change nothing: one burst refused is one decrease, not ten.</item>
     /// <item>Then it climbs by <see cref="Increase"/> (2) requests per period, a straight line in time, back to the level
-    /// at the event; past that level it probes faster, doubling its step every period (as CUBIC does far from its last
-    /// maximum), so that a client left alone (the others finished) is back at the full count within a few periods.</item>
-    /// <item>0.7 and 2: in a simulation of 2 and 4 clients sending 200 reruns between them against a 40 per 10 s
-    /// sliding window, 0.5 lost too much pace and 0.85 or 0.9 refused more (slower convergence to fair shares); a step
-    /// of 1 was slower, 4 or more refused more.</item>
+    /// at the event; past that level nothing is known, so it doubles every period (TCP's slow start, CUBIC's fast probing
+    /// far from its last maximum): a client left alone (the others finished) is back at the full count within a few
+    /// periods instead of crawling up two at a time.</item>
+    /// <item>0.7, 2 and the doubling were chosen with a simulation that drives this type and <see cref="RateWindow"/>
+    /// (2, 4 and 8 clients, 200 reruns between them, 4 in flight each, against a 40 per 10 s sliding window, clients
+    /// starting within 3 ms, 100 ms or 1 s of each other): 0.8 to 1.0 refused more and 0.5 lost pace; a step of 1 or
+    /// 0.5 recovered too slowly after a client that started first finished; a step past the level of +2, +4, +8 (in
+    /// place of doubling) was 0.2 to 0.4 times the pace slower when clients started 100 ms apart. No setting met
+    /// every target of issue 20 for independent clients there; README's Performance section has the measured rows.</item>
     /// </list>
     /// The rate is a function of time since the event (no timer): <see cref="Allowed"/> computes it from the clock it is
     /// given, so a fake clock tests it exactly.
@@ -40,8 +44,11 @@ namespace DataArtsQuality.Client.RateLimit
 
         public TimeSpan DecreasedAt { get; private set; }
 
+        /// <summary>429s of the current congestion event (the first one decreased; the rest left before it did).</summary>
+        public int Refusals { get; private set; }
+
         /// <summary>The state file's values; anything inconsistent is the Full state.</summary>
-        internal static AdaptiveRate Restore(AdaptiveRateState state, double start, double level, TimeSpan decreasedAt)
+        internal static AdaptiveRate Restore(AdaptiveRateState state, double start, double level, TimeSpan decreasedAt, int refusals)
         {
             var rate = new AdaptiveRate();
             if (state == AdaptiveRateState.Recovering && start >= 1 && level >= start && level <= 100000 && !double.IsNaN(start))
@@ -50,6 +57,7 @@ namespace DataArtsQuality.Client.RateLimit
                 rate.Start = start;
                 rate.Level = level;
                 rate.DecreasedAt = decreasedAt;
+                rate.Refusals = Math.Max(1, refusals);
             }
             return rate;
         }
@@ -77,7 +85,11 @@ namespace DataArtsQuality.Client.RateLimit
         public void Throttled(TimeSpan slot, TimeSpan now, int count, TimeSpan period, int achieved)
         {
             if (count <= 0) return; // no limit of its own to adapt (RateLimitCount 0): the pause alone holds it back
-            if (State == AdaptiveRateState.Recovering && slot < DecreasedAt) return; // same congestion event
+            if (State == AdaptiveRateState.Recovering && slot < DecreasedAt)
+            {
+                Refusals++; // same congestion event: counted, no second decrease
+                return;
+            }
             double current = State == AdaptiveRateState.Full ? count : Math.Min(count, ValueAt(now, period));
             double floor = Math.Max(1, Math.Floor(count * FloorShare));
             double level = Math.Max(floor, Math.Min(current, achieved));
@@ -85,16 +97,17 @@ namespace DataArtsQuality.Client.RateLimit
             Level = level;
             Start = Math.Max(floor, Decrease * level);
             DecreasedAt = now;
+            Refusals = 1;
         }
 
-        // The line from Start to Level at Increase per period, then Level + Increase * (2^k - 1) k periods later.
+        // The line from Start to Level at Increase per period, then Level * 2^k k periods later.
         private double ValueAt(TimeSpan now, TimeSpan period)
         {
             double t = now > DecreasedAt ? (now - DecreasedAt).Ticks / (double)period.Ticks : 0;
             double line = Start + Increase * t;
             if (line <= Level) return line;
             double beyond = t - (Level - Start) / Increase;
-            return beyond > 30 ? double.MaxValue : Level + Increase * (Math.Pow(2, beyond) - 1);
+            return beyond > 30 ? double.MaxValue : Level * Math.Pow(2, beyond);
         }
     }
 }

@@ -96,6 +96,29 @@ namespace DataArtsQuality.Client.RateLimit
             if (until > NotBefore) NotBefore = until;
         }
 
+        /// <summary>
+        /// The request of <paramref name="slot"/> was refused (429) at <paramref name="now"/>: the adaptive rate drops,
+        /// and from the second 429 of one congestion event on, no request starts until this user's oldest request in
+        /// the last period is a period old. Two or more refused together mean the gateway's window is full of requests
+        /// (ours and others'); a retry after a second's back-off would only be refused again, and count against the
+        /// window where the gateway counts refusals. Until our oldest ages out is the best guess of when room appears
+        /// (clients that collided sent their bursts together). A lone 429 keeps its short back-off.
+        /// </summary>
+        public void Throttled(TimeSpan slot, TimeSpan now, int count, TimeSpan period)
+        {
+            var from = now - period;
+            Rate.Throttled(slot, now, count, period, CountSince(from, now));
+            if (count <= 0 || Rate.Refusals < 2) return;
+            for (int i = 0; i < _slots.Count; i++)
+            {
+                if (_slots[i] > from)
+                {
+                    PauseUntil(_slots[i] + Spacing(period));
+                    return;
+                }
+            }
+        }
+
         /// <summary>How many slots fall after <paramref name="from"/> and not after <paramref name="now"/> (the rate just achieved).</summary>
         public int CountSince(TimeSpan from, TimeSpan now)
         {

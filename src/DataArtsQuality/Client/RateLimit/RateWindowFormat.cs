@@ -3,7 +3,7 @@ namespace DataArtsQuality.Client.RateLimit
     /// <summary>
     /// The state file's bytes, version 1: "DQCRATE" and a version byte, the payload's length, the payload, and an
     /// FNV-1a 64-bit hash of the payload. Payload, little-endian: the pause (ticks), Keep, the adaptive rate (state,
-    /// start, level, decreased-at) and the slots (count, then ticks, ascending). Anything that does not read back exactly
+    /// start, level, decreased-at, refusals) and the slots (count, then ticks, ascending). Anything that does not read back exactly
     /// so (another version, a torn or foreign file, a hash that does not match, slots out of order or too far in the
     /// future) is an empty window: the worst a bad file can do is let one window's worth of requests through, which the
     /// gateway's 429 and the adaptive rate then catch. The version is also in the file name (<see cref="SharedRateFile"/>),
@@ -27,6 +27,7 @@ namespace DataArtsQuality.Client.RateLimit
                 w.Write(window.Rate.Start);
                 w.Write(window.Rate.Level);
                 w.Write(window.Rate.DecreasedAt.Ticks);
+                w.Write(window.Rate.Refusals);
                 w.Write(window.Slots.Count);
                 foreach (var slot in window.Slots) w.Write(slot.Ticks);
             }
@@ -69,9 +70,10 @@ namespace DataArtsQuality.Client.RateLimit
             var state = (AdaptiveRateState)r.ReadInt32();
             double start = r.ReadDouble(), level = r.ReadDouble();
             var decreasedAt = new TimeSpan(r.ReadInt64());
+            int refusals = r.ReadInt32();
             int count = r.ReadInt32();
             if (keep < 0 || keep > 100000 || count < 0 || count > MaxSlots || notBefore > horizon || decreasedAt > horizon) return null;
-            if (bodyLength != 44 + 8 * count) return null;
+            if (bodyLength != 48 + 8 * count) return null;
             var slots = new List<TimeSpan>(count);
             for (int i = 0; i < count; i++)
             {
@@ -79,7 +81,7 @@ namespace DataArtsQuality.Client.RateLimit
                 if (slot > horizon || (i > 0 && slot < slots[i - 1])) return null;
                 slots.Add(slot);
             }
-            return new RateWindow(slots, notBefore, keep, AdaptiveRate.Restore(state, start, level, decreasedAt));
+            return new RateWindow(slots, notBefore, keep, AdaptiveRate.Restore(state, start, level, decreasedAt, refusals));
         }
 
         private static ulong Fnv1a(byte[] data, int offset, int length)
