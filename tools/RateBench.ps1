@@ -7,7 +7,9 @@ emulator refused, and each client's share (its reruns per second against the mea
 .DESCRIPTION
 The limit's pace for R requests of Count per Period is (ceil(R / Count) - 1) * Period: the first Count start at once,
 and each further Count a period later. Clients start together at one instant (a barrier a few seconds ahead, so that
-pwsh start-up and Import-Module are not in the figure); each works through its own reruns with Restart-DqcJob's defaults.
+pwsh start-up, Import-Module and each process's first request are not in the figure: each client connects with the
+check, which warms its HTTP path, and the limit is set again a period later); each works through its own reruns with
+Restart-DqcJob's defaults.
 #>
 param(
     [Parameter(Mandatory)] [string] $Root,
@@ -35,22 +37,29 @@ try {
         # A fresh state folder: nothing left from an earlier scenario or run (the children inherit the variable).
         $folder = Join-Path ([IO.Path]::GetTempPath()) ('dqc-rate-bench-' + [guid]::NewGuid().ToString('N'))
         $env:DQC_RATE_LIMIT_DIR = $folder
-        # An empty window and zeroed counters at the emulator (setting the limit again clears both).
-        Start-Sleep -Milliseconds ($PeriodMs + 200)
-        $null = Invoke-RestMethod -Method Put -Uri "$($emulator.Url)/_emulator/rate-limit" -ContentType 'application/json' `
-            -Body (@{ count = $Count; period_ms = $PeriodMs; count_refused = [bool]$CountRefused } | ConvertTo-Json)
-        $startAt = [DateTime]::UtcNow.AddSeconds(4 + $n)
         $procs = for ($i = 0; $i -lt $n; $i++) {
             $mine = @(for ($k = 0; $k -lt $each; $k++) { $ids[($i * $each + $k) % $ids.Count] }) -join ','
             $psi = [Diagnostics.ProcessStartInfo]::new($pwsh[0])
             foreach ($a in @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $client, '-Module', $module,
                     '-Url', $emulator.Url, '-ProjectId', $emulator.ProjectId, '-WorkspaceId', $emulator.WorkspaceId, '-Token', $emulator.Token,
-                    '-Ids', $mine, '-StartAtTicks', $startAt.Ticks, '-Shared', $(if ($Shared) { '1' } else { '0' }))) { $psi.ArgumentList.Add([string]$a) }
+                    '-Ids', $mine, '-StartAtTicks', 0, '-Shared', $(if ($Shared) { '1' } else { '0' }))) { $psi.ArgumentList.Add([string]$a) }
             $psi.RedirectStandardOutput = $true
             $psi.RedirectStandardError = $true
+            $psi.RedirectStandardInput = $true
             $psi.UseShellExecute = $false
             [Diagnostics.Process]::Start($psi)
         }
+        foreach ($p in $procs) {
+            $line = $p.StandardOutput.ReadLine()
+            if ($line -ne 'ready') { throw "A bench client did not start: $line $($p.StandardError.ReadToEnd())" }
+        }
+        # The warm-up checks are out of every window (the clients' own and the emulator's) a period later; setting the
+        # limit again then zeroes the emulator's counters. Then all start together.
+        Start-Sleep -Milliseconds ($PeriodMs + 200)
+        $null = Invoke-RestMethod -Method Put -Uri "$($emulator.Url)/_emulator/rate-limit" -ContentType 'application/json' `
+            -Body (@{ count = $Count; period_ms = $PeriodMs; count_refused = [bool]$CountRefused } | ConvertTo-Json)
+        $startAt = [DateTime]::UtcNow.AddMilliseconds(300)
+        foreach ($p in $procs) { $p.StandardInput.WriteLine([string]$startAt.Ticks); $p.StandardInput.Flush() }
         $results = foreach ($p in $procs) {
             $text = $p.StandardOutput.ReadToEnd()
             $p.WaitForExit()
