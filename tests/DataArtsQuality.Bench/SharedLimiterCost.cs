@@ -9,14 +9,16 @@ using DataArtsQuality.Client.RateLimit;
 /// </summary>
 internal static class SharedLimiterCost
 {
+    private static TimeSpan _now = TimeSpan.FromDays(1);
+
     public static void Run(int calls)
     {
         string folder = Path.Combine(Path.GetTempPath(), "dqc-rate-cost-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var period = TimeSpan.FromSeconds(1);
-            var shared = new RateLimiter(100_000, period, shared: new SharedRateFile(Path.Combine(folder, "v1-cost.rate")));
-            var local = new RateLimiter(100_000, period);
+            var period = TimeSpan.FromSeconds(10);
+            var shared = new RateLimiter(40, period, () => _now, (_, _) => Task.CompletedTask, new SharedRateFile(Path.Combine(folder, "v1-cost.rate")), () => _now);
+            var local = new RateLimiter(40, period, () => _now, (_, _) => Task.CompletedTask);
             double sharedUs = Measure(shared, period, calls, share: true);
             double localUs = Measure(local, period, calls, share: false);
             Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
@@ -43,7 +45,9 @@ internal static class SharedLimiterCost
 
     private static void Once(RateLimiter limiter, TimeSpan period, bool share)
     {
-        var (_, slot) = limiter.ReserveAsync(100_000, period, CancellationToken.None, share).GetAwaiter().GetResult();
+        var (waited, slot) = limiter.ReserveAsync(40, period, CancellationToken.None, share).GetAwaiter().GetResult();
+        if (waited > TimeSpan.Zero) throw new InvalidOperationException("The cost run waited for the limit: it measures the wait, not the file.");
+        _now += TimeSpan.FromMilliseconds(300);
         limiter.Settle(slot, share);
     }
 }

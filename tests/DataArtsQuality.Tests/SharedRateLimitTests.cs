@@ -113,4 +113,16 @@ public sealed class SharedRateLimitTests : IDisposable
         Assert.Equal(Spacing, (await a.ReserveAsync(3, Period, CancellationToken.None, share: true)).Waited);
         Assert.False(a.Shared!.Usable);
     }
+
+    [Fact]
+    public async Task A_large_count_s_window_longer_than_the_first_buffer_still_reads_back()
+    {
+        // 9,000 slots are 72 KB of file: more than any fixed buffer the reader might have started with.
+        const int count = 9000;
+        var a = new RateLimiter(count, Period, () => _now, (_, _) => Task.CompletedTask, new SharedRateFile(StatePath), () => _now);
+        var b = new RateLimiter(count, Period, () => _now, (_, _) => Task.CompletedTask, new SharedRateFile(StatePath), () => _now);
+        for (int i = 0; i < count; i++) await a.ReserveAsync(count, Period, CancellationToken.None, share: true);
+        Assert.True(new FileInfo(StatePath).Length > 64 * 1024);
+        Assert.Equal(Spacing, (await b.ReserveAsync(count, Period, CancellationToken.None, share: true)).Waited);
+    }
 }

@@ -16,6 +16,9 @@ namespace DataArtsQuality.Client.RateLimit
         private const int HeaderLength = 7 + 1 + 4;
         private const int MaxSlots = 2 * 100000 + 64;
 
+        /// <summary>The longest file a window of the largest count can make.</summary>
+        public const int MaxFileLength = HeaderLength + 48 + 8 * MaxSlots + 8;
+
         public static byte[] Write(RateWindow window)
         {
             using var payload = new MemoryStream();

@@ -21,7 +21,8 @@ namespace DataArtsQuality.Client.RateLimit
         // network share without locks, a scanner holding the file) and the request goes by this process's count alone.
         private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(2);
 
-        private readonly byte[] _buffer = new byte[64 * 1024];
+        // Reused between changes (under the limiter's lock): about 0.5 KB for 40 slots, grown for a larger count.
+        private byte[] _buffer = new byte[4096];
 
         public SharedRateFile(string path)
         {
@@ -73,8 +74,11 @@ namespace DataArtsQuality.Client.RateLimit
             RateWindow window;
             try
             {
+                long size = stream.Length;
+                if (size > RateWindowFormat.MaxFileLength) size = 0; // not a file this module wrote: an empty window
+                if (size > _buffer.Length) _buffer = new byte[size];
                 int length = 0, read;
-                while (length < _buffer.Length && (read = stream.Read(_buffer, length, _buffer.Length - length)) > 0) length += read;
+                while (length < size && (read = stream.Read(_buffer, length, (int)size - length)) > 0) length += read;
                 window = RateWindowFormat.Read(_buffer, length, now);
             }
             catch (IOException)
