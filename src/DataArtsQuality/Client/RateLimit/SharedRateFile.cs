@@ -17,7 +17,7 @@ namespace DataArtsQuality.Client.RateLimit
         /// <summary>Overrides the folder of the state files (tests use their own; a machine can point all users at one).</summary>
         public const string DirectoryVariable = "DQC_RATE_LIMIT_DIR";
 
-        // Another process holds the file for a few microseconds per request; after this long something is wrong (a
+        // Another process holds the file for tens of microseconds per change; after this long something is wrong (a
         // network share without locks, a scanner holding the file) and the request goes by this process's count alone.
         private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(2);
 
