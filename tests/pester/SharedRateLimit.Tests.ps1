@@ -99,6 +99,7 @@ Describe 'One user''s processes on one machine share one rate limit' {
         $watch.Elapsed.TotalSeconds | Should -BeLessThan 1.5
         # The 4 slots are in the file: the module used it after the kill instead of falling back to its own count.
         $bytes = [IO.File]::ReadAllBytes($file[0].FullName)
-        [BitConverter]::ToInt32($bytes, 56) | Should -Be 4
+        # The slot count: after the 12-byte header, the pause (8), Keep (4) and the adaptive rate (40) (RateWindowFormat).
+        [BitConverter]::ToInt32($bytes, 64) | Should -Be 4
     }
 }

@@ -6,7 +6,10 @@ namespace DataArtsQuality.Client.RateLimit
     /// on other machines cannot see each other; each learns only from its own 429s, and AIMD is the simplest rule known
     /// to converge to fair shares from there (Chiu and Jain, 1989).
     /// <list type="bullet">
-    /// <item>A 429 is a congestion event: the allowed count drops to <see cref="Decrease"/> (0.7) times what this user
+    /// <item>One 429 alone changes nothing here (the transport's back-off still pauses the user): a gateway hiccup, a
+    /// fault injected in a test, must not slow a runbook for minutes. A second 429 within a period confirms a full
+    /// window (the other requests of a burst refused with it, or a retry refused again): that is a congestion event,
+    /// and the allowed count drops to <see cref="Decrease"/> (0.7) times what this user
     /// actually got through in the last period (its requests in the window, as TCP's RFC 5681 halves the flight size,
     /// not the congestion window), but never below <see cref="FloorShare"/> of the count (5 of 40): a client refused when
     /// it had sent only a few is not the one crowding the window (a newcomer beside a client that took it all, or one
@@ -44,13 +47,17 @@ namespace DataArtsQuality.Client.RateLimit
 
         public TimeSpan DecreasedAt { get; private set; }
 
-        /// <summary>429s of the current congestion event (the first one decreased; the rest left before it did).</summary>
+        /// <summary>429s of the current congestion event (the lone one before it and the one that confirmed it count).</summary>
         public int Refusals { get; private set; }
 
+        /// <summary>When the last 429 came (a second one within a period confirms a congestion event); zero: none yet.</summary>
+        public TimeSpan LastRefusalAt { get; private set; }
+
         /// <summary>The state file's values; anything inconsistent is the Full state.</summary>
-        internal static AdaptiveRate Restore(AdaptiveRateState state, double start, double level, TimeSpan decreasedAt, int refusals)
+        internal static AdaptiveRate Restore(AdaptiveRateState state, double start, double level, TimeSpan decreasedAt, int refusals,
+            TimeSpan lastRefusalAt)
         {
-            var rate = new AdaptiveRate();
+            var rate = new AdaptiveRate { LastRefusalAt = lastRefusalAt };
             if (state == AdaptiveRateState.Recovering && start >= 1 && level >= start && level <= 100000 && !double.IsNaN(start))
             {
                 rate.State = state;
@@ -88,6 +95,14 @@ namespace DataArtsQuality.Client.RateLimit
             if (State == AdaptiveRateState.Recovering && slot < DecreasedAt)
             {
                 Refusals++; // same congestion event: counted, no second decrease
+                LastRefusalAt = now;
+                return;
+            }
+            bool confirmed = LastRefusalAt > TimeSpan.Zero && now - LastRefusalAt <= period;
+            LastRefusalAt = now;
+            if (!confirmed)
+            {
+                Refusals = 1; // a lone 429 so far: nothing changes until a second one within a period
                 return;
             }
             double current = State == AdaptiveRateState.Full ? count : Math.Min(count, ValueAt(now, period));
@@ -97,7 +112,7 @@ namespace DataArtsQuality.Client.RateLimit
             Level = level;
             Start = Math.Max(floor, Decrease * level);
             DecreasedAt = now;
-            Refusals = 1;
+            Refusals = 2;
         }
 
         // The line from Start to Level at Increase per period, then Level * 2^k k periods later.

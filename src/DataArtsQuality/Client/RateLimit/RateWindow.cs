@@ -97,8 +97,9 @@ namespace DataArtsQuality.Client.RateLimit
         }
 
         /// <summary>
-        /// The request of <paramref name="slot"/> was refused (429) at <paramref name="now"/>: the adaptive rate drops,
-        /// and from the second 429 of one congestion event on, no request starts until this user's oldest request in
+        /// The request of <paramref name="slot"/> was refused (429) at <paramref name="now"/>: the adaptive rate drops
+        /// (from the second 429 within a period, see <see cref="AdaptiveRate"/>), and from then on in that congestion
+        /// event no request starts until this user's oldest request in
         /// the last period is a period old. Two or more refused together mean the gateway's window is full of requests
         /// (ours and others'); a retry after a second's back-off would only be refused again, and count against the
         /// window where the gateway counts refusals. Until our oldest ages out is the best guess of when room appears

@@ -3,7 +3,7 @@ namespace DataArtsQuality.Client.RateLimit
     /// <summary>
     /// The state file's bytes, version 1: "DQCRATE" and a version byte, the payload's length, the payload, and an
     /// FNV-1a 64-bit hash of the payload. Payload, little-endian: the pause (ticks), Keep, the adaptive rate (state,
-    /// start, level, decreased-at, refusals) and the slots (count, then ticks, ascending). Anything that does not read back exactly
+    /// start, level, decreased-at, refusals, last refusal) and the slots (count, then ticks, ascending). Anything that does not read back exactly
     /// so (another version, a torn or foreign file, a hash that does not match, slots out of order or too far in the
     /// future) is an empty window: the worst a bad file can do is let one window's worth of requests through, which the
     /// gateway's 429 and the adaptive rate then catch. The version is also in the file name (<see cref="SharedRateFile"/>),
@@ -17,7 +17,7 @@ namespace DataArtsQuality.Client.RateLimit
         private const int MaxSlots = 2 * 100000 + 64;
 
         /// <summary>The longest file a window of the largest count can make.</summary>
-        public const int MaxFileLength = HeaderLength + 48 + 8 * MaxSlots + 8;
+        public const int MaxFileLength = HeaderLength + 56 + 8 * MaxSlots + 8;
 
         public static byte[] Write(RateWindow window)
         {
@@ -31,6 +31,7 @@ namespace DataArtsQuality.Client.RateLimit
                 w.Write(window.Rate.Level);
                 w.Write(window.Rate.DecreasedAt.Ticks);
                 w.Write(window.Rate.Refusals);
+                w.Write(window.Rate.LastRefusalAt.Ticks);
                 w.Write(window.Slots.Count);
                 foreach (var slot in window.Slots) w.Write(slot.Ticks);
             }
@@ -74,9 +75,10 @@ namespace DataArtsQuality.Client.RateLimit
             double start = r.ReadDouble(), level = r.ReadDouble();
             var decreasedAt = new TimeSpan(r.ReadInt64());
             int refusals = r.ReadInt32();
+            var lastRefusalAt = new TimeSpan(r.ReadInt64());
             int count = r.ReadInt32();
             if (keep < 0 || keep > 100000 || count < 0 || count > MaxSlots || notBefore > horizon || decreasedAt > horizon) return null;
-            if (bodyLength != 48 + 8 * count) return null;
+            if (bodyLength != 56 + 8 * count || lastRefusalAt > horizon) return null;
             var slots = new List<TimeSpan>(count);
             for (int i = 0; i < count; i++)
             {
@@ -84,7 +86,7 @@ namespace DataArtsQuality.Client.RateLimit
                 if (slot > horizon || (i > 0 && slot < slots[i - 1])) return null;
                 slots.Add(slot);
             }
-            return new RateWindow(slots, notBefore, keep, AdaptiveRate.Restore(state, start, level, decreasedAt, refusals));
+            return new RateWindow(slots, notBefore, keep, AdaptiveRate.Restore(state, start, level, decreasedAt, refusals, lastRefusalAt));
         }
 
         private static ulong Fnv1a(byte[] data, int offset, int length)
