@@ -257,6 +257,34 @@ Add-Result -Figure 'CPU per restart call, in-process (us)' -Target 'report; clos
     -Baseline $baseCpu -Ours $oursCpu -Ratio ($cpu.baseline_us_median / $cpu.ours_us_median) -Met $true `
     -Note ("allocations per call: ours {0} B, baseline {1} B" -f $cpu.ours_bytes_per_call, $cpu.baseline_bytes_per_call)
 
+# 6. One user's limit across processes (issue 20): separate pwsh processes of one user against the emulator's per-user
+# 40 per 10 s, with the shared limiter (one machine) and without it (independent clients, as on different machines, in
+# both of the emulator's counting modes). Ratio here is wall time / the limit's pace; refused is what the emulator
+# refused. Then what the shared limiter costs a request (a slot taken and settled through the state file).
+Write-Host "`n6. One user, several processes" -ForegroundColor Cyan
+$rateBench = Join-Path $Root 'tools/RateBench.ps1'
+$machineScenarios = if ($Quick) { @('2x100') } else { @('2x100', '4x50', '8x25') }
+$independentScenarios = if ($Quick) { @('2x100') } else { @('2x100', '4x50') }
+$rows = @(& $rateBench -Root $Root -Scenario $machineScenarios -Shared $true)
+$rows += @(& $rateBench -Root $Root -Scenario $independentScenarios -Shared $false)
+$rows += @(& $rateBench -Root $Root -Scenario $independentScenarios -Shared $false -CountRefused)
+foreach ($row in $rows) {
+    $machine = $row.Shared
+    $target = if ($machine) { '0 refused, <= 1.10 x the pace' } else { '<= 5% refused, <= 1.20 x the pace, each client within 30% of an equal share' }
+    $met = if ($machine) { $row.Refused -eq 0 -and $row.Ratio -le 1.10 } else { $row.RefusedShare -le 0.05 -and $row.Ratio -le 1.20 -and $row.ShareMin -ge 0.7 -and $row.ShareMax -le 1.3 }
+    $what = if ($machine) { 'processes of one user, one machine (shared limiter)' } else { 'independent clients of one user (no shared state)' + $(if ($row.CountRefused) { ', refused requests counted' } else { '' }) }
+    Add-Result -Figure ("{0} {1} reruns under 40 per 10 s per user (s)" -f $row.Scenario, $what) -Target $target -Unit 's' `
+        -Baseline ("{0} s pace" -f $row.Pace) -Ours ("{0:0.0} s" -f $row.Wall) -Ratio $row.Ratio -Met $met `
+        -Note ("{0} refused of {1} ({2:0.0}%), {3} instances, {4} errors; client shares {5:0.00} to {6:0.00}; ratio here is ours / pace" -f $row.Refused, ($row.Refused + $row.Admitted), (100 * $row.RefusedShare), $row.Instances, $row.Errors, $row.ShareMin, $row.ShareMax)
+}
+$costJson = & dotnet (Join-Path $Root 'tests/DataArtsQuality.Bench/bin/Release/net10.0/DataArtsQuality.Bench.dll') shared 20000
+if ($LASTEXITCODE -ne 0) { throw 'The shared limiter cost run failed.' }
+$cost = $costJson | ConvertFrom-Json
+Add-Result -Figure 'Shared rate limit: cost per request (us)' -Target 'well under 1 ms' -Unit 'us' `
+    -Baseline ("{0} us in memory only" -f $cost.local_us_per_request) -Ours ("{0} us" -f $cost.shared_us_per_request) `
+    -Ratio ($cost.local_us_per_request / $cost.shared_us_per_request) -Met ($cost.shared_us_per_request -lt 500 -and $cost.file_usable) `
+    -Note 'a slot taken and settled (two locked changes of the state file in the temp folder), 20,000 requests, nothing waiting'
+
 $results | ConvertTo-Json -Depth 5 | Set-Content (Join-Path $benchOut 'results.json')
 $lines = @(
     '# DataArtsQuality benchmark'

@@ -143,13 +143,15 @@ function Set-DqcEmulatorRateLimit {
         [Parameter(Mandatory, Position = 0)] $Emulator,
         [Parameter(ParameterSetName = 'On')] [int] $Count = 40,
         [Parameter(ParameterSetName = 'On')] [int] $PeriodMs = 10000,
+        # Refused requests take a slot of the window too (the gateway's docs do not say whether they do).
+        [Parameter(ParameterSetName = 'On')] [switch] $CountRefused,
         [Parameter(Mandatory, ParameterSetName = 'Off')] [switch] $Off
     )
     if ($Off) {
         $null = Invoke-RestMethod -Method Delete -Uri "$($Emulator.Url)/_emulator/rate-limit"
     }
     else {
-        Invoke-RestMethod -Method Put -Uri "$($Emulator.Url)/_emulator/rate-limit" -Body (@{ count = $Count; period_ms = $PeriodMs } | ConvertTo-Json) -ContentType 'application/json'
+        Invoke-RestMethod -Method Put -Uri "$($Emulator.Url)/_emulator/rate-limit" -Body (@{ count = $Count; period_ms = $PeriodMs; count_refused = [bool]$CountRefused } | ConvertTo-Json) -ContentType 'application/json'
     }
 }
 

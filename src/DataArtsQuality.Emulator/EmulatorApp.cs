@@ -15,7 +15,7 @@ public static class EmulatorApp
         var state = new EmulatorState(options);
         builder.Services.AddSingleton(state);
         var faults = new FaultState();
-        if (options.RateLimitCount > 0) faults.SetLimit(options.RateLimitCount, options.RateLimitPeriodMilliseconds);
+        if (options.RateLimitCount > 0) faults.SetLimit(options.RateLimitCount, options.RateLimitPeriodMilliseconds, options.RateLimitCountsRefused);
         foreach (var fault in options.Faults) faults.Add(fault);
         builder.Services.AddSingleton(faults);
         var iam = new IamState(options);

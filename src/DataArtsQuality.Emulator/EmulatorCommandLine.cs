@@ -32,6 +32,7 @@ public static class EmulatorCommandLine
         Gateway and IAM:
           --rate-limit N             enforce N requests per caller per period (429 APIG.0308); 0 = off (default)
           --rate-limit-period-ms N   the rate-limit period (default 10000)
+          --rate-limit-count-refused refused requests count against the window too (the docs do not say which)
           --token-lifetime-sec N     lifetime of tokens its IAM issues (default 86400)
           --clock-skew-sec N         shift its clock (the 15-minute X-Sdk-Date check, token times)
           --region NAME              the region its IAM names the project after (default ap-southeast-1)
@@ -114,6 +115,7 @@ public static class EmulatorCommandLine
                     case "--parent-pid": options.ParentProcessId = NextInt(); break;
                     case "--rate-limit": options.RateLimitCount = NextCount(); break;
                     case "--rate-limit-period-ms": options.RateLimitPeriodMilliseconds = NextCount(); break;
+                    case "--rate-limit-count-refused": options.RateLimitCountsRefused = true; break;
                     case "--nested-sub-rules": options.NestedSubRules = true; break;
                     case "--token-lifetime-sec": options.TokenLifetimeSeconds = NextInt(); break;
                     case "--clock-skew-sec": options.ClockSkewSeconds = NextInt(); break;

@@ -25,6 +25,9 @@ public sealed class EmulatorOptions
 
     public int RateLimitPeriodMilliseconds { get; set; } = 10_000;
 
+    /// <summary>Refused requests take a slot of the window too (the gateway's docs do not say [inf]).</summary>
+    public bool RateLimitCountsRefused { get; set; }
+
     /// <summary>Comparison job details send sub_rules as an array of arrays (the SDKs' shape) instead of flat (the docs').</summary>
     public bool NestedSubRules { get; set; }
 

@@ -10,6 +10,11 @@ using DataArtsQuality.Models;
 // The module's own CPU cost per call, with the server taken out: DqcClient.RestartJobAsync against an in-memory
 // handler that answers at once, beside a hand-written HttpClient call against the same handler (the baseline a C#
 // user would write). Prints one JSON object; build.ps1 bench puts it in the results table.
+if (args.Length > 0 && args[0] == "shared")
+{
+    SharedLimiterCost.Run(args.Length > 1 ? int.Parse(args[1]) : 20_000);
+    return;
+}
 int calls = args.Length > 0 ? int.Parse(args[0]) : 10_000;
 int rounds = args.Length > 1 ? int.Parse(args[1]) : 5;
 

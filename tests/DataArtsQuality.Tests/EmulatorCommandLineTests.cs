@@ -8,7 +8,7 @@ namespace DataArtsQuality.Tests;
 /// <summary>dqc-emulator's command line and seed format, in process (the installed tool is tested in Pester).</summary>
 public class EmulatorCommandLineTests
 {
-    private static readonly string[] Switches = { "--help", "-h", "--version", "--nested-sub-rules" };
+    private static readonly string[] Switches = { "--help", "-h", "--version", "--nested-sub-rules", "--rate-limit-count-refused" };
 
     private static IReadOnlyList<string> HelpFlags() =>
         Regex.Matches(EmulatorCommandLine.Help, @"(?m)^\s+(?<flag>--[a-z-]+)(?:,\s*(?<alias>-[a-z]))?")

@@ -47,4 +47,21 @@ public class EmulatorRateLimitTests
         Assert.Equal(2, counted.Rejected);
         Assert.Equal(2, counted.RejectedBy("u"));
     }
+
+    [Fact]
+    public void The_command_line_sets_the_counting_mode_and_the_report_names_each_caller()
+    {
+        var parsed = EmulatorCommandLine.Parse(new[] { "--rate-limit", "20", "--rate-limit-period-ms", "2000", "--rate-limit-count-refused" });
+        Assert.Null(parsed.Error);
+        Assert.True(parsed.Options!.RateLimitCountsRefused);
+        Assert.False(EmulatorCommandLine.Parse(new[] { "--rate-limit", "20" }).Options!.RateLimitCountsRefused);
+        var faults = new FaultState();
+        faults.SetLimit(1, 1000);
+        Assert.True(faults.TryAdmit("user:a", 0));
+        Assert.False(faults.TryAdmit("user:a", 1));
+        Assert.True(faults.TryAdmit("user:b", 2));
+        Assert.Equal(1, faults.RejectedByCaller()["user:a"]);
+        Assert.False(faults.RejectedByCaller().ContainsKey("user:b"));
+        Assert.Equal(1, faults.AdmittedByCaller()["user:b"]);
+    }
 }

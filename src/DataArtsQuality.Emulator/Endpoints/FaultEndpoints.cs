@@ -57,5 +57,14 @@ public static class FaultEndpoints
         ["admitted"] = faults.Admitted,
         ["rejected"] = faults.Rejected,
         ["count_refused"] = faults.CountRefused,
+        ["rejected_by"] = ByCaller(faults.RejectedByCaller()),
+        ["admitted_by"] = ByCaller(faults.AdmittedByCaller()),
     };
+
+    private static JsonObject ByCaller(IReadOnlyDictionary<string, int> counts)
+    {
+        var json = new JsonObject();
+        foreach (var pair in counts.OrderBy(p => p.Key, StringComparer.Ordinal)) json[pair.Key] = pair.Value;
+        return json;
+    }
 }

@@ -68,12 +68,27 @@ public sealed class FaultState
         lock (_lock) return _rejectedBy.TryGetValue(caller, out int n) ? n : 0;
     }
 
+    /// <summary>The refusals per caller since the limit was set (callers named as in the request log, no credential).</summary>
+    public IReadOnlyDictionary<string, int> RejectedByCaller()
+    {
+        lock (_lock) return new Dictionary<string, int>(_rejectedBy, StringComparer.Ordinal);
+    }
+
+    /// <summary>The admissions per caller since the limit was set.</summary>
+    public IReadOnlyDictionary<string, int> AdmittedByCaller()
+    {
+        lock (_lock) return new Dictionary<string, int>(_admittedBy, StringComparer.Ordinal);
+    }
+
+    private readonly Dictionary<string, int> _admittedBy = new(StringComparer.Ordinal);
+
     public void SetLimit(int count, int periodMs, bool countRefused = false)
     {
         lock (_lock)
         {
             CountRefused = countRefused;
             _rejectedBy.Clear();
+            _admittedBy.Clear();
             LimitCount = Math.Max(0, count);
             LimitPeriodMs = periodMs > 0 ? periodMs : 10_000;
             _windows.Clear();
@@ -102,6 +117,7 @@ public sealed class FaultState
             }
             window.Enqueue(nowMs);
             Admitted++;
+            _admittedBy[caller] = (_admittedBy.TryGetValue(caller, out int admitted) ? admitted : 0) + 1;
             return true;
         }
     }

@@ -59,6 +59,11 @@ namespace DataArtsQuality.Client
 
         /// <summary>The time between those listings, for a run that the service does not list at once.</summary>
         public double LostAnswerLookIntervalSec { get; set; } = DefaultLostAnswerLookIntervalSec;
+        /// <summary>
+        /// Whether the rate limit is shared with this OS user's other processes on the machine through the user's state
+        /// file (RateLimit/SharedRateFile); false: this process counts only its own requests.
+        /// </summary>
+        public bool SharedRateLimit { get; set; } = true;
 
         public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSec);
 

@@ -31,6 +31,9 @@ namespace DataArtsQuality.Client
             // With a gate, the waits before a send (rate limit, back-off) also end when the gate closes.
             using var beforeSend = request.Gate is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, request.Gate.Closed);
             var waitToken = beforeSend?.Token ?? cancellationToken;
+            // Slots go through the user's state file only under a limit (RateLimitCount 0: no limit, and no file cost on
+            // every request); a 429's pause and slow-down are shared either way.
+            bool shareSlots = settings.SharedRateLimit && settings.RateLimitCount > 0;
             for (int attempt = 1; ; attempt++)
             {
                 waitToken.ThrowIfCancellationRequested();
@@ -39,7 +42,7 @@ namespace DataArtsQuality.Client
                 if (limiter != null)
                 {
                     TimeSpan waited;
-                    (waited, slot) = await limiter.ReserveAsync(settings.RateLimitCount, settings.RateLimitPeriod, waitToken).ConfigureAwait(false);
+                    (waited, slot) = await limiter.ReserveAsync(settings.RateLimitCount, settings.RateLimitPeriod, waitToken, shareSlots).ConfigureAwait(false);
                     if (waited.TotalMilliseconds >= 1)
                         waitNote = string.Format(CultureInfo.InvariantCulture, ", waited {0:0} ms for the rate limit", waited.TotalMilliseconds);
                 }
@@ -60,7 +63,7 @@ namespace DataArtsQuality.Client
 
                 if (request.Gate != null && !request.Gate.MaySend())
                 {
-                    limiter?.Settle(slot);
+                    limiter?.Settle(slot, shareSlots);
                     throw new OperationCanceledException($"{method} {path} was not sent: the caller stopped sending.");
                 }
 
@@ -138,7 +141,7 @@ namespace DataArtsQuality.Client
                 }
 
                 // Answered or failed: the gateway saw the request by now (if at all).
-                limiter?.Settle(slot);
+                limiter?.Settle(slot, shareSlots);
 
                 RetryDecision decision;
                 if (failure != null)
@@ -205,9 +208,11 @@ namespace DataArtsQuality.Client
                         }
                         if ((int)status == 429 && limiter != null)
                         {
-                            // Throttled: hold back every request of this user, not only this one. The limiter then makes
-                            // this request wait too (at the top of the loop), so it waits once.
-                            limiter.Pause(decision.Delay);
+                            // Throttled: hold back every request of this user, not only this one, and send fewer per
+                            // period from now (the adaptive rate). The limiter then makes this request wait too (at the
+                            // top of the loop), so it waits once; a Retry-After is the pause's length when there is one.
+                            limiter.Throttled(slot, settings.RateLimitCount, settings.RateLimitPeriod, settings.SharedRateLimit);
+                            limiter.Pause(decision.Delay, settings.SharedRateLimit);
                             continue;
                         }
                     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DataArtsQuality.Client.RateLimit;
 
 namespace DataArtsQuality.Client
 {
@@ -10,37 +11,54 @@ namespace DataArtsQuality.Client
     /// under the gateway's limit whichever way the gateway counts (sliding window or token bucket). Each caller brings
     /// its own Count and Period (its runspace's Set-DqcConfig), measured against all of the user's requests. Waiters are
     /// served in arrival order: each call reserves the next free slot and sleeps until then, cancellably.
+    /// <para>
+    /// With <c>share</c> (Set-DqcConfig -SharedRateLimit, on by default) the slots are taken from the user's state file
+    /// (<see cref="SharedRateFile"/>), which every process of this OS user on the machine uses, so that their requests
+    /// together keep to the limit; each slot is also recorded in this process's own window, so a caller that does not
+    /// share still counts them. When the file cannot be used the request goes by this process's window alone.
+    /// After a 429 the allowed count drops and climbs back (<see cref="AdaptiveRate"/>): that is what lets clients on
+    /// different machines, which share no file, settle on their shares of the user's limit.
+    /// </para>
     /// </summary>
     internal sealed class RateLimiter
     {
         private readonly object _gate = new object();
-        // Slots taken, in time order; only the last _keep matter (the largest Count any caller brought).
-        private readonly List<TimeSpan> _slots = new List<TimeSpan>();
+        private readonly RateWindow _local = new RateWindow();
+        private readonly SharedRateFile? _shared;
         private readonly Func<TimeSpan> _clock;
+        private readonly Func<TimeSpan> _wallClock;
         private readonly Func<TimeSpan, CancellationToken, Task> _delay;
-        private int _keep;
-        private TimeSpan _notBefore;
+        // The shared timeline is this process's monotonic clock plus _epoch (the wall clock's reading at the same
+        // instant), so that every process of the machine names one instant with the same number. Re-read when the wall
+        // clock was stepped by more than a second.
+        private TimeSpan _epoch;
 
-        public RateLimiter(int count, TimeSpan period, Func<TimeSpan>? clock = null, Func<TimeSpan, CancellationToken, Task>? delay = null)
+        public RateLimiter(int count, TimeSpan period, Func<TimeSpan>? clock = null, Func<TimeSpan, CancellationToken, Task>? delay = null,
+            SharedRateFile? shared = null, Func<TimeSpan>? wallClock = null)
         {
             if (count < 0) throw new ArgumentOutOfRangeException(nameof(count));
             if (period <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(period));
             Count = count;
             Period = period;
-            _keep = Math.Max(count, DqcSettings.DefaultRateLimitCount);
             if (clock is null)
             {
                 var watch = Stopwatch.StartNew();
                 clock = () => watch.Elapsed;
             }
             _clock = clock;
+            _wallClock = wallClock ?? (() => TimeSpan.FromTicks(DateTime.UtcNow.Ticks));
             _delay = delay ?? ((d, ct) => Task.Delay(d, ct));
+            _shared = shared;
+            _epoch = _wallClock() - _clock();
         }
 
         /// <summary>Requests per <see cref="Period"/> for callers that bring no limit of their own; 0 means no limit.</summary>
         public int Count { get; }
 
         public TimeSpan Period { get; }
+
+        /// <summary>The state file shared with this OS user's other processes, if any.</summary>
+        internal SharedRateFile? Shared => _shared;
 
         /// <summary>Waits until a request may start under the default limit. Returns how long it waited.</summary>
         public Task<TimeSpan> WaitAsync(CancellationToken cancellationToken) => WaitAsync(Count, Period, cancellationToken);
@@ -54,24 +72,25 @@ namespace DataArtsQuality.Client
 
         /// <summary>
         /// Like <see cref="WaitAsync(int, TimeSpan, CancellationToken)"/>, and also returns the slot taken, for
-        /// <see cref="Settle"/> once the answer is in.
+        /// <see cref="Settle"/> once the answer is in. <paramref name="share"/>: count against the user's requests in
+        /// every process of this OS user (the state file), not only this process's.
         /// </summary>
-        public async Task<(TimeSpan Waited, TimeSpan Slot)> ReserveAsync(int count, TimeSpan period, CancellationToken cancellationToken)
+        public async Task<(TimeSpan Waited, TimeSpan Slot)> ReserveAsync(int count, TimeSpan period, CancellationToken cancellationToken, bool share = false)
         {
             if (count < 0) throw new ArgumentOutOfRangeException(nameof(count));
             if (count > 0 && period <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(period));
             cancellationToken.ThrowIfCancellationRequested();
             TimeSpan now, slot;
+            bool shared = false;
             lock (_gate)
             {
                 now = _clock();
-                slot = NextSlot(now, count, period);
-                if (count > _keep) _keep = count;
-                // Requests without a limit of their own are counted too: the gateway counts them against the same user.
-                int at = _slots.Count;
-                while (at > 0 && _slots[at - 1] > slot) at--;
-                _slots.Insert(at, slot);
-                if (_slots.Count > 2 * _keep + 64) _slots.RemoveRange(0, _slots.Count - _keep);
+                if (share && TryShared(now, (w, at, e) => w.Take(at, count, period) - e, out slot))
+                {
+                    shared = true;
+                    _local.Insert(slot);
+                }
+                else slot = _local.Take(now, count, period);
             }
             var wait = slot - now;
             if (wait > TimeSpan.Zero)
@@ -83,11 +102,11 @@ namespace DataArtsQuality.Client
                 catch (OperationCanceledException)
                 {
                     // The request never leaves: give the slot back so the user's other requests (every runspace shares
-                    // this limiter) are not held back by it. Waiters already queued behind it keep their times.
+                    // this limiter, every process the file) are not held back by it. Waiters queued behind keep their times.
                     lock (_gate)
                     {
-                        int at = _slots.LastIndexOf(slot);
-                        if (at >= 0) _slots.RemoveAt(at);
+                        _local.Release(slot);
+                        if (shared) TryShared(_clock(), (w, _, e) => { w.Release(slot + e); return true; }, out _);
                     }
                     throw;
                 }
@@ -103,18 +122,13 @@ namespace DataArtsQuality.Client
         /// windows of requests that reserve after it a period apart as the gateway sees it (waiters already queued keep
         /// the times they reserved).
         /// </summary>
-        public void Settle(TimeSpan slot)
+        public void Settle(TimeSpan slot, bool share = false)
         {
             lock (_gate)
             {
                 var now = _clock();
-                if (now <= slot) return;
-                int at = _slots.LastIndexOf(slot);
-                if (at < 0) return; // already trimmed: old enough not to matter
-                _slots.RemoveAt(at);
-                int to = _slots.Count;
-                while (to > 0 && _slots[to - 1] > now) to--;
-                _slots.Insert(to, now);
+                _local.Settle(slot, now);
+                if (share) TryShared(now, (w, at, e) => { w.Settle(slot + e, at); return true; }, out _);
             }
         }
 
@@ -122,48 +136,59 @@ namespace DataArtsQuality.Client
         /// How long a request of <paramref name="count"/> per <paramref name="period"/> asking now would wait, without
         /// taking a slot: lets a long listing say that it is waiting for the rate limit before it waits.
         /// </summary>
-        public TimeSpan PeekWait(int count, TimeSpan period)
+        public TimeSpan PeekWait(int count, TimeSpan period, bool share = false)
         {
             lock (_gate)
             {
                 var now = _clock();
-                var slot = NextSlot(now, count, period);
+                if (!share || !TryShared(now, (w, at, e) => w.NextSlot(at, count, period) - e, out var slot))
+                    slot = _local.NextSlot(now, count, period);
                 return slot > now ? slot - now : TimeSpan.Zero;
             }
         }
 
-        /// <summary>The earliest time a request of <paramref name="count"/> per <paramref name="period"/> may start. Call under the lock.</summary>
-        private TimeSpan NextSlot(TimeSpan now, int count, TimeSpan period)
-        {
-            var slot = now > _notBefore ? now : _notBefore;
-            int n = _slots.Count;
-            if (count > 0)
-            {
-                if (n > 0 && _slots[n - 1] > slot) slot = _slots[n - 1]; // arrival order
-                if (n >= count)
-                {
-                    var free = _slots[n - count] + Spacing(period);
-                    if (free > slot) slot = free;
-                }
-            }
-            return slot;
-        }
-
         /// <summary>
         /// After a 429: no request of this user starts for <paramref name="delay"/>, so the others in flight (in every
-        /// connection and runspace) do not run into the same wall.
+        /// connection and runspace, and with <paramref name="share"/> every process) do not run into the same wall.
         /// </summary>
-        public void Pause(TimeSpan delay)
+        public void Pause(TimeSpan delay, bool share = false)
         {
             lock (_gate)
             {
-                var until = _clock() + delay;
-                if (until > _notBefore) _notBefore = until;
+                var now = _clock();
+                _local.PauseUntil(now + delay);
+                if (share) TryShared(now, (w, at, _) => { w.PauseUntil(at + delay); return true; }, out _);
             }
         }
 
-        // Requests reach the gateway a little later or earlier than they leave here; 1% + 10 ms keeps back-to-back
-        // windows apart when latencies differ.
-        private static TimeSpan Spacing(TimeSpan period) => period + TimeSpan.FromTicks(period.Ticks / 100) + TimeSpan.FromMilliseconds(10);
+        /// <summary>
+        /// The request that took <paramref name="slot"/> was refused (429): the allowed count of a caller of
+        /// <paramref name="count"/> per <paramref name="period"/> drops (<see cref="AdaptiveRate"/>), here and, with
+        /// <paramref name="share"/>, for every process of this OS user.
+        /// </summary>
+        public void Throttled(TimeSpan slot, int count, TimeSpan period, bool share = false)
+        {
+            lock (_gate)
+            {
+                var now = _clock();
+                _local.Throttled(slot, now, count, period);
+                if (share) TryShared(now, (w, at, e) => { w.Throttled(slot + e, at, count, period); return true; }, out _);
+            }
+        }
+
+        /// <summary>The adaptive rate of this process's window (tests, Get-DqcConfig's neighbours).</summary>
+        internal AdaptiveRate LocalRate => _local.Rate;
+
+        /// <summary>Runs <paramref name="change"/> on the shared window, on the shared timeline (at = now there, e = the epoch). Call under _gate.</summary>
+        private bool TryShared<T>(TimeSpan now, Func<RateWindow, TimeSpan, TimeSpan, T> change, out T result)
+        {
+            result = default!;
+            if (_shared is null || !_shared.Usable) return false;
+            var epoch = _wallClock() - now;
+            if ((epoch - _epoch).Duration() > TimeSpan.FromSeconds(1)) _epoch = epoch;
+            var e = _epoch;
+            var at = now + e;
+            return _shared.TryUpdate(at, w => change(w, at, e), out result);
+        }
     }
 }

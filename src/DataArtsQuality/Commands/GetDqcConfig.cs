@@ -28,6 +28,7 @@ namespace DataArtsQuality.Commands
             StopGraceSec = s.StopGraceSec,
             LostAnswerLookCount = s.LostAnswerLookCount,
             LostAnswerLookIntervalSec = s.LostAnswerLookIntervalSec,
+            SharedRateLimit = s.SharedRateLimit,
         };
     }
 }

@@ -14,6 +14,7 @@ namespace DataArtsQuality.Commands
         private readonly RateLimiter _limiter;
         private readonly int _count;
         private readonly TimeSpan _period;
+        private readonly bool _share;
 
         // settings: those the listing's requests go out with; their rate limit sets the pace.
         public ListProgress(Cmdlet cmdlet, RateLimiter limiter, DqcSettings settings, string what)
@@ -21,6 +22,7 @@ namespace DataArtsQuality.Commands
             _limiter = limiter;
             _count = settings.RateLimitCount;
             _period = settings.RateLimitPeriod;
+            _share = settings.SharedRateLimit;
             int id = System.Threading.Interlocked.Increment(ref _nextActivityId);
             _bar = new ProgressBar(cmdlet, id, "Listing " + what);
         }
@@ -41,7 +43,7 @@ namespace DataArtsQuality.Commands
             record.CurrentOperation = null;
             if (_count > 0)
             {
-                TimeSpan wait = _limiter.PeekWait(_count, _period);
+                TimeSpan wait = _limiter.PeekWait(_count, _period, _share);
                 if (wait >= TimeSpan.FromMilliseconds(500))
                     status += string.Format(CultureInfo.InvariantCulture, "; waiting {0:0} s for the rate limit", Math.Ceiling(wait.TotalSeconds));
                 if (expected.HasValue)

@@ -56,6 +56,9 @@ namespace DataArtsQuality.Commands
         [Parameter(ParameterSetName = SetSet)]
         [ValidateRange(0.0, 60.0)]
         public double LostAnswerLookIntervalSec { get; set; }
+        /// <summary>$false: this process keeps its own count of the user's requests instead of sharing it with the OS user's other processes.</summary>
+        [Parameter(ParameterSetName = SetSet)]
+        public bool SharedRateLimit { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = ResetSet)]
         public SwitchParameter Reset { get; set; }
@@ -88,6 +91,7 @@ namespace DataArtsQuality.Commands
                 if (bound.ContainsKey(nameof(StopGraceSec))) { settings.StopGraceSec = StopGraceSec; changes.Add(Describe(nameof(StopGraceSec), StopGraceSec)); }
                 if (bound.ContainsKey(nameof(LostAnswerLookCount))) { settings.LostAnswerLookCount = LostAnswerLookCount; changes.Add(Describe(nameof(LostAnswerLookCount), LostAnswerLookCount)); }
                 if (bound.ContainsKey(nameof(LostAnswerLookIntervalSec))) { settings.LostAnswerLookIntervalSec = LostAnswerLookIntervalSec; changes.Add(Describe(nameof(LostAnswerLookIntervalSec), LostAnswerLookIntervalSec)); }
+                if (bound.ContainsKey(nameof(SharedRateLimit))) { settings.SharedRateLimit = SharedRateLimit; changes.Add(Describe(nameof(SharedRateLimit), SharedRateLimit)); }
 
                 if (changes.Count > 0 && ShouldProcess("DataArtsQuality HTTP settings", "Set " + string.Join(", ", changes)))
                 {

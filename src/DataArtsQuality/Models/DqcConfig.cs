@@ -31,6 +31,8 @@ namespace DataArtsQuality.Models
 
         /// <summary>Seconds between those listings.</summary>
         public double LostAnswerLookIntervalSec { get; set; }
+        /// <summary>Whether this OS user's processes on the machine share one rate limit per user (a state file under a lock).</summary>
+        public bool SharedRateLimit { get; set; }
 
         /// <summary>Session (the session's settings) or Runspace (Set-DqcConfig made in this runspace applies here only).</summary>
         public string Scope { get; set; } = "Session";
