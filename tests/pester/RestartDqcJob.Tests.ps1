@@ -157,6 +157,9 @@ Describe 'Restart-DqcJob' {
 
     It 'reports every rerun in flight as a warning when Select-Object -First stops the pipeline' {
         $warnings = $null
+        # The first answer takes 300 ms, so the others are sent before Select-Object has its one object (a fast first
+        # answer on a loaded machine let it stop the pipeline before the second was sent, in a clean-clone run).
+        Add-DqcEmulatorFault $emulator -Kind Slow -DelayMs 300 -Path '/instances/restart'
         $first = @($q1, $q2, $q1, $q2 | Restart-DqcJob -ThrottleLimit 4 -WarningVariable warnings -WarningAction SilentlyContinue | Select-Object -First 1)
         $first.Count | Should -Be 1
         $sent = @(Get-RestartRequest $emulator).Count
