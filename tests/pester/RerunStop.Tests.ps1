@@ -92,8 +92,12 @@ Describe 'A stopped Restart-DqcJob' {
             Import-Module $modulePath
             $ids | Restart-DqcJob -Connection stoptest -ThrottleLimit 8
         }
+        # Ready when this case's 8 reruns are on record (the thread job shares the process's record): the emulator's
+        # log is no sign, as the slow requests of the cases before it are logged when they end, after the clear (a
+        # clean-clone run stopped the job before it had sent anything that way).
         $deadline = [DateTime]::UtcNow.AddSeconds(20)
-        while (@(Get-RestartRequest $emulator).Count -lt 8 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+        while ((Get-RerunSince $since).Count -lt 8 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+        Start-Sleep -Milliseconds 200   # on the wire, not only on record
         Stop-Job $job
         # The job's host lines may arrive after Stop-Job returns: read them until they are there, for at most 10 s.
         $text = ''
