@@ -98,7 +98,7 @@ public class NewerRunCheckTests
         // this invocation sent still counts, as a walk made before it cannot show its run.
         ticket.Record!.Started("99");
         Assert.Equal(DqcConditionKind.Start, (await new DqcNewerRunCheck(list.Walk, history).DecideAsync("7", DqcRuleType.Quality, FromRun(failed), default)).Kind);
-        var here = new DqcNewerRunCheck(list.Walk, history, () => new[] { ticket.Record });
+        var here = new DqcNewerRunCheck(list.Walk, history, r => ReferenceEquals(r, ticket.Record));
         Assert.Equal(DqcConditionKind.RerunSent, (await here.DecideAsync("7", DqcRuleType.Quality, FromRun(failed), default)).Kind);
         var refusedTicket = new DqcRerunTicket("7", DqcRuleType.Quality, null);
         batch.GateFor(refusedTicket).MaySend();

@@ -35,7 +35,6 @@ namespace DataArtsQuality.Commands
 
         private bool _sinceGiven;
         private DqcNewerRunCheck? _check;
-        private readonly List<DqcRerunTicket> _tickets = new List<DqcRerunTicket>();
         // The newer runs emitted so far: a job piped twice stands for one run, reported once.
         private readonly HashSet<string> _newerEmitted = new HashSet<string>(StringComparer.Ordinal);
 
@@ -70,12 +69,12 @@ namespace DataArtsQuality.Commands
             {
                 var rerun = outcome.Rerun!;
                 // This command re-ran it already (reported with that item), or a rerun of another is still unanswered.
-                if (SentHere().Contains(rerun)) WriteVerbose($"{what} was not re-run again: this command re-ran it after {since}.");
+                if (SentHere(rerun)) WriteVerbose($"{what} was not re-run again: this command re-ran it after {since}.");
                 else WriteWarning($"{what} was not re-run: this session re-ran it at {rerun.SentAt:yyyy-MM-dd HH:mm:ss zzz}, after {since}, and its outcome is not known yet (Get-DqcRerun). Use -Force to re-run it anyway.");
                 return;
             }
             var run = outcome.Run!;
-            if (!_newerEmitted.Add(run.InstanceId) || SentHere().Any(r => r.InstanceId == run.InstanceId))
+            if (!_newerEmitted.Add(run.InstanceId) || DqcSessionState.Reruns.Snapshot().Any(r => SentHere(r) && r.InstanceId == run.InstanceId))
             {
                 WriteVerbose($"{what} was not re-run again: it has run since {since} (instance {run.InstanceId}), reported above.");
                 return;
@@ -89,6 +88,7 @@ namespace DataArtsQuality.Commands
             _window.Send(new Rerun(ticket, DateTimeOffset.Now), Task.FromResult(new RerunAnswer(run.InstanceId, run, null, message)));
         }
 
-        private IReadOnlyCollection<DqcRerun> SentHere() => _tickets.Select(t => t.Record).Where(r => r != null).Select(r => r!).ToList();
+        /// <summary>Whether this invocation sent <paramref name="rerun"/> (its batch's record).</summary>
+        private bool SentHere(DqcRerun rerun) => Volatile.Read(ref _batch)?.Sent(rerun) == true;
     }
 }

@@ -56,6 +56,9 @@ namespace DataArtsQuality.Models
         /// <summary>The new run: from the service's answer, or found by Resolve-DqcRerun; null while unknown.</summary>
         public string? InstanceId { get { lock (_gate) return _instanceId; } }
 
+        /// <summary>The Restart-DqcJob invocation (its batch) that sent it; not shown.</summary>
+        internal object? Batch { get; set; }
+
         public DqcRerunState State { get { lock (_gate) return _state; } }
 
         public DqcRerunReport ReportedAs { get { lock (_gate) return _reportedAs; } }

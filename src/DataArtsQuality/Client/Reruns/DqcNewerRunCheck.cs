@@ -22,23 +22,23 @@ namespace DataArtsQuality.Client.Reruns
         private DateTimeOffset? _from;
         private DateTimeOffset _walkedAt;
 
-        private readonly Func<IReadOnlyCollection<DqcRerun>> _sentHere;
+        private readonly Func<DqcRerun, bool> _sentHere;
 
         /// <param name="walk">One walk of the instance list from a time.</param>
         /// <param name="history">The process's record of reruns.</param>
-        /// <param name="sentHere">The reruns this invocation sent so far (their runs are not in a walk made before them).</param>
+        /// <param name="sentHere">Whether a rerun is one this invocation sent (its run is not in a walk made before it).</param>
         /// <param name="now">The clock (tests).</param>
         public DqcNewerRunCheck(Func<DateTimeOffset, CancellationToken, Task<DqcRunWalk>> walk, DqcRerunHistory history,
-            Func<IReadOnlyCollection<DqcRerun>>? sentHere = null, Func<DateTimeOffset>? now = null)
+            Func<DqcRerun, bool>? sentHere = null, Func<DateTimeOffset>? now = null)
         {
             _walk = walk;
             _history = history;
-            _sentHere = sentHere ?? (() => Array.Empty<DqcRerun>());
+            _sentHere = sentHere ?? (_ => false);
             _now = now ?? (() => DateTimeOffset.Now);
         }
 
         /// <summary>For a client: one listing of the workspace's instances since the window's start.</summary>
-        public static DqcNewerRunCheck For(DqcClient client, DqcRerunHistory history, Func<IReadOnlyCollection<DqcRerun>> sentHere) => new DqcNewerRunCheck(
+        public static DqcNewerRunCheck For(DqcClient client, DqcRerunHistory history, Func<DqcRerun, bool> sentHere) => new DqcNewerRunCheck(
             (from, ct) => DqcRunWalk.ListAsync(client.ListInstances(new DqcInstanceQuery { After = from }), from, ct),
             history, sentHere) { WorkspaceId = client.Connection.WorkspaceId };
 
@@ -71,8 +71,7 @@ namespace DataArtsQuality.Client.Reruns
         /// </summary>
         private DqcRerun? RerunSentSince(string ruleId, DqcRuleType ruleType, DqcRerunCondition condition)
         {
-            var here = new HashSet<DqcRerun>(_sentHere());
-            return _history.Snapshot().Where(r => (r.InstanceId is null || here.Contains(r)) && r.RuleId == ruleId
+            return _history.Snapshot().Where(r => (r.InstanceId is null || _sentHere(r)) && r.RuleId == ruleId
                 && (WorkspaceId is null || r.WorkspaceId == WorkspaceId) && r.RuleType == ruleType && r.State != DqcRerunState.Refused && r.State != DqcRerunState.NotFound && r.SentAt >= condition.NewerFrom
                 && (condition.ReferenceInstanceId is null || r.InstanceId != condition.ReferenceInstanceId))
                 .OrderByDescending(r => r.SentAt).FirstOrDefault();

@@ -37,6 +37,9 @@ namespace DataArtsQuality.Client.Reruns
             _clock = clock ?? (() => DateTimeOffset.Now);
         }
 
+        /// <summary>Whether <paramref name="record"/> is one of this batch's reruns.</summary>
+        public bool Sent(DqcRerun record) => ReferenceEquals(record.Batch, this);
+
         /// <summary>Whether the batch stopped: nothing more is sent.</summary>
         public bool IsStopping
         {
@@ -54,7 +57,7 @@ namespace DataArtsQuality.Client.Reruns
                 if (ticket.Record is null)
                 {
                     // A retry of the same rerun (after an answer that says nothing ran) keeps its first record.
-                    ticket.Record = new DqcRerun(ticket.RuleId, ticket.RuleType, ticket.JobName, _clock(), _connection, _workspaceId);
+                    ticket.Record = new DqcRerun(ticket.RuleId, ticket.RuleType, ticket.JobName, _clock(), _connection, _workspaceId) { Batch = this };
                     _records.Add(ticket.Record);
                     _history.Add(ticket.Record);
                 }
