@@ -17,8 +17,8 @@ internal static class SharedLimiterCost
         try
         {
             var period = TimeSpan.FromSeconds(10);
-            var shared = new RateLimiter(40, period, () => _now, (_, _) => Task.CompletedTask, new SharedRateFile(Path.Combine(folder, "v1-cost.rate")), () => _now);
-            var local = new RateLimiter(40, period, () => _now, (_, _) => Task.CompletedTask);
+            var shared = new RateLimiter(() => _now, (_, _) => Task.CompletedTask, new SharedRateFile(Path.Combine(folder, "v1-cost.rate")), () => _now);
+            var local = new RateLimiter(() => _now, (_, _) => Task.CompletedTask);
             double sharedUs = Measure(shared, period, calls, share: true);
             double localUs = Measure(local, period, calls, share: false);
             Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>

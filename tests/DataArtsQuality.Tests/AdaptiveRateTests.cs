@@ -4,102 +4,139 @@ using Xunit;
 
 namespace DataArtsQuality.Tests;
 
-/// <summary>The adaptive rate (AIMD) with a fake clock: the decrease, one per congestion event, the climb back.</summary>
+/// <summary>
+/// The adaptive rate with a fake clock: the equal share estimated at a full window, one decrease per congestion event,
+/// the carry, the hold and the doubling back; and the limiter's pacing and pause around it.
+/// </summary>
 public class AdaptiveRateTests
 {
     private static readonly TimeSpan Period = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan T0 = TimeSpan.FromMinutes(5);
 
     [Fact]
-    public void A_second_429_drops_the_count_to_0_7_of_what_got_through_and_later_429s_of_the_same_burst_change_nothing()
+    public void A_second_429_takes_the_equal_share_of_the_clients_estimated_from_what_got_through()
     {
         var rate = new AdaptiveRate();
         Assert.Equal(40, rate.Allowed(40, T0, Period));
-        rate.Throttled(T0, T0, 40, Period, achieved: 20);
+        // 12 in the window, 2 of them refused: 10 of 40 got through, so 4 clients share the user: 10 each.
+        Assert.Equal(0, rate.Throttled(T0, T0, 40, Period, inWindow: 12));
         Assert.Equal(AdaptiveRateState.Full, rate.State); // a lone 429 so far
-        rate.Throttled(T0, T0, 40, Period, achieved: 20);
+        Assert.Equal(0, rate.Throttled(T0, T0, 40, Period, inWindow: 12));
         Assert.Equal(AdaptiveRateState.Recovering, rate.State);
-        Assert.Equal(14, rate.Allowed(40, T0, Period));
+        Assert.Equal(10, rate.Allowed(40, T0, Period));
         // A request that left before the decrease was refused too: the same event.
-        rate.Throttled(T0 - TimeSpan.FromMilliseconds(1), T0 + TimeSpan.FromMilliseconds(5), 40, Period, achieved: 20);
-        Assert.Equal(14, rate.Allowed(40, T0 + TimeSpan.FromMilliseconds(5), Period));
-        // One that left after it is a new event: down again, from what is allowed now.
-        rate.Throttled(T0 + TimeSpan.FromSeconds(1), T0 + TimeSpan.FromSeconds(1), 40, Period, achieved: 20);
-        Assert.Equal(9, rate.Allowed(40, T0 + TimeSpan.FromSeconds(1), Period)); // 0.7 * 14.2 = 9.94, whole requests only
+        rate.Throttled(T0 - TimeSpan.FromMilliseconds(1), T0 + TimeSpan.FromMilliseconds(5), 40, Period, inWindow: 13);
+        Assert.Equal(10, rate.Allowed(40, T0 + TimeSpan.FromMilliseconds(5), Period));
+        Assert.Equal(3, rate.Refusals);
+    }
+
+    [Theory]
+    [InlineData(21, 20, 1)]  // 19 through of 40: 2 clients, 20 each, and 1 owed to it on top for a while
+    [InlineData(24, 20, 0)]  // 22 through: 2 clients; it got 2 more than its share and owes them
+    [InlineData(40, 20, 0)]  // 38 through (it took nearly all): still at least 2 clients, so half
+    [InlineData(2, 5, 5)]    // nothing through (a newcomer): at most 8 clients, an eighth
+    [InlineData(16, 13, 0)]  // 14 through: 3 clients, 13 each (whole requests), and 1 owed
+    public void The_share_and_the_carry_follow_from_what_got_through(int inWindow, int share, int bonus)
+    {
+        var rate = new AdaptiveRate();
+        rate.Throttled(T0, T0, 40, Period, inWindow);
+        int owed = rate.Throttled(T0, T0, 40, Period, inWindow);
+        int admitted = inWindow - 2;
+        Assert.Equal(share, (int)rate.Share);
+        Assert.Equal(share + bonus, rate.Allowed(40, T0, Period));
+        Assert.Equal(Math.Max(0, admitted - share), owed);
+        // The carry owed to it lasts 1.5 periods; then the share alone.
+        Assert.Equal(share + bonus, rate.Allowed(40, T0 + TimeSpan.FromSeconds(14), Period));
+        Assert.Equal(share, rate.Allowed(40, T0 + TimeSpan.FromSeconds(15), Period));
     }
 
     [Fact]
-    public void It_climbs_2_a_period_back_to_the_level_then_doubles_every_period_and_ends_full()
+    public void It_holds_the_share_for_4_periods_then_doubles_every_period_and_ends_full()
     {
         var rate = new AdaptiveRate();
-        rate.Throttled(T0, T0, 40, Period, achieved: 20);
-        rate.Throttled(T0, T0, 40, Period, achieved: 20);
-        Assert.Equal(16, rate.Allowed(40, T0 + Period, Period));
-        Assert.Equal(18, rate.Allowed(40, T0 + Period + Period, Period));
-        // 14 + 2 * 3 = 20 (the level) after 3 periods; then 20 * 2^k.
-        Assert.Equal(20, rate.Allowed(40, T0 + TimeSpan.FromSeconds(30), Period));
-        Assert.Equal(28, rate.Allowed(40, T0 + TimeSpan.FromSeconds(35), Period)); // 20 * 2^0.5
+        rate.Throttled(T0, T0, 40, Period, inWindow: 12);
+        rate.Throttled(T0, T0, 40, Period, inWindow: 12);
+        Assert.Equal(10, rate.Allowed(40, T0 + TimeSpan.FromSeconds(39), Period));
+        Assert.Equal(14, rate.Allowed(40, T0 + TimeSpan.FromSeconds(45), Period)); // 10 * 2^0.5
+        Assert.Equal(20, rate.Allowed(40, T0 + TimeSpan.FromSeconds(50), Period));
         Assert.Equal(AdaptiveRateState.Recovering, rate.State);
-        Assert.Equal(40, rate.Allowed(40, T0 + TimeSpan.FromSeconds(40), Period));
+        Assert.Equal(40, rate.Allowed(40, T0 + TimeSpan.FromSeconds(60), Period));
         Assert.Equal(AdaptiveRateState.Full, rate.State);
     }
 
     [Fact]
-    public void A_client_refused_after_sending_only_a_few_keeps_an_eighth_of_the_count()
+    public void A_later_event_never_raises_the_rate_and_a_caller_without_a_limit_is_not_adapted()
     {
         var rate = new AdaptiveRate();
-        rate.Throttled(T0, T0, 40, Period, achieved: 1);
-        rate.Throttled(T0, T0, 40, Period, achieved: 1);
-        Assert.Equal(5, rate.Allowed(40, T0, Period));
+        rate.Throttled(T0, T0, 40, Period, inWindow: 7);
+        rate.Throttled(T0, T0, 40, Period, inWindow: 7); // 5 through: 8 clients, 5 each
+        var later = T0 + TimeSpan.FromSeconds(20);
+        rate.Throttled(later, later, 40, Period, inWindow: 5);
+        rate.Throttled(later, later, 40, Period, inWindow: 5); // 3 through would mean 13 clients: at most 8, and never above 5
+        Assert.Equal(5, (int)rate.Share);
+        Assert.Equal(7, rate.Allowed(40, later, Period)); // and the 2 it is short of its share on top, for a while
         var off = new AdaptiveRate();
-        off.Throttled(T0, T0, 0, Period, achieved: 1); // no limit of its own: nothing to adapt
-        off.Throttled(T0, T0, 0, Period, achieved: 1);
+        off.Throttled(T0, T0, 0, Period, inWindow: 1);
+        off.Throttled(T0, T0, 0, Period, inWindow: 1);
         Assert.Equal(AdaptiveRateState.Full, off.State);
-    }
-
-    [Fact]
-    public async Task The_limiter_spaces_requests_by_the_adapted_count_after_a_429()
-    {
-        var now = T0;
-        var limiter = new RateLimiter(40, Period, () => now, (_, _) => Task.CompletedTask);
-        var slots = new List<TimeSpan>();
-        for (int i = 0; i < 20; i++) slots.Add((await limiter.ReserveAsync(40, Period, CancellationToken.None)).Slot);
-        limiter.Throttled(slots[^2], 40, Period);
-        limiter.Throttled(slots[^1], 40, Period);
-        // 14 allowed now, and 20 in the window: the next waits until the 7th slot is a period old.
-        var spacing = TimeSpan.FromSeconds(10.1) + TimeSpan.FromMilliseconds(10);
-        Assert.Equal(spacing, (await limiter.ReserveAsync(40, Period, CancellationToken.None)).Waited);
-    }
-
-    [Fact]
-    public async Task Two_429s_of_one_burst_hold_the_user_back_until_its_oldest_request_in_the_window_is_a_period_old()
-    {
-        var now = T0;
-        // 80 per period: the floor after a 429 (1/8, 10) stays above the 6 requests sent, so only the pause can hold back.
-        var limiter = new RateLimiter(80, Period, () => now, (_, _) => Task.CompletedTask);
-        var slots = new List<TimeSpan>();
-        for (int i = 0; i < 6; i++) { slots.Add((await limiter.ReserveAsync(80, Period, CancellationToken.None)).Slot); now += TimeSpan.FromMilliseconds(1); }
-        var spacing = TimeSpan.FromSeconds(10.1) + TimeSpan.FromMilliseconds(10);
-        // One 429 alone (a hiccup): nothing changes here (the transport's back-off is the only pause).
-        limiter.Throttled(slots[4], 80, Period);
-        Assert.Equal(80, limiter.LocalRate.Allowed(80, now, Period));
-        Assert.Equal(TimeSpan.Zero, limiter.PeekWait(80, Period));
-        // A second of the same burst: the gateway's window is full. The count drops to the floor (1/8 of 80, above the
-        // 6 sent), and nothing starts until the oldest (T0) is a period old.
-        limiter.Throttled(slots[5], 80, Period);
-        Assert.Equal(2, limiter.LocalRate.Refusals);
-        Assert.Equal(10, limiter.LocalRate.Allowed(80, now, Period));
-        Assert.Equal(T0 + spacing - now, limiter.PeekWait(80, Period));
     }
 
     [Fact]
     public void Lone_429s_more_than_a_period_apart_never_slow_the_user_down()
     {
         var rate = new AdaptiveRate();
-        rate.Throttled(T0, T0, 40, Period, achieved: 30);
-        rate.Throttled(T0 + Period + TimeSpan.FromSeconds(1), T0 + Period + TimeSpan.FromSeconds(1), 40, Period, achieved: 30);
+        rate.Throttled(T0, T0, 40, Period, inWindow: 30);
+        rate.Throttled(T0 + Period + TimeSpan.FromSeconds(1), T0 + Period + TimeSpan.FromSeconds(1), 40, Period, inWindow: 30);
         Assert.Equal(AdaptiveRateState.Full, rate.State);
         Assert.Equal(1, rate.Refusals);
         Assert.Equal(40, rate.Allowed(40, T0 + Period + TimeSpan.FromSeconds(1), Period));
+    }
+
+    [Fact]
+    public async Task The_limiter_spaces_requests_by_the_share_after_a_full_window()
+    {
+        var now = T0;
+        var limiter = new RateLimiter(() => now, (_, _) => Task.CompletedTask);
+        var slots = new List<TimeSpan>();
+        for (int i = 0; i < 20; i++) slots.Add((await limiter.ReserveAsync(40, Period, CancellationToken.None)).Slot);
+        now = slots[^1];
+        limiter.Throttled(slots[^2], 40, Period);
+        limiter.Throttled(slots[^1], 40, Period);
+        // 18 of 40 through: 2 clients, a share of 20 (and 2 owed on top for 1.5 periods), 20 in the window: the next
+        // waits until the first slot is a period old (the pause of a full window).
+        Assert.Equal(22, limiter.LocalRate.Allowed(40, now, Period));
+        var spacing = RateWindow.Spacing(Period);
+        Assert.Equal(slots[0] + spacing, (await limiter.ReserveAsync(40, Period, CancellationToken.None)).Slot);
+    }
+
+    [Fact]
+    public async Task A_client_that_got_more_than_its_share_through_takes_its_next_windows_owed_slots_without_sending()
+    {
+        var now = T0;
+        var greedy = new RateLimiter(() => now, (_, _) => Task.CompletedTask);
+        var mine = new List<TimeSpan>();
+        for (int i = 0; i < 24; i++) mine.Add((await greedy.ReserveAsync(40, Period, CancellationToken.None)).Slot);
+        now = mine[^1];
+        greedy.Throttled(mine[^2], 40, Period);
+        greedy.Throttled(mine[^1], 40, Period);
+        // 22 through: 2 clients, a share of 20, 2 owed. With 24 in the window the next slot is free when the 5th is a
+        // period old; the two owed take that one and the next without sending, so the first request sent waits for
+        // the 7th.
+        var spacing = RateWindow.Spacing(Period);
+        var next = (await greedy.ReserveAsync(40, Period, CancellationToken.None)).Slot;
+        Assert.Equal(mine[6] + spacing, next);
+    }
+
+    [Fact]
+    public async Task Requests_under_a_limit_are_paced_an_eighth_of_the_even_spacing_apart()
+    {
+        var now = T0;
+        var limiter = new RateLimiter(() => now, (_, _) => Task.CompletedTask);
+        var a = await limiter.ReserveAsync(40, Period, CancellationToken.None);
+        var b = await limiter.ReserveAsync(40, Period, CancellationToken.None);
+        Assert.Equal(TimeSpan.FromMilliseconds(31.25), b.Slot - a.Slot);
+        // Without a limit of its own a caller is not paced.
+        var c = await limiter.ReserveAsync(0, Period, CancellationToken.None);
+        Assert.Equal(TimeSpan.Zero, c.Waited);
     }
 }

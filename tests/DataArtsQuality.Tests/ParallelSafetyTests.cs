@@ -46,16 +46,17 @@ public class ParallelSafetyTests
     public async Task Callers_with_their_own_limits_are_counted_together()
     {
         var now = TimeSpan.Zero;
-        var limiter = new RateLimiter(40, TimeSpan.FromSeconds(10), () => now, (_, _) => Task.CompletedTask);
+        var limiter = new RateLimiter(() => now, (_, _) => Task.CompletedTask);
         // Eight callers (runspaces) with 40 per 10 s each: together no more than 40 start in the first window.
         var waits = new List<TimeSpan>();
-        for (int i = 0; i < 8 * 10; i++) waits.Add(await limiter.WaitAsync(40, TimeSpan.FromSeconds(10), CancellationToken.None));
-        Assert.Equal(40, waits.Count(w => w == TimeSpan.Zero));
+        for (int i = 0; i < 8 * 10; i++) waits.Add((await limiter.ReserveAsync(40, TimeSpan.FromSeconds(10), CancellationToken.None)).Waited);
+        // (paced: the first 40 within 40 * 31.25 ms)
+        Assert.Equal(40, waits.Count(w => w < TimeSpan.FromSeconds(1.25)));
         Assert.All(waits.Skip(40), w => Assert.True(w >= TimeSpan.FromSeconds(10)));
         // A caller with no limit is held back only by a 429 pause.
-        Assert.Equal(TimeSpan.Zero, await limiter.WaitAsync(0, TimeSpan.FromSeconds(10), CancellationToken.None));
+        Assert.Equal(TimeSpan.Zero, (await limiter.ReserveAsync(0, TimeSpan.FromSeconds(10), CancellationToken.None)).Waited);
         limiter.Pause(TimeSpan.FromSeconds(5));
-        Assert.Equal(TimeSpan.FromSeconds(5), await limiter.WaitAsync(0, TimeSpan.FromSeconds(10), CancellationToken.None));
+        Assert.Equal(TimeSpan.FromSeconds(5), (await limiter.ReserveAsync(0, TimeSpan.FromSeconds(10), CancellationToken.None)).Waited);
     }
 
     [Fact]

@@ -21,22 +21,25 @@ public sealed class SharedRateLimitTests : IDisposable
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }
 
+    private static readonly TimeSpan Pace = RateWindow.Pacing(3, Period);
+
     private string StatePath => Path.Combine(_folder, "v1-test.rate");
 
     private RateLimiter Process() =>
-        new RateLimiter(3, Period, () => _now, (_, _) => Task.CompletedTask, new SharedRateFile(StatePath), () => _now);
+        new RateLimiter(() => _now, (_, _) => Task.CompletedTask, new SharedRateFile(StatePath), () => _now);
 
     [Fact]
     public async Task Two_processes_on_one_file_start_no_more_than_count_in_a_period_together()
     {
         var a = Process();
         var b = Process();
+        // Paced across both processes (an eighth of the even spacing apart), and the fourth of the user's requests
+        // waits a period, whichever process sends it.
         Assert.Equal(TimeSpan.Zero, (await a.ReserveAsync(3, Period, CancellationToken.None, share: true)).Waited);
-        Assert.Equal(TimeSpan.Zero, (await a.ReserveAsync(3, Period, CancellationToken.None, share: true)).Waited);
-        Assert.Equal(TimeSpan.Zero, (await b.ReserveAsync(3, Period, CancellationToken.None, share: true)).Waited);
-        // The fourth of the user's requests waits a period, whichever process sends it.
+        Assert.Equal(Pace, (await a.ReserveAsync(3, Period, CancellationToken.None, share: true)).Waited);
+        Assert.Equal(Pace + Pace, (await b.ReserveAsync(3, Period, CancellationToken.None, share: true)).Waited);
         Assert.Equal(Spacing, (await b.ReserveAsync(3, Period, CancellationToken.None, share: true)).Waited);
-        Assert.Equal(Spacing, (await a.ReserveAsync(3, Period, CancellationToken.None, share: true)).Waited);
+        Assert.Equal(Spacing + Pace, (await a.ReserveAsync(3, Period, CancellationToken.None, share: true)).Waited);
     }
 
     [Fact]
@@ -108,8 +111,8 @@ public sealed class SharedRateLimitTests : IDisposable
         string file = Path.Combine(_folder, "a-file");
         Directory.CreateDirectory(_folder);
         File.WriteAllText(file, "x");
-        var a = new RateLimiter(3, Period, () => _now, (_, _) => Task.CompletedTask, new SharedRateFile(Path.Combine(file, "under-a-file.rate")), () => _now);
-        for (int i = 0; i < 3; i++) Assert.Equal(TimeSpan.Zero, (await a.ReserveAsync(3, Period, CancellationToken.None, share: true)).Waited);
+        var a = new RateLimiter(() => _now, (_, _) => Task.CompletedTask, new SharedRateFile(Path.Combine(file, "under-a-file.rate")), () => _now);
+        for (int i = 0; i < 3; i++) Assert.Equal(i * Pace, (await a.ReserveAsync(3, Period, CancellationToken.None, share: true)).Waited);
         Assert.Equal(Spacing, (await a.ReserveAsync(3, Period, CancellationToken.None, share: true)).Waited);
         Assert.False(a.Shared!.Usable);
     }
@@ -119,8 +122,8 @@ public sealed class SharedRateLimitTests : IDisposable
     {
         // 9,000 slots are 72 KB of file: more than any fixed buffer the reader might have started with.
         const int count = 9000;
-        var a = new RateLimiter(count, Period, () => _now, (_, _) => Task.CompletedTask, new SharedRateFile(StatePath), () => _now);
-        var b = new RateLimiter(count, Period, () => _now, (_, _) => Task.CompletedTask, new SharedRateFile(StatePath), () => _now);
+        var a = new RateLimiter(() => _now, (_, _) => Task.CompletedTask, new SharedRateFile(StatePath), () => _now);
+        var b = new RateLimiter(() => _now, (_, _) => Task.CompletedTask, new SharedRateFile(StatePath), () => _now);
         for (int i = 0; i < count; i++) await a.ReserveAsync(count, Period, CancellationToken.None, share: true);
         Assert.True(new FileInfo(StatePath).Length > 64 * 1024);
         Assert.Equal(Spacing, (await b.ReserveAsync(count, Period, CancellationToken.None, share: true)).Waited);

@@ -46,6 +46,6 @@ internal static class Fixtures
         // A limiter of its own: the tests' connections share one fake user, and the registry would make them one
         // user's requests across the whole (parallel) test run, so a 429 test or a busy class held back the others.
         new(new DqcConnectionOptions { Endpoint = new Uri(endpoint), ProjectId = ProjectId, WorkspaceId = WorkspaceId,
-                OwnRateLimiter = new RateLimiter(DqcSettings.DefaultRateLimitCount, TimeSpan.FromSeconds(DqcSettings.DefaultRateLimitPeriodSec)) },
+                OwnRateLimiter = new RateLimiter() },
             new TokenAuthenticator(SecretText.Protect(Token)), handler);
 }

@@ -6,8 +6,8 @@ namespace DataArtsQuality.Client
     /// <summary>
     /// The client-side rate limit of one user (endpoint and identity, see <see cref="RateLimiterRegistry"/>), shared by
     /// every connection, cmdlet, thread and runspace of that user: each request takes a slot, and no request starts
-    /// before the Count-th slot before it is <see cref="Period"/> (plus a small margin) old. That is stricter than a
-    /// bucket refilled continuously: it never lets more than Count requests start in any window of Period, so it stays
+    /// before the Count-th slot before it is a period (plus a small margin) old. That is stricter than a
+    /// bucket refilled continuously: it never lets more than Count requests start in any period, so it stays
     /// under the gateway's limit whichever way the gateway counts (sliding window or token bucket). Each caller brings
     /// its own Count and Period (its runspace's Set-DqcConfig), measured against all of the user's requests. Waiters are
     /// served in arrival order: each call reserves the next free slot and sleeps until then, cancellably.
@@ -33,13 +33,9 @@ namespace DataArtsQuality.Client
         // clock was stepped by more than a second.
         private TimeSpan _epoch;
 
-        public RateLimiter(int count, TimeSpan period, Func<TimeSpan>? clock = null, Func<TimeSpan, CancellationToken, Task>? delay = null,
+        public RateLimiter(Func<TimeSpan>? clock = null, Func<TimeSpan, CancellationToken, Task>? delay = null,
             SharedRateFile? shared = null, Func<TimeSpan>? wallClock = null)
         {
-            if (count < 0) throw new ArgumentOutOfRangeException(nameof(count));
-            if (period <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(period));
-            Count = count;
-            Period = period;
             if (clock is null)
             {
                 var watch = Stopwatch.StartNew();
@@ -52,49 +48,29 @@ namespace DataArtsQuality.Client
             _epoch = _wallClock() - _clock();
         }
 
-        /// <summary>Requests per <see cref="Period"/> for callers that bring no limit of their own; 0 means no limit.</summary>
-        public int Count { get; }
-
-        public TimeSpan Period { get; }
-
         /// <summary>The state file shared with this OS user's other processes, if any.</summary>
         internal SharedRateFile? Shared => _shared;
 
-        /// <summary>Waits until a request may start under the default limit. Returns how long it waited.</summary>
-        public Task<TimeSpan> WaitAsync(CancellationToken cancellationToken) => WaitAsync(Count, Period, cancellationToken);
-
         /// <summary>
         /// Waits until a request may start with at most <paramref name="count"/> of this user's requests in any
-        /// <paramref name="period"/> (0: no limit, only a 429 pause holds it back). Returns how long it waited.
-        /// </summary>
-        public async Task<TimeSpan> WaitAsync(int count, TimeSpan period, CancellationToken cancellationToken) =>
-            (await ReserveAsync(count, period, cancellationToken).ConfigureAwait(false)).Waited;
-
-        /// <summary>
-        /// Like <see cref="WaitAsync(int, TimeSpan, CancellationToken)"/>, and also returns the slot taken, for
-        /// <see cref="Settle"/> once the answer is in. <paramref name="share"/>: count against the user's requests in
-        /// every process of this OS user (the state file), not only this process's.
+        /// <paramref name="period"/> (0: no limit, only a 429 pause holds it back), and returns how long it waited and
+        /// the slot taken, for <see cref="Settle"/> once the answer is in. <paramref name="share"/>: count against the
+        /// user's requests in every process of this OS user (the state file), not only this process's. Waiters are
+        /// served in arrival order; a waiter whose slot a 429's pause (<see cref="Pause"/>) overtook while it waited
+        /// gives the slot back and queues again behind the pause: it would otherwise be sent into the full window
+        /// that the pause is there to wait out, and be refused too.
         /// </summary>
         public async Task<(TimeSpan Waited, TimeSpan Slot)> ReserveAsync(int count, TimeSpan period, CancellationToken cancellationToken, bool share = false)
         {
             if (count < 0) throw new ArgumentOutOfRangeException(nameof(count));
             if (count > 0 && period <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(period));
-            cancellationToken.ThrowIfCancellationRequested();
-            TimeSpan now, slot;
-            bool shared = false;
-            lock (_gate)
+            var waited = TimeSpan.Zero;
+            while (true)
             {
-                now = _clock();
-                if (share && TryShared(now, (w, at, e) => w.Take(at, count, period) - e, out slot))
-                {
-                    shared = true;
-                    _local.Insert(slot);
-                }
-                else slot = _local.Take(now, count, period);
-            }
-            var wait = slot - now;
-            if (wait > TimeSpan.Zero)
-            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var (now, slot, shared) = Take(count, period, share);
+                var wait = slot - now;
+                if (wait <= TimeSpan.Zero) return (waited, slot);
                 try
                 {
                     await _delay(wait, cancellationToken).ConfigureAwait(false);
@@ -103,15 +79,46 @@ namespace DataArtsQuality.Client
                 {
                     // The request never leaves: give the slot back so the user's other requests (every runspace shares
                     // this limiter, every process the file) are not held back by it. Waiters queued behind keep their times.
-                    lock (_gate)
-                    {
-                        _local.Release(slot);
-                        if (shared) TryShared(_clock(), (w, _, e) => { w.Release(slot + e); return true; }, out _);
-                    }
+                    Release(slot, shared);
                     throw;
                 }
+                waited += wait;
+                if (!PausedPast(slot, shared)) return (waited, slot);
+                Release(slot, shared);
             }
-            return (wait > TimeSpan.Zero ? wait : TimeSpan.Zero, slot);
+        }
+
+        private (TimeSpan Now, TimeSpan Slot, bool Shared) Take(int count, TimeSpan period, bool share)
+        {
+            lock (_gate)
+            {
+                var now = _clock();
+                if (share && TryShared(now, (w, at, e) => w.Take(at, count, period) - e, out var slot))
+                {
+                    _local.Insert(slot);
+                    return (now, slot, true);
+                }
+                return (now, _local.Take(now, count, period), false);
+            }
+        }
+
+        private void Release(TimeSpan slot, bool shared)
+        {
+            lock (_gate)
+            {
+                _local.Release(slot);
+                if (shared) TryShared(_clock(), (w, _, e) => { w.Release(slot + e); return true; }, out _);
+            }
+        }
+
+        /// <summary>Whether a 429's pause set after <paramref name="slot"/> was taken now holds it back.</summary>
+        private bool PausedPast(TimeSpan slot, bool shared)
+        {
+            lock (_gate)
+            {
+                if (_local.NotBefore > slot) return true;
+                return shared && TryShared(_clock(), (w, _, e) => w.NotBefore - e > slot, out bool paused) && paused;
+            }
         }
 
         /// <summary>

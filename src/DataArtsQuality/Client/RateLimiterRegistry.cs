@@ -20,11 +20,10 @@ namespace DataArtsQuality.Client
             if (endpoint is null) throw new ArgumentNullException(nameof(endpoint));
             string? identity = IdentityOf(authenticator);
             if (identity is null) // an authenticator we cannot tell users apart with: its own limiter
-                return new RateLimiter(DqcSettings.DefaultRateLimitCount, TimeSpan.FromSeconds(DqcSettings.DefaultRateLimitPeriodSec));
+                return new RateLimiter();
             string key = endpoint.GetLeftPart(UriPartial.Authority).ToLowerInvariant() + " " + identity;
             // The key names the state file too (hashed): the same user in another process of this OS user finds the same file.
-            return Limiters.GetOrAdd(key, k => new RateLimiter(DqcSettings.DefaultRateLimitCount, TimeSpan.FromSeconds(DqcSettings.DefaultRateLimitPeriodSec),
-                shared: RateLimit.SharedRateFile.ForKey(k)));
+            return Limiters.GetOrAdd(key, k => new RateLimiter(shared: RateLimit.SharedRateFile.ForKey(k)));
         }
 
         /// <summary>Who the gateway will count the requests against, without any secret in the text.</summary>

@@ -1,53 +1,56 @@
 namespace DataArtsQuality.Client.RateLimit
 {
     /// <summary>
-    /// How many requests per period one user's limiter allows after the gateway refused some (429): additive increase,
-    /// multiplicative decrease (AIMD, the rule that makes TCP senders sharing a link settle on equal shares). Clients
-    /// on other machines cannot see each other; each learns only from its own 429s, and AIMD is the simplest rule known
-    /// to converge to fair shares from there (Chiu and Jain, 1989).
+    /// How many requests per period one user's limiter allows after the gateway refused some (429). Clients on other
+    /// machines cannot see each other; each learns only from its own 429s, and what one 429 tells is exact: the
+    /// gateway's window of the user is full, so what every client got through in the last period adds up to the limit.
+    /// From its own part of that a client estimates how many share the user (its count over what it got through,
+    /// rounded) and takes an equal share of the count; every client that was in the same full window estimates the same
+    /// number, so the shares add up to the limit again.
     /// <list type="bullet">
     /// <item>One 429 alone changes nothing here (the transport's back-off still pauses the user): a gateway hiccup, a
-    /// fault injected in a test, must not slow a runbook for minutes. A second 429 within a period confirms a full
-    /// window (the other requests of a burst refused with it, or a retry refused again): that is a congestion event,
-    /// and the allowed count drops to <see cref="Decrease"/> (0.7) times what this user
-    /// actually got through in the last period (its requests in the window, as TCP's RFC 5681 halves the flight size,
-    /// not the congestion window), but never below <see cref="FloorShare"/> of the count (5 of 40): a client refused when
-    /// it had sent only a few is not the one crowding the window (a newcomer beside a client that took it all, or one
-    /// 429 from a gateway hiccup), and would otherwise crawl at one request a period; 1/8 also keeps 8 clients, the
-    /// most this aims at, within the limit at their floors. 429s for requests that left before the last decrease belong to the same
-    /// event and change nothing: one burst refused is one decrease, not ten.</item>
-    /// <item>Then it climbs by <see cref="Increase"/> (2) requests per period, a straight line in time, back to the level
-    /// at the event; past that level nothing is known, so it doubles every period (TCP's slow start, CUBIC's fast probing
-    /// far from its last maximum): a client left alone (the others finished) is back at the full count within a few
-    /// periods instead of crawling up two at a time.</item>
-    /// <item>0.7, 2 and the doubling were chosen with a simulation that drives this type and <see cref="RateWindow"/>
-    /// (2, 4 and 8 clients, 200 reruns between them, 4 in flight each, against a 40 per 10 s sliding window, clients
-    /// starting within 3 ms, 100 ms or 1 s of each other; 12 seeds each). A step of 1 refused fewer when clients started
-    /// together (2 clients: 3.8% against 5.5%) but took 1.73 times the pace against 1.54 when they started 100 ms apart
-    /// (the late one climbs back slowly after the first finished); 1.0 (no decrease) was fastest for 2 clients started
-    /// together (1.03) but refused 14%; 0.8, 0.85 and 0.9 were no better than 0.7 on either count; doubling past the
-    /// level in place of +2, +4, +8 took 2 clients started 100 ms apart from 1.54 to 1.32 times the pace. Waiting for a second
-    /// 429 before decreasing cost about one more refusal per event there (2 clients: 7% refused instead of 6%); it is
-    /// kept so that a lone 429 does not slow a runbook down. No setting met every target of issue 20 for independent
-    /// clients there; README's Performance section has the measured rows.</item>
+    /// fault injected in a test, must not slow a runbook. A second 429 within a period (the back-off's retry refused
+    /// again) confirms a full window: that is a congestion event. 429s for requests that left before the last decrease
+    /// belong to the same event and change nothing: one full window is one decrease, not ten.</item>
+    /// <item>At an event the client estimates the clients as count / admitted (admitted: its requests in the last
+    /// period less the two refused), rounded, at least <see cref="FewestClients"/> (a 429 means someone else is there)
+    /// and at most <see cref="MostClients"/> (a newcomer that got nothing through still gets an eighth), and allows
+    /// count / clients from then on (never more than it allowed just before).</item>
+    /// <item>The carry: a client that got more than its share through in the full window owes the difference and takes
+    /// that many slots of its next window without sending (<see cref="RateWindow.Throttled"/>); one that got less is
+    /// allowed the difference on top for <see cref="CarryPeriods"/> periods. Without it the clients' totals stay apart
+    /// by what they got in the first window, and when the work is an exact number of windows (200 reruns at 40 per
+    /// 10 s) the one that got fewest needs one window more when the others, done, leave theirs unused.</item>
+    /// <item>The share holds for <see cref="HoldPeriods"/> periods, then doubles every period until it is the full count
+    /// again: every probe past the share costs each client a refusal or two, so it probes rarely, and fast once it
+    /// does (a client left alone is back at the full count within a few periods).</item>
     /// </list>
+    /// The constants were chosen with a simulation of these types against a 40 per 10 s sliding window (2, 4 and 8
+    /// clients, 200 reruns between them, 4 in flight each, 2–10 ms answers, starts within 3 ms, 100 ms or 1 s of each
+    /// other, refused requests counted or not; 8 seeds each). With clients started within 100 ms: 2 and 4 clients at
+    /// 1.04–1.05 times the limit's pace with 2.0% and 3.8% refused, shares 0.99–1.01; a hold of 2 periods with +1 a
+    /// period took 4 clients to 1.27 (the probes' refusals cost a window); no carry took them to 1.27 when started
+    /// 100 ms apart; AIMD (0.7 and +2 a period) took 1.27–1.53 with 13–20% refused. Started 1 s apart, the late
+    /// ones get far less than an equal share (shares 0.45–1.8): one 429 event is too little to even that out.
+    /// README's Performance section has the measured rows.
     /// The rate is a function of time since the event (no timer): <see cref="Allowed"/> computes it from the clock it is
     /// given, so a fake clock tests it exactly.
     /// </summary>
     internal sealed class AdaptiveRate
     {
-        public const double Decrease = 0.7;
-        public const double Increase = 2;
-        public const double FloorShare = 1.0 / 8;
+        public const int FewestClients = 2;
+        public const int MostClients = 8;
+        public const double CarryPeriods = 1.5;
+        public const int HoldPeriods = 4;
 
-        /// <summary>Full, or Recovering since <see cref="DecreasedAt"/> from <see cref="Start"/> towards <see cref="Level"/>.</summary>
+        /// <summary>Full, or Recovering since <see cref="DecreasedAt"/>: <see cref="Start"/>, then <see cref="Share"/>, then doubling.</summary>
         public AdaptiveRateState State { get; private set; }
 
-        /// <summary>Requests per period allowed just after the last decrease.</summary>
+        /// <summary>Requests per period allowed for <see cref="CarryPeriods"/> after the event: the share and the carry owed to this client.</summary>
         public double Start { get; private set; }
 
-        /// <summary>What this user got through per period when the last 429 came: the line climbs to it, then probes past it.</summary>
-        public double Level { get; private set; }
+        /// <summary>The equal share of the count this client estimated at the last event.</summary>
+        public double Share { get; private set; }
 
         public TimeSpan DecreasedAt { get; private set; }
 
@@ -58,15 +61,15 @@ namespace DataArtsQuality.Client.RateLimit
         public TimeSpan LastRefusalAt { get; private set; }
 
         /// <summary>The state file's values; anything inconsistent is the Full state.</summary>
-        internal static AdaptiveRate Restore(AdaptiveRateState state, double start, double level, TimeSpan decreasedAt, int refusals,
+        internal static AdaptiveRate Restore(AdaptiveRateState state, double start, double share, TimeSpan decreasedAt, int refusals,
             TimeSpan lastRefusalAt)
         {
             var rate = new AdaptiveRate { LastRefusalAt = lastRefusalAt };
-            if (state == AdaptiveRateState.Recovering && start >= 1 && level >= start && level <= 100000 && !double.IsNaN(start))
+            if (state == AdaptiveRateState.Recovering && share >= 1 && start >= share && start <= 100000 && !double.IsNaN(start))
             {
                 rate.State = state;
                 rate.Start = start;
-                rate.Level = level;
+                rate.Share = share;
                 rate.DecreasedAt = decreasedAt;
                 rate.Refusals = Math.Max(1, refusals);
             }
@@ -91,42 +94,47 @@ namespace DataArtsQuality.Client.RateLimit
 
         /// <summary>
         /// A request that took <paramref name="slot"/> was refused (429) at <paramref name="now"/>, when this user had
-        /// <paramref name="achieved"/> requests in the last period.
+        /// <paramref name="inWindow"/> requests (refused ones too) in the last period. Returns how many slots this client
+        /// owes (the carry of a client that got more than its share through), for the window to take without sending.
         /// </summary>
-        public void Throttled(TimeSpan slot, TimeSpan now, int count, TimeSpan period, int achieved)
+        public int Throttled(TimeSpan slot, TimeSpan now, int count, TimeSpan period, int inWindow)
         {
-            if (count <= 0) return; // no limit of its own to adapt (RateLimitCount 0): the pause alone holds it back
+            if (count <= 0) return 0; // no limit of its own to adapt (RateLimitCount 0): the pause alone holds it back
             if (State == AdaptiveRateState.Recovering && slot < DecreasedAt)
             {
                 Refusals++; // same congestion event: counted, no second decrease
                 LastRefusalAt = now;
-                return;
+                return 0;
             }
             bool confirmed = LastRefusalAt > TimeSpan.Zero && now - LastRefusalAt <= period;
             LastRefusalAt = now;
             if (!confirmed)
             {
                 Refusals = 1; // a lone 429 so far: nothing changes until a second one within a period
-                return;
+                return 0;
             }
+            int admitted = Math.Max(0, inWindow - 2); // the lone 429 and this one were in the window too
+            int clients = admitted == 0 ? MostClients
+                : Math.Min(MostClients, Math.Max(FewestClients, (int)Math.Round(count / (double)admitted, MidpointRounding.AwayFromZero)));
             double current = State == AdaptiveRateState.Full ? count : Math.Min(count, ValueAt(now, period));
-            double floor = Math.Max(1, Math.Floor(count * FloorShare));
-            double level = Math.Max(floor, Math.Min(current, achieved));
+            int share = Math.Max(1, Math.Min((int)current, count / clients));
+            int carry = share - admitted;
             State = AdaptiveRateState.Recovering;
-            Level = level;
-            Start = Math.Max(floor, Decrease * level);
+            Share = share;
+            Start = share + Math.Max(0, carry);
             DecreasedAt = now;
             Refusals = 2;
+            return Math.Max(0, -carry);
         }
 
-        // The line from Start to Level at Increase per period, then Level * 2^k k periods later.
+        // Start (the share and the carry owed), then the share, then the share doubling every period.
         private double ValueAt(TimeSpan now, TimeSpan period)
         {
             double t = now > DecreasedAt ? (now - DecreasedAt).Ticks / (double)period.Ticks : 0;
-            double line = Start + Increase * t;
-            if (line <= Level) return line;
-            double beyond = t - (Level - Start) / Increase;
-            return beyond > 30 ? double.MaxValue : Level * Math.Pow(2, beyond);
+            if (t < CarryPeriods) return Start;
+            if (t < HoldPeriods) return Share;
+            double beyond = t - HoldPeriods;
+            return beyond > 30 ? double.MaxValue : Share * Math.Pow(2, beyond);
         }
     }
 }

@@ -42,7 +42,11 @@ namespace DataArtsQuality.Client.RateLimit
             {
                 // The adaptive rate may allow fewer than the caller's count after 429s (never more).
                 int allowed = Rate.Allowed(count, now, period);
-                if (n > 0 && _slots[n - 1] > slot) slot = _slots[n - 1]; // arrival order
+                if (n > 0)
+                {
+                    var paced = _slots[n - 1] + Pacing(count, period); // arrival order, and paced
+                    if (paced > slot) slot = paced;
+                }
                 if (n >= allowed)
                 {
                     var free = _slots[n - allowed] + Spacing(period);
@@ -98,26 +102,32 @@ namespace DataArtsQuality.Client.RateLimit
 
         /// <summary>
         /// The request of <paramref name="slot"/> was refused (429) at <paramref name="now"/>: the adaptive rate drops
-        /// (from the second 429 within a period, see <see cref="AdaptiveRate"/>), and from then on in that congestion
-        /// event no request starts until this user's oldest request in
-        /// the last period is a period old. Two or more refused together mean the gateway's window is full of requests
-        /// (ours and others'); a retry after a second's back-off would only be refused again, and count against the
-        /// window where the gateway counts refusals. Until our oldest ages out is the best guess of when room appears
-        /// (clients that collided sent their bursts together). A lone 429 keeps its short back-off.
+        /// to this client's share (from the second 429 within a period, see <see cref="AdaptiveRate"/>), a client that
+        /// got more than its share through takes the slots it owes from its next window without sending, and from then
+        /// on in that congestion event no request starts until this user's oldest request in the last period is a
+        /// period old. Two refused within a period mean the gateway's window is full of requests (ours and others'); a
+        /// retry after a second's back-off would only be refused again, and count against the window where the gateway
+        /// counts refusals. Until our oldest ages out is the best guess of when room appears (clients that collided
+        /// sent their first requests together). A lone 429 keeps its short back-off.
         /// </summary>
         public void Throttled(TimeSpan slot, TimeSpan now, int count, TimeSpan period)
         {
             var from = now - period;
-            Rate.Throttled(slot, now, count, period, CountSince(from, now));
+            var decreasedBefore = Rate.DecreasedAt;
+            int owed = Rate.Throttled(slot, now, count, period, CountSince(from, now));
             if (count <= 0 || Rate.Refusals < 2) return;
             for (int i = 0; i < _slots.Count; i++)
             {
                 if (_slots[i] > from)
                 {
                     PauseUntil(_slots[i] + Spacing(period));
-                    return;
+                    break;
                 }
             }
+            // Taken after the pause is set, so the owed slots fall in the next window, where they keep this client's
+            // requests to its share less what it got too many (see AdaptiveRate, the carry).
+            if (Rate.DecreasedAt != decreasedBefore)
+                for (int i = 0; i < owed; i++) Take(now, count, period);
         }
 
         /// <summary>How many slots fall after <paramref name="from"/> and not after <paramref name="now"/> (the rate just achieved).</summary>
@@ -128,6 +138,14 @@ namespace DataArtsQuality.Client.RateLimit
                 if (_slots[i] <= now) n++;
             return n;
         }
+
+        /// <summary>
+        /// The least time between two requests of a user under a limit: an eighth of the even spacing (31 ms at 40 per
+        /// 10 s, a period's requests over at least 1.25 s). When the gateway's window fills, a client then has about one
+        /// request on the way instead of all it has in flight at once; the others wait their turn, see the 429's pause
+        /// and are not sent, so a full window costs each client one or two refusals, not four.
+        /// </summary>
+        public static TimeSpan Pacing(int count, TimeSpan period) => TimeSpan.FromTicks(period.Ticks / (8L * count));
 
         // Requests reach the gateway a little later or earlier than they leave here; 1% + 10 ms keeps back-to-back
         // windows apart when latencies differ.

@@ -3,7 +3,7 @@ namespace DataArtsQuality.Client.RateLimit
     /// <summary>
     /// The state file's bytes, version 1: "DQCRATE" and a version byte, the payload's length, the payload, and an
     /// FNV-1a 64-bit hash of the payload. Payload, little-endian: the pause (ticks), Keep, the adaptive rate (state,
-    /// start, level, decreased-at, refusals, last refusal) and the slots (count, then ticks, ascending). Anything that does not read back exactly
+    /// start, share, decreased-at, refusals, last refusal) and the slots (count, then ticks, ascending). Anything that does not read back exactly
     /// so (another version, a torn or foreign file, a hash that does not match, slots out of order or too far in the
     /// future) is an empty window: the worst a bad file can do is let one window's worth of requests through, which the
     /// gateway's 429 and the adaptive rate then catch. The version is also in the file name (<see cref="SharedRateFile"/>),
@@ -28,7 +28,7 @@ namespace DataArtsQuality.Client.RateLimit
                 w.Write(window.Keep);
                 w.Write((int)window.Rate.State);
                 w.Write(window.Rate.Start);
-                w.Write(window.Rate.Level);
+                w.Write(window.Rate.Share);
                 w.Write(window.Rate.DecreasedAt.Ticks);
                 w.Write(window.Rate.Refusals);
                 w.Write(window.Rate.LastRefusalAt.Ticks);
@@ -72,7 +72,7 @@ namespace DataArtsQuality.Client.RateLimit
             var notBefore = new TimeSpan(r.ReadInt64());
             int keep = r.ReadInt32();
             var state = (AdaptiveRateState)r.ReadInt32();
-            double start = r.ReadDouble(), level = r.ReadDouble();
+            double start = r.ReadDouble(), share = r.ReadDouble();
             var decreasedAt = new TimeSpan(r.ReadInt64());
             int refusals = r.ReadInt32();
             var lastRefusalAt = new TimeSpan(r.ReadInt64());
@@ -86,7 +86,7 @@ namespace DataArtsQuality.Client.RateLimit
                 if (slot > horizon || (i > 0 && slot < slots[i - 1])) return null;
                 slots.Add(slot);
             }
-            return new RateWindow(slots, notBefore, keep, AdaptiveRate.Restore(state, start, level, decreasedAt, refusals, lastRefusalAt));
+            return new RateWindow(slots, notBefore, keep, AdaptiveRate.Restore(state, start, share, decreasedAt, refusals, lastRefusalAt));
         }
 
         private static ulong Fnv1a(byte[] data, int offset, int length)
