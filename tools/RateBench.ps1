@@ -3,7 +3,8 @@
 Several processes of one user side by side against the emulator's per-user limit (issue 20): with the shared limiter
 (processes of one machine) or without it (independent clients, as on different machines). Returns one object per
 scenario: wall time from the common start to the last client's end, the ratio to the limit's pace, the requests the
-emulator refused, and each client's share (its reruns per second against the mean of all clients').
+emulator refused, how far apart (ms) the clients began, and each client's share (its reruns per second against the mean
+of all clients').
 .DESCRIPTION
 The limit's pace for R requests of Count per Period is (ceil(R / Count) - 1) * Period: the first Count start at once,
 and each further Count a period later. Clients start together at one instant (a barrier a few seconds ahead, so that
@@ -58,7 +59,9 @@ try {
         Start-Sleep -Milliseconds ($PeriodMs + 200)
         $null = Invoke-RestMethod -Method Put -Uri "$($emulator.Url)/_emulator/rate-limit" -ContentType 'application/json' `
             -Body (@{ count = $Count; period_ms = $PeriodMs; count_refused = [bool]$CountRefused } | ConvertTo-Json)
-        $startAt = [DateTime]::UtcNow.AddMilliseconds(300)
+        # Two seconds ahead: writing the instant to every client and each reading it took more than the 300 ms first used
+        # here on a loaded 2-core machine, and a client that reads it late starts late (they started 95 to 287 ms after it).
+        $startAt = [DateTime]::UtcNow.AddSeconds(2)
         foreach ($p in $procs) { $p.StandardInput.WriteLine([string]$startAt.Ticks); $p.StandardInput.Flush() }
         $results = foreach ($p in $procs) {
             $text = $p.StandardOutput.ReadToEnd()
@@ -86,6 +89,10 @@ try {
             RefusedShare = [math]::Round($limit.rejected / [math]::Max(1, $limit.rejected + $limit.admitted), 3)
             Instances    = ($results | Measure-Object instances -Sum).Sum
             Errors       = ($results | Measure-Object errors -Sum).Sum
+            # How far apart the clients' first requests were: the adaptive rate is fair only to clients that start
+            # within a few hundred milliseconds of each other (see AdaptiveRate).
+            StartSpread  = [math]::Round((($results | ForEach-Object started | Measure-Object -Maximum).Maximum -
+                    ($results | ForEach-Object started | Measure-Object -Minimum).Minimum) / 1e4)
             ShareMin     = [math]::Round(($shares | Measure-Object -Minimum).Minimum, 2)
             ShareMax     = [math]::Round(($shares | Measure-Object -Maximum).Maximum, 2)
         }
