@@ -153,7 +153,7 @@ namespace DataArtsQuality.Client
                     if (!decision.Retry)
                     {
                         failure.Attempts = attempt;
-                        failure.RetryNote = decision.Reason;
+                        failure.RetryDecision = decision;
                         throw failure;
                     }
                 }
@@ -203,7 +203,7 @@ namespace DataArtsQuality.Client
                         if (!decision.Retry)
                         {
                             error.Attempts = attempt;
-                            error.RetryNote = decision.Reason;
+                            error.RetryDecision = decision;
                             throw error;
                         }
                         if ((int)status == 429 && limiter != null)
