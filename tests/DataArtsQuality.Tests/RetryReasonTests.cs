@@ -7,13 +7,15 @@ using Xunit;
 
 namespace DataArtsQuality.Tests;
 
-/// <summary>Each decision of <see cref="RetryPolicy"/> says why as a <see cref="RetryReason"/>, and the error record goes by it.</summary>
+/// <summary>
+/// Each decision of <see cref="RetryPolicy"/> says why as a <see cref="RetryReason"/>, and the error record goes by it.
+/// </summary>
 public class RetryReasonTests
 {
     private static readonly DateTimeOffset Now = new(2024, 5, 1, 12, 0, 0, TimeSpan.Zero);
 
-    private static RetryPolicy Policy(int retries = 3) =>
-        new(new DqcSettings { MaximumRetryCount = retries, RetryIntervalSec = 1, MaximumRetryAfterSec = 60 }, () => 0.5);
+    private static RetryPolicy Policy(int retries = 3) => new(
+        new DqcSettings { MaximumRetryCount = retries, RetryIntervalSec = 1, MaximumRetryAfterSec = 60 }, () => 0.5);
 
     [Theory]
     [InlineData("GET", 503, 1, 3, "Backoff")]
@@ -32,12 +34,14 @@ public class RetryReasonTests
     [Fact]
     public void A_retry_after_is_waited_for_or_is_the_reason_nothing_was_retried()
     {
-        var waited = Policy().ForResponse(HttpMethod.Post, (HttpStatusCode)429, new RetryConditionHeaderValue(TimeSpan.FromSeconds(7)), 1, Now);
+        var waited = Policy().ForResponse(HttpMethod.Post, (HttpStatusCode)429,
+            new RetryConditionHeaderValue(TimeSpan.FromSeconds(7)), 1, Now);
         Assert.Equal(RetryReason.RetryAfter, waited.Why);
         Assert.True(waited.Retry);
         Assert.False(waited.ExplainsTheError);
 
-        var tooLong = Policy().ForResponse(HttpMethod.Post, (HttpStatusCode)429, new RetryConditionHeaderValue(TimeSpan.FromHours(1)), 1, Now);
+        var tooLong = Policy().ForResponse(HttpMethod.Post, (HttpStatusCode)429,
+            new RetryConditionHeaderValue(TimeSpan.FromHours(1)), 1, Now);
         Assert.Equal(RetryReason.RetryAfterTooLong, tooLong.Why);
         Assert.False(tooLong.Retry);
         Assert.True(tooLong.ExplainsTheError);
@@ -47,12 +51,14 @@ public class RetryReasonTests
     public void A_failure_decision_names_its_reason()
     {
         var policy = Policy();
-        Assert.Equal(RetryReason.TlsFailure, policy.ForFailure(HttpMethod.Get, TransportFailure.Tls, 1).Why);
-        Assert.Equal(RetryReason.MayHaveReachedService, policy.ForFailure(HttpMethod.Post, TransportFailure.MaybeSent, 1).Why);
-        Assert.Equal(RetryReason.MayHaveReachedService, policy.ForFailure(HttpMethod.Post, TransportFailure.TimedOut, 1).Why);
-        Assert.Equal(RetryReason.Backoff, policy.ForFailure(HttpMethod.Post, TransportFailure.NotSent, 1).Why);
-        Assert.Equal(RetryReason.Backoff, policy.ForFailure(HttpMethod.Post, TransportFailure.MaybeSent, 1, repeatSafe: true).Why);
-        Assert.Equal(RetryReason.GaveUp, policy.ForFailure(HttpMethod.Get, TransportFailure.MaybeSent, 4).Why);
+        RetryReason Why(HttpMethod method, TransportFailure failure, int attempt = 1, bool repeatSafe = false) =>
+            policy.ForFailure(method, failure, attempt, repeatSafe).Why;
+        Assert.Equal(RetryReason.TlsFailure, Why(HttpMethod.Get, TransportFailure.Tls));
+        Assert.Equal(RetryReason.MayHaveReachedService, Why(HttpMethod.Post, TransportFailure.MaybeSent));
+        Assert.Equal(RetryReason.MayHaveReachedService, Why(HttpMethod.Post, TransportFailure.TimedOut));
+        Assert.Equal(RetryReason.Backoff, Why(HttpMethod.Post, TransportFailure.NotSent));
+        Assert.Equal(RetryReason.Backoff, Why(HttpMethod.Post, TransportFailure.MaybeSent, repeatSafe: true));
+        Assert.Equal(RetryReason.GaveUp, Why(HttpMethod.Get, TransportFailure.MaybeSent, attempt: 4));
     }
 
     [Fact]
@@ -64,7 +70,8 @@ public class RetryReasonTests
         Assert.DoesNotContain("asked to wait", ErrorRecords.From(api, "Could not list", null).ErrorDetails.Message);
         // The Retry-After reason, in any words: in the message.
         api.RetryDecision = RetryDecision.Stop(RetryReason.RetryAfterTooLong, "wait 3600 s, more than allowed");
-        Assert.EndsWith("; wait 3600 s, more than allowed.", ErrorRecords.From(api, "Could not list", null).ErrorDetails.Message);
+        Assert.EndsWith("; wait 3600 s, more than allowed.",
+            ErrorRecords.From(api, "Could not list", null).ErrorDetails.Message);
         Assert.Equal("wait 3600 s, more than allowed", api.RetryNote);
     }
 }
