@@ -121,12 +121,14 @@ public class ErrorModelTests
         Assert.EndsWith("(gave up after 3 attempts)", ErrorRecords.From(api, "Could not list", null).ErrorDetails.Message);
 
         var throttled = Api((HttpStatusCode)429);
-        throttled.RetryNote = RetryPolicy.RetryAfterTooLong + "3600 s (Retry-After), more than MaximumRetryAfterSec";
+        throttled.RetryDecision = RetryDecision.Stop(RetryReason.RetryAfterTooLong,
+            "the service asked to wait 3600 s (Retry-After), more than MaximumRetryAfterSec");
         string message = ErrorRecords.From(throttled, "Could not list", null).ErrorDetails.Message;
         Assert.EndsWith("; " + throttled.RetryNote + ".", message);
 
         var transport = Transport(timedOut: false);
-        transport.RetryNote = "not retried: the POST may have reached the service";
+        transport.RetryDecision = RetryDecision.Stop(RetryReason.MayHaveReachedService,
+            "not retried: the POST may have reached the service");
         Assert.Equal("Could not list: no answer", ErrorRecords.From(transport, "Could not list", null).ErrorDetails.Message);
     }
 

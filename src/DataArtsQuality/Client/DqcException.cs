@@ -48,8 +48,11 @@ namespace DataArtsQuality.Client
         /// <summary>How many times the request was sent (or tried) before this failure was given up on (1 = no retry).</summary>
         public int Attempts { get; internal set; } = 1;
 
-        /// <summary>What the retry policy decided, e.g. "not retried: the POST may have reached the service".</summary>
-        public string? RetryNote { get; internal set; }
+        /// <summary>What the retry policy decided when the request was given up on; null when it was not asked.</summary>
+        internal RetryDecision? RetryDecision { get; set; }
+
+        /// <summary>What the retry policy decided, in words, e.g. "not retried: the POST may have reached the service".</summary>
+        public string? RetryNote => RetryDecision?.Reason;
     }
 
     /// <summary>An ID refused before any request was made: empty, not a number, negative, too large or rounded.</summary>

@@ -41,122 +41,60 @@ namespace DataArtsQuality.Client
         /// runs after every poll (on the caller's async context). Returns one outcome per distinct instance ID, in
         /// the order given.
         /// </summary>
-        public async Task<IReadOnlyList<DqcWaitOutcome>> WaitAsync(IEnumerable<DqcWaitTarget> targets, DqcWaitOptions options,
-            Action<DqcWaitProgress>? onPoll, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<DqcWaitOutcome>> WaitAsync(IEnumerable<DqcWaitTarget> targets,
+            DqcWaitOptions options, Action<DqcWaitProgress>? onPoll, CancellationToken cancellationToken)
         {
             if (options is null) throw new ArgumentNullException(nameof(options));
-            var ordered = new List<DqcWaitTarget>();
-            var byId = new Dictionary<string, DqcWaitTarget>(StringComparer.Ordinal);
-            foreach (var t in targets)
-            {
-                if (byId.ContainsKey(t.InstanceId)) continue;
-                byId[t.InstanceId] = t;
-                ordered.Add(t);
-            }
-
             var watch = Stopwatch.StartNew();
-            var now = DateTimeOffset.Now;
-            var windowStart = ordered.Count == 0 ? now
-                : ordered.Select(t => t.StartedAfter ?? now - options.DefaultLookBack).Min() - options.ClockSkew;
-
-            var lastSeen = new Dictionary<string, DqcInstance>(StringComparer.Ordinal);
-            var missing = new Dictionary<string, int>(StringComparer.Ordinal);
-            var outcomes = new Dictionary<string, DqcWaitOutcome>(StringComparer.Ordinal);
-            var pending = new HashSet<string>(ordered.Select(t => t.InstanceId), StringComparer.Ordinal);
+            var wait = new InstanceWait(targets, options);
             int polls = 0, requests = 0;
-
-            while (pending.Count > 0)
+            while (wait.Waiting > 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 polls++;
-                var seenThisPoll = new HashSet<string>(StringComparer.Ordinal);
-                var pager = _client.ListInstances(new DqcInstanceQuery { After = windowStart },
-                    filter: i => pending.Contains(i.InstanceId) && !seenThisPoll.Contains(i.InstanceId));
-                bool complete;
-                while (true)
-                {
-                    var page = await pager.NextPageAsync(cancellationToken).ConfigureAwait(false);
-                    if (page is null) { complete = true; break; }
-                    foreach (var instance in page)
-                    {
-                        seenThisPoll.Add(instance.InstanceId);
-                        lastSeen[instance.InstanceId] = Merge(instance, byId[instance.InstanceId].Known);
-                    }
-                    if (seenThisPoll.Count >= pending.Count)
-                    {
-                        complete = false;   // everything found: no need to read further pages
-                        pager.Stop();
-                        break;
-                    }
-                }
-                requests += pager.Requests;
-                _client.Log.Verbose($"wait poll {polls}: {seenThisPoll.Count} of {pending.Count} waited instances listed in {pager.Requests} request(s)");
+                int waiting = wait.Waiting;
+                var poll = await PollAsync(wait, cancellationToken).ConfigureAwait(false);
+                requests += poll.Requests;
+                _client.Log.Verbose($"wait poll {polls}: {poll.SeenCount} of {waiting} waited instances listed"
+                    + $" in {poll.Requests} request(s)");
 
-                var decided = new List<string>();
-                foreach (string id in pending)
-                {
-                    if (seenThisPoll.Contains(id))
-                    {
-                        missing.Remove(id);
-                        if (IsTerminal(lastSeen[id].RunStatus))
-                        {
-                            outcomes[id] = new DqcWaitOutcome(id, DqcWaitOutcomeKind.Finished, lastSeen[id]);
-                            decided.Add(id);
-                        }
-                    }
-                    else if (complete)
-                    {
-                        missing[id] = missing.TryGetValue(id, out int n) ? n + 1 : 1;
-                        if (missing[id] >= Math.Max(1, options.NotFoundAfterPolls))
-                        {
-                            outcomes[id] = new DqcWaitOutcome(id, DqcWaitOutcomeKind.NotFound, lastSeen.TryGetValue(id, out var last) ? last : null);
-                            decided.Add(id);
-                        }
-                    }
-                }
-                foreach (string id in decided) pending.Remove(id);
+                var decided = wait.Decide(poll);
+                if (wait.Waiting > 0 && watch.Elapsed >= options.Timeout) decided.AddRange(wait.TimeOut());
+                onPoll?.Invoke(wait.Progress(watch.Elapsed, polls, requests, decided));
 
-                bool timedOut = pending.Count > 0 && watch.Elapsed >= options.Timeout;
-                if (timedOut)
-                {
-                    foreach (string id in pending)
-                    {
-                        outcomes[id] = new DqcWaitOutcome(id, DqcWaitOutcomeKind.TimedOut, lastSeen.TryGetValue(id, out var last) ? last : null);
-                        decided.Add(id);
-                    }
-                    pending.Clear();
-                }
-
-                if (onPoll != null)
-                {
-                    var newOutcomes = ordered.Where(t => decided.Contains(t.InstanceId)).Select(t => outcomes[t.InstanceId]).ToList();
-                    var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
-                    foreach (var t in ordered)
-                    {
-                        string status = lastSeen.TryGetValue(t.InstanceId, out var i) && !string.IsNullOrEmpty(i.RunStatus) ? i.RunStatus! : NotSeen;
-                        counts[status] = counts.TryGetValue(status, out int c) ? c + 1 : 1;
-                    }
-                    onPoll(new DqcWaitProgress(watch.Elapsed, ordered.Count, outcomes.Count, counts, polls, requests, newOutcomes, pending.Count == 0));
-                }
-
-                if (pending.Count == 0) break;
+                if (wait.Waiting == 0) break;
                 var left = options.Timeout - watch.Elapsed;
                 var pause = left < options.PollInterval ? left : options.PollInterval;
                 if (pause > TimeSpan.Zero)
                     await _delay(pause, cancellationToken).ConfigureAwait(false);
             }
-
-            return ordered.Select(t => outcomes[t.InstanceId]).ToList();
+            return wait.Outcomes();
         }
 
-        private static DqcInstance Merge(DqcInstance listed, DqcInstance? known)
+        /// <summary>
+        /// One walk of the instance list over the wait's window, keeping only instances still waited for; it stops as
+        /// soon as every one of them was seen.
+        /// </summary>
+        private async Task<InstancePoll> PollAsync(InstanceWait wait, CancellationToken cancellationToken)
         {
-            if (known != null)
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var pager = _client.ListInstances(new DqcInstanceQuery { After = wait.WindowStart },
+                filter: i => wait.IsWaitingFor(i.InstanceId) && !seen.Contains(i.InstanceId));
+            while (true)
             {
-                listed.SubmittedAt ??= known.SubmittedAt;
-                if (string.IsNullOrEmpty(listed.RuleId)) listed.RuleId = known.RuleId;
+                var page = await pager.NextPageAsync(cancellationToken).ConfigureAwait(false);
+                if (page is null) return new InstancePoll(seen, InstancePollReach.WholeList, pager.Requests);
+                foreach (var instance in page)
+                {
+                    seen.Add(instance.InstanceId);
+                    wait.Listed(instance);
+                }
+                if (seen.Count >= wait.Waiting)
+                {
+                    pager.Stop();   // everything found: no need to read further pages
+                    return new InstancePoll(seen, InstancePollReach.AllSeen, pager.Requests);
+                }
             }
-            return listed;
         }
     }
 }

@@ -25,16 +25,6 @@ namespace DataArtsQuality.Client
         private readonly DqcSettings _settings;
         private readonly Func<double> _random;
 
-        /// <summary>
-        /// How the reason starts when a Retry-After asked for a longer wait than the settings allow. That reason is not
-        /// only for the verbose log: the error message carries it, since it is the reason nothing was retried.
-        /// </summary>
-        public const string RetryAfterTooLong = "the service asked to wait ";
-
-        /// <summary>Whether a decision's reason (an exception's RetryNote) belongs in the error message itself.</summary>
-        public static bool ExplainsTheError(string? reason) =>
-            reason != null && reason.StartsWith(RetryAfterTooLong, StringComparison.Ordinal);
-
         public RetryPolicy(DqcSettings settings, Func<double>? random = null)
         {
             _settings = settings ?? throw new ArgumentNullException(nameof(settings));
@@ -71,22 +61,24 @@ namespace DataArtsQuality.Client
             if (!retryable)
             {
                 return code == 504 || code == 500
-                    ? RetryDecision.Stop($"not retried: a {method} that got HTTP {code} may have been carried out")
-                    : RetryDecision.Stop($"HTTP {code} is not retried");
+                    ? RetryDecision.Stop(RetryReason.MayHaveBeenCarriedOut,
+                        $"not retried: a {method} that got HTTP {code} may have been carried out")
+                    : RetryDecision.Stop(RetryReason.StatusNotRetried, $"HTTP {code} is not retried");
             }
             if (attempt > _settings.MaximumRetryCount)
-                return RetryDecision.Stop(GaveUp(attempt));
+                return GaveUp(attempt);
 
             TimeSpan? serverDelay = RetryAfter(retryAfter, now);
             if (serverDelay.HasValue)
             {
                 if (serverDelay.Value.TotalSeconds > _settings.MaximumRetryAfterSec)
                 {
-                    return RetryDecision.Stop(string.Format(CultureInfo.InvariantCulture,
-                        RetryAfterTooLong + "{0:0.#} s (Retry-After); the limit is {1:0.#} s, see Set-DqcConfig -MaximumRetryAfterSec",
+                    return RetryDecision.Stop(RetryReason.RetryAfterTooLong, string.Format(CultureInfo.InvariantCulture,
+                        "the service asked to wait {0:0.#} s (Retry-After); the limit is {1:0.#} s, "
+                        + "see Set-DqcConfig -MaximumRetryAfterSec",
                         serverDelay.Value.TotalSeconds, _settings.MaximumRetryAfterSec));
                 }
-                return new RetryDecision(true, serverDelay.Value, string.Format(CultureInfo.InvariantCulture,
+                return new RetryDecision(RetryReason.RetryAfter, serverDelay.Value, string.Format(CultureInfo.InvariantCulture,
                     "retry {0} of {1} in {2:0.0##} s (Retry-After)", attempt, _settings.MaximumRetryCount, serverDelay.Value.TotalSeconds));
             }
             return Backoff(attempt);
@@ -98,16 +90,17 @@ namespace DataArtsQuality.Client
             switch (failure)
             {
                 case TransportFailure.Tls:
-                    return RetryDecision.Stop("a TLS failure is not retried");
+                    return RetryDecision.Stop(RetryReason.TlsFailure, "a TLS failure is not retried");
                 case TransportFailure.NotSent:
                     break;
                 default:
                     if (!repeatSafe && !IsIdempotent(method))
-                        return RetryDecision.Stop($"not retried: the {method} may have reached the service");
+                        return RetryDecision.Stop(RetryReason.MayHaveReachedService,
+                            $"not retried: the {method} may have reached the service");
                     break;
             }
             if (attempt > _settings.MaximumRetryCount)
-                return RetryDecision.Stop(GaveUp(attempt));
+                return GaveUp(attempt);
             return Backoff(attempt);
         }
 
@@ -135,12 +128,13 @@ namespace DataArtsQuality.Client
         private RetryDecision Backoff(int attempt)
         {
             var delay = BackoffDelay(attempt);
-            return new RetryDecision(true, delay, string.Format(CultureInfo.InvariantCulture,
+            return new RetryDecision(RetryReason.Backoff, delay, string.Format(CultureInfo.InvariantCulture,
                 "retry {0} of {1} in {2:0.0##} s", attempt, _settings.MaximumRetryCount, delay.TotalSeconds));
         }
 
-        private static string GaveUp(int attempt) =>
-            attempt == 1 ? "retries are off (MaximumRetryCount 0)" : $"gave up after {attempt} attempts";
+        private static RetryDecision GaveUp(int attempt) => attempt == 1
+            ? RetryDecision.Stop(RetryReason.RetriesOff, "retries are off (MaximumRetryCount 0)")
+            : RetryDecision.Stop(RetryReason.GaveUp, $"gave up after {attempt} attempts");
 
         private static class SharedRandom
         {

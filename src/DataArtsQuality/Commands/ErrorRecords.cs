@@ -32,8 +32,8 @@ namespace DataArtsQuality.Commands
             var dqc = exception as DqcException;
             int attempts = dqc?.Attempts ?? 1;
             string message = $"{context}: {exception.Message}" + (attempts > 1 ? $" (gave up after {attempts} attempts)" : "");
-            if (dqc?.RetryNote is string note && RetryPolicy.ExplainsTheError(note))
-                message = message.TrimEnd('.') + "; " + note + ".";
+            if (dqc?.RetryDecision is { ExplainsTheError: true } decision)
+                message = message.TrimEnd('.') + "; " + decision.Reason + ".";
             return Create(exception, id, category, target ?? dqc?.TargetObject, message, dqc?.RecommendedAction);
         }
 
