@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Http;
-using System.Text;
 using DataArtsQuality.Client;
 using DataArtsQuality.Client.Auth;
 

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http;
 using System.Text;
-using DataArtsQuality.Client;
-using DataArtsQuality.Client.Auth;
 
 namespace DataArtsQuality.Tests;
 
