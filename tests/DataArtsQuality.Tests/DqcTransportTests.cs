@@ -19,8 +19,7 @@ public class DqcTransportTests
     private static TransportRequest Post(IDqcAuthenticator? authenticator = null) =>
         new(HttpMethod.Post, Endpoint, "{}"u8.ToArray()) { Authenticator = authenticator };
 
-    private static RateLimiter Limiter() => new(DqcSettings.DefaultRateLimitCount,
-        TimeSpan.FromSeconds(DqcSettings.DefaultRateLimitPeriodSec));
+    private static RateLimiter Limiter() => new();
 
     private static Task<TransportAnswer> Send(HttpMessageHandler handler, TransportRequest request,
         RateLimiter? limiter = null, IDqcLog? log = null, CancellationToken cancellationToken = default) =>

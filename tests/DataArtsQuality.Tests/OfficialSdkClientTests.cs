@@ -11,9 +11,10 @@ using Xunit;
 namespace DataArtsQuality.Tests;
 
 /// <summary>
-/// Requests shaped and signed the way Huawei's official SDKs send them (auth.md §1.6: which headers each SDK signs,
-/// and with which Host value), over real HTTP to the emulator. The signing algorithm itself is checked against the
-/// Node SDK's vectors in AkSkVectorTests; here the question is whether the gateway accepts each SDK's choices.
+/// Requests shaped and signed the way Huawei's official SDKs send them, with the headers each SDK signs and its Host
+/// value (docs/service-notes.md, AK/SK: what the SDKs sign), over real HTTP to the emulator. The signing algorithm
+/// itself is checked against the Node SDK's vectors in AkSkVectorTests; here the question is whether the gateway
+/// accepts each SDK's choices.
 /// </summary>
 public class OfficialSdkClientTests : IAsyncLifetime
 {

@@ -1,6 +1,6 @@
 namespace DataArtsQuality.Emulator.Endpoints;
 
-/// <summary>The catalog's directory tree (ListCategory, dqc-api.md §2.1).</summary>
+/// <summary>The catalog's directory tree (ListCategory: docs/service-notes.md, Catalog).</summary>
 public static class CatalogEndpoints
 {
     public static void MapCatalogEndpoints(this IEndpointRouteBuilder app, EmulatorState state)

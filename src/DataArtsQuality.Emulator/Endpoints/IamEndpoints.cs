@@ -1,8 +1,8 @@
 namespace DataArtsQuality.Emulator.Endpoints;
 
 /// <summary>
-/// A small IAM (dqc-api.md §5.1-5.2, auth.md §2.4/§2.7) on the same port: password tokens with a configurable
-/// lifetime, projects by name. Plus /_emulator/auth (the seeded credentials, for tests) and
+/// A small IAM (docs/service-notes.md, IAM password tokens; IAM project lookup) on the same port: password tokens with
+/// a configurable lifetime, projects by name. Plus /_emulator/auth (the seeded credentials, for tests) and
 /// /_emulator/iam/expire-tokens (make every issued token expire now).
 /// </summary>
 public static class IamEndpoints

@@ -1,8 +1,8 @@
 namespace DataArtsQuality.Emulator.Endpoints;
 
 /// <summary>
-/// Task instances (dqc-api.md §2.5, §2.6): rerun a job, the instance list and results, batch stop, and the handling
-/// record written to an instance.
+/// Task instances (docs/service-notes.md, Instances and reruns): rerun a job, the instance list and results, batch
+/// stop, and the handling record written to an instance.
 /// </summary>
 public static class InstanceEndpoints
 {
@@ -125,7 +125,8 @@ public static class InstanceEndpoints
 
     /// <summary>
     /// BatchStopQualityInstances: a bare array. Any instance that is not RUNNING → 406 and none stopped [inf].
-    /// A stopped instance becomes FAILED (the docs have no STOPPED run_status; §6 lets us pick) [inf].
+    /// A stopped instance becomes FAILED [inf]: the docs have no STOPPED run_status (docs/service-notes.md,
+    /// Enumerations).
     /// </summary>
     private static async Task<IResult> StopInstances(HttpContext context, EmulatorState state)
     {

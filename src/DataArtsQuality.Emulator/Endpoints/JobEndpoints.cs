@@ -1,9 +1,9 @@
 namespace DataArtsQuality.Emulator.Endpoints;
 
 /// <summary>
-/// Quality and comparison jobs (dqc-api.md §2.3, §2.4): the v2 lists and details, the v1 quality job list, batch
-/// delete and the schedule switch. Lists filter, then slice [offset, offset+limit) with offset a record offset, and
-/// report the filtered total as count.
+/// Quality and comparison jobs (docs/service-notes.md, Quality and comparison jobs): the v2 lists and details, the v1
+/// quality job list, batch delete and the schedule switch. Lists filter, then slice [offset, offset+limit) with offset
+/// a record offset, and report the filtered total as count.
 /// </summary>
 public static class JobEndpoints
 {
@@ -114,7 +114,10 @@ public static class JobEndpoints
         }
     }
 
-    /// <summary>OperationQualityTaskSchedule: start → SCHEDULING, stop → KILL (§6); quality jobs only.</summary>
+    /// <summary>
+    /// OperationQualityTaskSchedule: start → SCHEDULING, stop → KILL (docs/service-notes.md, Quality and comparison
+    /// jobs); quality jobs only.
+    /// </summary>
     private static async Task<IResult> SwitchSchedule(HttpContext context, EmulatorState state)
     {
         var body = JsonRead.Object(await context.ReadBodyAsync());

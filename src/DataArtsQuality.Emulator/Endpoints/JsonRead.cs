@@ -4,7 +4,7 @@ namespace DataArtsQuality.Emulator.Endpoints;
 
 /// <summary>
 /// Lenient readers for request fields. The docs' own examples send Long IDs as strings and String IDs as numbers
-/// (dqc-api.md §4.2), so the emulator accepts both, exactly, never through a double.
+/// (docs/service-notes.md, IDs), so the emulator accepts both, exactly, never through a double.
 /// </summary>
 public static class JsonRead
 {

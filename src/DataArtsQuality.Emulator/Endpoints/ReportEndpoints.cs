@@ -1,6 +1,9 @@
 namespace DataArtsQuality.Emulator.Endpoints;
 
-/// <summary>Quality reports (dqc-api.md §2.7): scoring, overview, trend, rules, sub-rule results, technical and business scores.</summary>
+/// <summary>
+/// Quality reports (docs/service-notes.md, Reports): scoring, overview, trend, rules, sub-rule results, technical and
+/// business scores.
+/// </summary>
 public static class ReportEndpoints
 {
     public static void MapReportEndpoints(this IEndpointRouteBuilder app, EmulatorState state)

@@ -3,7 +3,8 @@ using System.Text;
 namespace DataArtsQuality.Emulator.Endpoints;
 
 /// <summary>
-/// Import and export of rule templates, jobs and reports (dqc-api.md §2.8): export, status, download, upload, import.
+/// Import and export of rule templates, jobs and reports (docs/service-notes.md, Import and export): export, status,
+/// download, upload, import.
 /// </summary>
 public static class ResourceEndpoints
 {
@@ -83,7 +84,8 @@ public static class ResourceEndpoints
                 ["id"] = task.Id,
                 ["resource_id"] = task.ResourceId,
                 ["resource_type"] = ResourceTypes[task.WireType],
-                // The docs say "REPORT indicates import" (§4.3 #8); the emulator says IMPORT [inf].
+                // The docs say "REPORT indicates import" (docs/service-notes.md, Import and export); the emulator says
+                // IMPORT [inf].
                 ["action"] = task.Action,
                 ["file_name"] = task.FileName,
                 ["start_time"] = task.StartTime.ToString(CultureInfo.InvariantCulture),

@@ -1,6 +1,9 @@
 namespace DataArtsQuality.Emulator.Endpoints;
 
-/// <summary>Rule templates (dqc-api.md §2.2): list, detail, create, update, batch delete. System templates are read-only.</summary>
+/// <summary>
+/// Rule templates (docs/service-notes.md, Rule templates): list, detail, create, update, batch delete. System templates
+/// are read-only.
+/// </summary>
 public static class TemplateEndpoints
 {
     public static void MapTemplateEndpoints(this IEndpointRouteBuilder app, EmulatorState state)
@@ -42,7 +45,7 @@ public static class TemplateEndpoints
         {
             var t = Find(context.Tenant(), id);
             if (t is null) return ApiErrors.NoSuch("rule template", id);
-            // ShowTemplatesDetail has no abnormal_table_template (§2.2).
+            // ShowTemplatesDetail has no abnormal_table_template (docs/service-notes.md, Rule templates).
             return Results.Json(ToJson(t, idAsString: false, withAbnormal: false));
         }
     }
@@ -58,7 +61,7 @@ public static class TemplateEndpoints
             var problem = Apply(t, body, tenant, requireAll: true);
             if (problem != null) return problem;
             tenant.Templates.Add(t);
-            // The create/update examples return id as a string (§4.3 #3).
+            // The create/update examples return id as a string (docs/service-notes.md, IDs).
             return Results.Json(ToJson(t, idAsString: true, withAbnormal: true));
         }
     }

@@ -1,8 +1,9 @@
 namespace DataArtsQuality.Emulator.Endpoints;
 
 /// <summary>
-/// Management Center's workspace list (dqc-api.md §5.3): GET /v1/{project_id}/workspaces/{instance_id}?limit&amp;offset,
-/// no workspace header needed, {count, total_page, data}. The two DQC tenants plus three workspaces without DQC data.
+/// Management Center's workspace list (docs/service-notes.md, Management Center workspaces): GET
+/// /v1/{project_id}/workspaces/{instance_id}?limit&amp;offset, no workspace header needed, {count, total_page, data}.
+/// The two DQC tenants plus three workspaces without DQC data.
 /// </summary>
 public static class WorkspaceEndpoints
 {

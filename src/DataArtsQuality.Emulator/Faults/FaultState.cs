@@ -98,8 +98,9 @@ public sealed class FaultState
     }
 
     /// <summary>
-    /// A sliding window per caller: at most LimitCount requests in any LimitPeriodMs. dqc-api.md §1.4 gives the limit
-    /// (40 per user per 10 s) but not how the gateway counts; a sliding window is the strictest reading [inf].
+    /// A sliding window per caller: at most LimitCount requests in any LimitPeriodMs. The docs give the limit (40 per
+    /// user per 10 s) but not how the gateway counts (docs/service-notes.md, Rate limit); a sliding window is the
+    /// strictest reading [inf].
     /// </summary>
     public bool TryAdmit(string caller, long nowMs)
     {

@@ -3,9 +3,9 @@ using System.Text.RegularExpressions;
 namespace DataArtsQuality.Emulator.Faults;
 
 /// <summary>
-/// The gateway's per-user limit (dqc-api.md §1.4: 40 requests per 10 s), enforced only when switched on through
-/// /_emulator/rate-limit or --rate-limit. The caller is the token, else the AK of a signed request, else the address.
-/// The real gateway's 429 carries no documented Retry-After, so none is sent [inf].
+/// The gateway's per-user limit (40 requests per 10 s: docs/service-notes.md, Rate limit), enforced only when switched
+/// on through /_emulator/rate-limit or --rate-limit. The caller is the token, else the AK of a signed request, else the
+/// address. The real gateway's 429 carries no documented Retry-After, so none is sent [inf].
 /// </summary>
 public sealed partial class RateLimitMiddleware(RequestDelegate next, FaultState faults, IamState iam)
 {

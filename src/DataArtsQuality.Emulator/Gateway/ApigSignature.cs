@@ -5,9 +5,9 @@ using System.Text.RegularExpressions;
 namespace DataArtsQuality.Emulator.Gateway;
 
 /// <summary>
-/// The gateway's side of SDK-HMAC-SHA256, written independently of the module's signer (auth.md §0): it works from
-/// the raw request target as received, decodes percent-escapes to bytes itself and re-encodes them, so a bug shared
-/// by both sides is unlikely. Checked against aksk-vectors.json in the xunit suite.
+/// The gateway's side of SDK-HMAC-SHA256, written independently of the module's signer (docs/service-notes.md, AK/SK
+/// signing): it works from the raw request target as received, decodes percent-escapes to bytes itself and re-encodes
+/// them, so a bug shared by both sides is unlikely. Checked against aksk-vectors.json in the xunit suite.
 /// </summary>
 public static partial class ApigSignature
 {

@@ -73,9 +73,10 @@ public static class GatewayAuth
         if (!Matches(expected, parsed.Signature) && parsed.SignedHeaders.Contains("host", StringComparer.Ordinal)
             && request.Host.Port is not null)
         {
-            // The .NET SDK signs Uri.Host, without the port (auth.md Q5). Against the real gateway on 443 the Host
-            // header has no port either, so its signatures verify there; the emulator listens on another port, so it
-            // also accepts the host signed without it [inf: leniency for the emulator's port, not a gateway rule].
+            // The .NET SDK signs Uri.Host, without the port (docs/service-notes.md, AK/SK: what the SDKs sign). Against
+            // the real gateway on 443 the Host header has no port either, so its signatures verify there; the emulator
+            // listens on another port, so it also accepts the host signed without it [inf: leniency for the emulator's
+            // port, not a gateway rule].
             string hostOnly = request.Host.Host;
             string withoutPort = ApigSignature.CanonicalRequest(request.Method, rawTarget, parsed.SignedHeaders,
                 name => name == "host" ? hostOnly : request.Headers.TryGetValue(name, out var v) ? v.ToString() : null, body);
@@ -83,8 +84,8 @@ public static class GatewayAuth
         }
         if (!Matches(expected, parsed.Signature))
         {
-            // Like the real gateway (auth.md Q9), show the canonical request it computed with '|' for newlines; the
-            // security token is masked so the message cannot leak it.
+            // Like the real gateway (docs/service-notes.md, AK/SK: gateway errors), show the canonical request it
+            // computed with '|' for newlines; the security token is masked so the message cannot leak it.
             string shown = canonical.Replace("\n", "|");
             if (securityToken != null) shown = shown.Replace(securityToken, "***");
             return ApiErrors.Gateway(context, 401, "APIG.0301", "Incorrect IAM authentication information: verify aksk signature fail, canonicalRequest: " + shown);

@@ -9,7 +9,10 @@ public static class CatalogSeed
     public const long UserTemplate = 1012384820829081601;
     public const long SecondUserTemplate = 1035847774756868097;
 
-    /// <summary>The documented root (§6) {id:0, name:"All", type:"built_in", pid:"-1"} with finance (child daily) and marketing.</summary>
+    /// <summary>
+    /// The documented root (docs/service-notes.md, Enumerations) {id:0, name:"All", type:"built_in", pid:"-1"} with
+    /// finance (child daily) and marketing.
+    /// </summary>
     public static EmulatedCategory Categories()
     {
         var root = new EmulatedCategory(0, "All", "built_in");
@@ -19,7 +22,10 @@ public static class CatalogSeed
         return root;
     }
 
-    /// <summary>System templates have small IDs and creator "System" (§2.2 example); two user templates with 19-digit IDs.</summary>
+    /// <summary>
+    /// System templates have small IDs and creator "System" (docs/service-notes.md, Rule templates); two user templates
+    /// with 19-digit IDs.
+    /// </summary>
     public static List<EmulatedTemplate> Templates()
     {
         long t0 = 1571328000000;

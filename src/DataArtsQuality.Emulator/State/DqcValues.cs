@@ -1,6 +1,9 @@
 namespace DataArtsQuality.Emulator.State;
 
-/// <summary>The documented values of the job fields the emulator checks, seeds and numbers (dqc-api.md §6).</summary>
+/// <summary>
+/// The documented values of the job fields the emulator checks, seeds and numbers (docs/service-notes.md,
+/// Enumerations).
+/// </summary>
 public static class DqcValues
 {
     /// <summary>schedule_status in the documented order; the v1 job list numbers them from 1 in this order.</summary>

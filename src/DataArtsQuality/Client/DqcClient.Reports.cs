@@ -1,6 +1,6 @@
 namespace DataArtsQuality.Client
 {
-    /// <summary>The seven quality-report operations (dqc-api.md §2.7).</summary>
+    /// <summary>The seven quality-report operations (docs/service-notes.md, Reports).</summary>
     internal sealed partial class DqcClient
     {
         /// <summary>GetQualityReportScoring: the configured maximum score.</summary>

@@ -24,7 +24,7 @@ namespace DataArtsQuality.Client
         public override DqcErrorCategory Category => DqcErrorCategory.OperationTimeout;
     }
 
-    /// <summary>Import/export (dqc-api.md §2.8).</summary>
+    /// <summary>Import/export (docs/service-notes.md, Import and export).</summary>
     internal sealed partial class DqcClient
     {
         /// <summary>Request type names by the module's names: RuleTemplate, QualityJob, ComparisonJob, Report.</summary>

@@ -1,8 +1,9 @@
 namespace DataArtsQuality.Client
 {
     /// <summary>
-    /// Regions with a DataArts Studio endpoint in the official Python SDK 3.1.211 (dqc-api.md §1.1). Only for
-    /// completion and messages: any region ID of the right shape is accepted, because new regions appear.
+    /// Regions with a DataArts Studio endpoint in the official Python SDK 3.1.211 (docs/service-notes.md, Endpoints and
+    /// regions). Only for completion and messages: any region ID of the right shape is accepted, because new regions
+    /// appear.
     /// </summary>
     internal static class DqcRegions
     {

@@ -10,7 +10,7 @@ namespace DataArtsQuality.Client
         public const int DefaultMaximumRetryCount = 4;
         public const double DefaultRetryIntervalSec = 1;
         public const double DefaultTimeoutSec = 100;
-        /// <summary>dqc-api.md §1.4: 40 requests per user per 10 s.</summary>
+        /// <summary>40 requests per user per 10 s (docs/service-notes.md, Rate limit).</summary>
         public const int DefaultRateLimitCount = 40;
         public const double DefaultRateLimitPeriodSec = 10;
         public const double DefaultMaximumRetryIntervalSec = 30;

@@ -3,8 +3,8 @@ using System.Security.Cryptography;
 namespace DataArtsQuality.Client.Auth
 {
     /// <summary>
-    /// Huawei Cloud's SDK-HMAC-SHA256 request signature (auth.md §0-§1): canonical request, string to sign, HMAC with
-    /// the secret key. Pure: no clock, no HTTP; the caller decides which headers are signed.
+    /// Huawei Cloud's SDK-HMAC-SHA256 request signature (docs/service-notes.md, AK/SK signing): canonical request,
+    /// string to sign, HMAC with the secret key. Pure: no clock, no HTTP; the caller decides which headers are signed.
     /// </summary>
     internal static class AkSkSigner
     {

@@ -71,7 +71,7 @@ namespace DataArtsQuality.Client.Iam
 
         /// <summary>
         /// GET {iam}/v3/projects?name={name}: the ID of the one project with exactly that name. Zero or several matches
-        /// are errors; a project is never created (the Node SDK's quirk Q8).
+        /// are errors; a project is never created (the Node SDK's quirk: docs/service-notes.md, IAM project lookup).
         /// </summary>
         public async Task<string> FindProjectIdAsync(string name, IDqcAuthenticator authenticator, IDqcLog log, CancellationToken cancellationToken)
         {

@@ -1,7 +1,9 @@
 namespace DataArtsQuality.Client.Wire
 {
-    /// <summary>RuleTemplateDetailVO (list, detail, create and update answers). ID is Long, but the create/update
-    /// examples return it as a string and the detail page types it Integer (§4.3 #3): read both.</summary>
+    /// <summary>
+    /// RuleTemplateDetailVO (list, detail, create and update answers). ID is Long, but the create/update examples
+    /// return it as a string and the detail page types it Integer (docs/service-notes.md, IDs): read both.
+    /// </summary>
     internal sealed class TemplateWire
     {
         [JsonPropertyName("id")][JsonConverter(typeof(LongIdConverter))] public string? Id { get; set; }

@@ -1,6 +1,9 @@
 namespace DataArtsQuality.Client.Wire
 {
-    /// <summary>ListManagerWorkSpaces: {count, total_page, data: [Workspacebody]} (dqc-api.md §5.3).</summary>
+    /// <summary>
+    /// ListManagerWorkSpaces: {count, total_page, data: [Workspacebody]} (docs/service-notes.md, Management Center
+    /// workspaces).
+    /// </summary>
     internal sealed class WorkspaceListResponse
     {
         /// <summary>The total number of workspaces (the doc's "number of users" is wrong).</summary>
