@@ -34,10 +34,9 @@ class Rate:  # AdaptiveRate
             return line if line <= self.share else self.share * 2 ** min(t - (self.share - self.start) / 2, 30)
         if t < c['carry_periods']:
             return self.start
-        hold = getattr(self, 'hold', c['hold'])
-        if t < hold:
+        if t < c['hold']:
             return self.share
-        t -= hold
+        t -= c['hold']
         if c['probe_step'] and t < 3:
             return self.share + c['probe_step'] * t
         return self.share * 2 ** min(t, 30)
@@ -68,11 +67,7 @@ class Rate:  # AdaptiveRate
             share = max(COUNT // 8, min(current, in_window))
             self.full, self.share, self.start, self.at, self.refusals = False, share, max(COUNT // 8, 0.7 * share), now, 2
             return 0
-        guess = admitted * 8 < COUNT
-        clients = self.cfg['newcomer'] if guess else min(8, max(2, int(COUNT / admitted + 0.5)))
-        self.hold = self.cfg['guess_hold'] if guess else self.cfg['hold']
-        if self.cfg['grew'] and not self.full and (now - self.at) / PERIOD < self.cfg['hold']:
-            clients = max(clients, min(8, int(COUNT / max(1, self.share) + 0.5) + 1))
+        clients = 8 if admitted == 0 else min(8, max(2, int(COUNT / admitted + 0.5)))
         share = max(1, min(int(current), COUNT // clients))
         carry = share - admitted if self.cfg['carry'] else 0
         self.full, self.share, self.start, self.at, self.refusals = False, share, share + max(0, carry), now, 2
@@ -174,13 +169,13 @@ def run(clients, each, cfg, counted, stagger, seed, in_flight=4, latency=(0.002,
 
 
 def main():
-    cfg = dict(rule='share', pacing=1 / 8, carry=True, carry_periods=1.5, hold=4, probe_step=0, requeue=True, newcomer=8, grew=False, guess_hold=4)
+    cfg = dict(rule='share', pacing=1 / 8, carry=True, carry_periods=1.5, hold=4, probe_step=0, requeue=True)
     if len(sys.argv) > 1:
         cfg.update(json.loads(sys.argv[1]))
     seeds = range(8)
     for clients, each in [(1, 200), (2, 100), (4, 50), (8, 25)]:
         for counted in (False, True):
-            for stagger in (0.003, 0.1, 1.0):
+            for stagger in (0.003, 0.1, 0.2, 1.0):
                 rs = [run(clients, each, cfg, counted, stagger, s) for s in seeds]
                 ratio = sorted(r[0] for r in rs)
                 share = sorted(r[1] for r in rs)

@@ -25,13 +25,15 @@ namespace DataArtsQuality.Client.RateLimit
     /// again: every probe past the share costs each client a refusal or two, so it probes rarely, and fast once it
     /// does (a client left alone is back at the full count within a few periods).</item>
     /// </list>
-    /// The constants were chosen with a simulation of these types against a 40 per 10 s sliding window (2, 4 and 8
-    /// clients, 200 reruns between them, 4 in flight each, 2–10 ms answers, starts within 3 ms, 100 ms or 1 s of each
-    /// other, refused requests counted or not; 8 seeds each). With clients started within 100 ms: 2 and 4 clients at
-    /// 1.04–1.05 times the limit's pace with 2.0% and 3.8% refused, shares 0.99–1.01; a hold of 2 periods with +1 a
-    /// period took 4 clients to 1.27 (the probes' refusals cost a window); no carry took them to 1.27 when started
-    /// 100 ms apart; AIMD (0.7 and +2 a period) took 1.27–1.53 with 13–20% refused. Started 1 s apart, the late
-    /// ones get far less than an equal share (shares 0.45–1.8): one 429 event is too little to even that out.
+    /// The constants were chosen with tools/rate-simulation.py, a model of these types against the emulator's 40 per
+    /// 10 s sliding window (2, 4 and 8 clients, 200 reruns between them, 4 in flight each, 2–10 ms answers, refused
+    /// requests counted or not, 8 seeds each). Started within 100 ms of each other, 2 and 4 clients took 1.04–1.05
+    /// times the limit's pace with 2.0% and 3.8% refused, shares 0.99–1.01. A hold of 2 periods then +1 a period took 4
+    /// clients to 1.27 (the probes' refusals cost a window); without the carry, 4 clients started 100 ms apart took
+    /// 1.27; AIMD (0.7 and +2 a period, this type's first rule) took 1.27–1.53 with 13–20% refused. The estimate
+    /// assumes the clients started together: a client that starts after the others got most of the window estimates
+    /// too many clients and the others too few, and one event does not even that out (4 clients started 200 ms apart:
+    /// 1.28 median; 1 s apart: 1.8, shares 0.45–1.8).
     /// README's Performance section has the measured rows.
     /// The rate is a function of time since the event (no timer): <see cref="Allowed"/> computes it from the clock it is
     /// given, so a fake clock tests it exactly.
