@@ -12,7 +12,7 @@ namespace DataArtsQuality.Tests;
 /// 64 reruns at once (Restart-DqcJob -ThrottleLimit's upper bound) through the real core client against the emulator
 /// running on .NET, which counts the requests it has in flight. Over Mono's default HttpClientHandler (a
 /// SocketsHttpHandler port: no per-host limit, ServicePointManager ignored) and over its HttpWebRequest stack, where
-/// the service point's connection limit decides: 64 with FrameworkTransport applied, 2 (the default) without.
+/// the service point's connection limit decides: 64 with ServicePointSettings applied, 2 (the default) without.
 /// </summary>
 [Collection(AloneCollection.Name)]
 public class ParallelRerunOnMonoTests(ITestOutputHelper output) : IDisposable
@@ -61,7 +61,7 @@ public class ParallelRerunOnMonoTests(ITestOutputHelper output) : IDisposable
         await HoldReruns(64, 2000);
         var watch = Stopwatch.StartNew();
         int most = WebRequestRerunProbe.MostAtOnceInFreshDomain(_emulator.Url, _emulator.ProjectId, _emulator.WorkspaceId, _emulator.Token, 64, applyFrameworkTransport: true);
-        output.WriteLine($"HttpWebRequest stack, FrameworkTransport applied: 64 reruns in {watch.Elapsed.TotalSeconds:0.00} s, at most {most} in flight at once");
+        output.WriteLine($"HttpWebRequest stack, ServicePointSettings applied: 64 reruns in {watch.Elapsed.TotalSeconds:0.00} s, at most {most} in flight at once");
         Assert.Equal(64, most);
     }
 

@@ -6,7 +6,7 @@ using DataArtsQuality.Client.Auth;
 namespace DataArtsQuality.Tests;
 
 /// <summary>
-/// Makes a connection the way the cmdlets do (no handler given: DqcHandlerPool, hence FrameworkTransport.Apply) in a
+/// Makes a connection the way the cmdlets do (no handler given: DqcHandlerPool, hence ServicePointSettings.Apply) in a
 /// fresh AppDomain, and reports ServicePointManager around it. ServicePointManager and Apply's once-per-process flag
 /// are per domain, so each case starts from the runtime's own defaults whatever the other tests already applied.
 /// </summary>

@@ -35,7 +35,7 @@ public sealed class WebRequestRerunProbe : MarshalByRefObject
         var endpoint = new Uri(url);
         var options = new DqcConnectionOptions { Endpoint = endpoint, ProjectId = projectId, WorkspaceId = workspaceId, Settings = new DqcSettings { RateLimitCount = 0 } };
         var authenticator = new TokenAuthenticator(SecretText.Protect(token));
-        // The cmdlets' path (DqcHandlerPool, hence FrameworkTransport.Apply for this endpoint); its handler is not used.
+        // The cmdlets' path (DqcHandlerPool, hence ServicePointSettings.Apply for this endpoint); its handler is not used.
         if (applyFrameworkTransport) new DqcConnection(options, authenticator).Dispose();
         using var connection = new DqcConnection(options, authenticator, WebRequestHandler());
         var client = new DqcClient(connection);

@@ -22,7 +22,7 @@ public class InFlightWindowTests
     {
         public readonly List<string> Log = new List<string>();
 
-        public PipelineRunner Runner { get; } = new PipelineRunner(new PlainCmdlet());
+        public PipelinePump Runner { get; } = new PipelinePump(new PlainCmdlet());
 
         public bool Stop { get; set; }
 

@@ -44,14 +44,14 @@ public class JobCatalogAuthTests : IAsyncLifetime
         Assert.Equal(1, iam.TokensIssued);
 
         // A fresh token: the catalog lists.
-        Assert.True(DqcJobCatalog.CanAuthenticateQuietly(connection));
-        Assert.Equal(5, new DqcJobCatalog(connection).TryGet(DqcRuleType.Quality, TimeSpan.FromSeconds(5))!.Count);
+        Assert.True(DqcCompletionCache.CanAuthenticateQuietly(connection));
+        Assert.Equal(5, new DqcCompletionCache(connection).TryGet(DqcRuleType.Quality, TimeSpan.FromSeconds(5))!.Count);
 
         // Inside the renewal margin: no request, no login.
         offset = TimeSpan.FromMinutes(55);
         long before = state.Requests.Since(0).Count;
-        Assert.False(DqcJobCatalog.CanAuthenticateQuietly(connection));
-        Assert.Null(new DqcJobCatalog(connection).TryGet(DqcRuleType.Quality, TimeSpan.FromSeconds(5)));
+        Assert.False(DqcCompletionCache.CanAuthenticateQuietly(connection));
+        Assert.Null(new DqcCompletionCache(connection).TryGet(DqcRuleType.Quality, TimeSpan.FromSeconds(5)));
         Assert.Equal(before, state.Requests.Since(0).Count);
         Assert.Equal(1, iam.TokensIssued);
     }

@@ -32,7 +32,7 @@ public class JobCatalogTests
     {
         var handler = new GatedHandler();
         var now = DateTimeOffset.UtcNow;
-        var catalog = new DqcJobCatalog(Fixtures.Connection(handler), () => now);
+        var catalog = new DqcCompletionCache(Fixtures.Connection(handler), () => now);
 
         var first = catalog.TryGet(DqcRuleType.Quality, TimeSpan.FromSeconds(5));
         Assert.NotNull(first);
@@ -41,7 +41,7 @@ public class JobCatalogTests
         Assert.All(first, j => Assert.Equal(DqcRuleType.Quality, j.RuleType));
         Assert.Equal(1, handler.Requests);
 
-        now += DqcJobCatalog.DefaultLifetime - TimeSpan.FromSeconds(1);
+        now += DqcCompletionCache.DefaultLifetime - TimeSpan.FromSeconds(1);
         Assert.Same(first, catalog.TryGet(DqcRuleType.Quality, TimeSpan.FromSeconds(5)));
         Assert.Equal(1, handler.Requests);
 
@@ -64,11 +64,11 @@ public class JobCatalogTests
         {
             var handler = new GatedHandler();
             var now = DateTimeOffset.UtcNow;
-            var catalog = new DqcJobCatalog(Fixtures.Connection(handler), () => now);
+            var catalog = new DqcCompletionCache(Fixtures.Connection(handler), () => now);
             var first = catalog.TryGet(DqcRuleType.Quality, TimeSpan.FromSeconds(5));
             Assert.NotNull(first);
 
-            now += DqcJobCatalog.DefaultLifetime - TimeSpan.FromSeconds(1);
+            now += DqcCompletionCache.DefaultLifetime - TimeSpan.FromSeconds(1);
             Assert.Same(first, catalog.TryGet(DqcRuleType.Quality, TimeSpan.FromSeconds(5)));
 
             now += TimeSpan.FromSeconds(2);
@@ -81,7 +81,7 @@ public class JobCatalogTests
     public async Task A_listing_not_done_within_the_budget_goes_on_and_serves_the_next_call()
     {
         var handler = new GatedHandler { Gated = true };
-        var catalog = new DqcJobCatalog(Fixtures.Connection(handler));
+        var catalog = new DqcCompletionCache(Fixtures.Connection(handler));
 
         Assert.Null(catalog.TryGet(DqcRuleType.Comparison, TimeSpan.FromMilliseconds(50)));
         Assert.Null(catalog.TryGet(DqcRuleType.Comparison, TimeSpan.Zero));   // shares the listing in flight
@@ -104,7 +104,7 @@ public class JobCatalogTests
     public void A_failed_listing_is_one_attempt_gives_null_and_is_not_remembered()
     {
         var handler = new GatedHandler(HttpStatusCode.InternalServerError);
-        var catalog = new DqcJobCatalog(Fixtures.Connection(handler));
+        var catalog = new DqcCompletionCache(Fixtures.Connection(handler));
 
         Assert.Null(catalog.TryGet(DqcRuleType.Quality, TimeSpan.FromSeconds(5)));
         Assert.Equal(1, handler.Requests);   // no retries, whatever the connection's settings say
@@ -118,10 +118,10 @@ public class JobCatalogTests
         var handler = new GatedHandler();
         var a = Fixtures.Connection(handler);
         var b = Fixtures.Connection(handler);
-        Assert.Same(DqcJobCatalog.For(a), DqcJobCatalog.For(a));
-        Assert.NotSame(DqcJobCatalog.For(a), DqcJobCatalog.For(b));
+        Assert.Same(DqcCompletionCache.For(a), DqcCompletionCache.For(a));
+        Assert.NotSame(DqcCompletionCache.For(a), DqcCompletionCache.For(b));
 
-        var catalog = DqcJobCatalog.For(a);
+        var catalog = DqcCompletionCache.For(a);
         Assert.NotNull(catalog.TryGet(DqcRuleType.Quality, TimeSpan.FromSeconds(5)));
         catalog.Invalidate();
         Assert.NotNull(catalog.TryGet(DqcRuleType.Quality, TimeSpan.FromSeconds(5)));
@@ -132,7 +132,7 @@ public class JobCatalogTests
     public async Task A_listing_in_flight_when_the_catalog_is_invalidated_is_not_kept()
     {
         var handler = new GatedHandler { Gated = true };
-        var catalog = new DqcJobCatalog(Fixtures.Connection(handler));
+        var catalog = new DqcCompletionCache(Fixtures.Connection(handler));
         Assert.Null(catalog.TryGet(DqcRuleType.Quality, TimeSpan.Zero));   // listing starts, waits at the gate
         catalog.Invalidate();                                               // e.g. Remove-DqcJob deleted a job meanwhile
         handler.Gate.SetResult();

@@ -137,7 +137,7 @@ namespace DataArtsQuality.Client
             finally
             {
                 // Tab completion must not offer deleted jobs (even after a failure: the batch may have partly applied).
-                DqcJobCatalog.For(Connection).Invalidate();
+                DqcCompletionCache.For(Connection).Invalidate();
             }
         }
 

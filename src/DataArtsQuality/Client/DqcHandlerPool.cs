@@ -25,7 +25,7 @@ namespace DataArtsQuality.Client
             string key = KeyOf(options);
             // Per endpoint, not per pooled handler: a shared handler serves connections to several endpoints, and
             // each endpoint's .NET Framework service point needs its own connection limit and Expect setting.
-            FrameworkTransport.Apply(endpoint);
+            ServicePointSettings.Apply(endpoint);
             return Handlers.GetOrAdd(key, _ => new Lazy<HttpMessageHandler>(() => DqcConnection.CreateDefaultHandler(options))).Value;
         }
 

@@ -16,11 +16,11 @@ namespace DataArtsQuality.Commands
     [OutputType(typeof(DqcContextInfo))]
     public sealed class ConnectDqcWorkspace : PSCmdlet, IDisposable
     {
-        private readonly PipelineRunner _runner;
+        private readonly PipelinePump _runner;
 
         public ConnectDqcWorkspace()
         {
-            _runner = new PipelineRunner(this);
+            _runner = new PipelinePump(this);
         }
 
         private const string EnvironmentSet = "Environment";

@@ -10,7 +10,7 @@ namespace DataArtsQuality.Commands
     /// The base of every cmdlet that works on a connection. It adds -Connection (a connection's name or the object
     /// Get-DqcContext / Connect-DqcWorkspace -PassThru returns), so one runbook can work on several workspaces; without
     /// it the runspace's default connection (its own last Connect-DqcWorkspace, else the session's) is used. It finds and leases that connection, gives a client over
-    /// it, runs the async core on the pipeline thread (<see cref="PipelineRunner"/>) and turns core exceptions into
+    /// it, runs the async core on the pipeline thread (<see cref="PipelinePump"/>) and turns core exceptions into
     /// error records with stable IDs.
     /// </summary>
     public abstract class DqcCmdlet : PSCmdlet, IReportWriter, IDisposable
@@ -22,7 +22,7 @@ namespace DataArtsQuality.Commands
 
         protected DqcCmdlet()
         {
-            Runner = new PipelineRunner(this);
+            Runner = new PipelinePump(this);
         }
 
         /// <summary>The connection to use instead of the default: its name, or its context object.</summary>
@@ -35,7 +35,7 @@ namespace DataArtsQuality.Commands
         /// <summary>The connection the user chose with -Connection; null for the default.</summary>
         protected string? SelectedConnectionName => string.IsNullOrEmpty(Connection) ? null : Connection;
 
-        internal PipelineRunner Runner { get; }
+        internal PipelinePump Runner { get; }
 
         /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
         protected CancellationToken CancelToken => Runner.Token;
@@ -135,7 +135,7 @@ namespace DataArtsQuality.Commands
         /// <summary>Whether a non-terminating error of this cmdlet stops the pipeline (-ErrorAction Stop, or the preference).</summary>
         bool IReportWriter.ErrorActionIsStop() => ErrorActionIsStop();
 
-        PipelineRunner IReportWriter.Runner => Runner;
+        PipelinePump IReportWriter.Runner => Runner;
 
         protected internal bool ErrorActionIsStop()
         {

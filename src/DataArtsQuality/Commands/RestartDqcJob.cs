@@ -253,8 +253,8 @@ namespace DataArtsQuality.Commands
                 var reported = new HashSet<string>(StringComparer.Ordinal);
                 try
                 {
-                    InstanceWaitRunner.Wait(this, Client, Runner, _submitted.ConvertAll(InstanceWaitRunner.Target),
-                        InstanceWaitRunner.Options(TimeoutSec, PollIntervalSec), (id, write) =>
+                    WaitResultWriter.Wait(this, Client, Runner, _submitted.ConvertAll(WaitResultWriter.Target),
+                        WaitResultWriter.Options(TimeoutSec, PollIntervalSec), (id, write) =>
                         {
                             reported.Add(id);
                             _waitedRecords.TryGetValue(id, out var record);

@@ -9,7 +9,7 @@ namespace DataArtsQuality.Commands.Reporting
     /// </summary>
     internal interface IReportWriter
     {
-        PipelineRunner Runner { get; }
+        PipelinePump Runner { get; }
 
         /// <summary>Whether a non-terminating error stops the pipeline (-ErrorAction Stop).</summary>
         bool ErrorActionIsStop();

@@ -7,11 +7,11 @@ namespace DataArtsQuality.Commands.Reporting
     /// <see cref="InstanceWaiter"/> and, after every poll, on the pipeline thread, writes the instances that finished,
     /// one error per instance that timed out or was not found, and a progress bar.
     /// </summary>
-    internal static class InstanceWaitRunner
+    internal static class WaitResultWriter
     {
         private const int ActivityId = 0x0D9C;
 
-        public static void Wait(Cmdlet cmdlet, DqcClient client, PipelineRunner runner, IReadOnlyList<DqcWaitTarget> targets, DqcWaitOptions options,
+        public static void Wait(Cmdlet cmdlet, DqcClient client, PipelinePump runner, IReadOnlyList<DqcWaitTarget> targets, DqcWaitOptions options,
             Func<string, Action, bool>? reportOnce = null)
         {
             if (targets.Count == 0) return;
