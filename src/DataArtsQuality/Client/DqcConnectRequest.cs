@@ -3,7 +3,7 @@ namespace DataArtsQuality.Client
     /// <summary>What Connect-DqcWorkspace was given. At most one credential; none means "read the environment".</summary>
     internal sealed class DqcConnectRequest
     {
-        public string Name { get; set; } = "default";
+        public string Name { get; set; } = DqcConnectionNames.Default;
         public Uri? Endpoint { get; set; }
         public string? Region { get; set; }
         public Uri? IamEndpoint { get; set; }

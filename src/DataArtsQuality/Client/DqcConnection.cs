@@ -36,7 +36,8 @@ namespace DataArtsQuality.Client
             // No workspace at all (null) is allowed: such a connection can list workspaces (Get-DqcWorkspace) but not call DQC.
             WorkspaceId = options.WorkspaceId is null ? ""
                 : CheckHexId(options.WorkspaceId, "workspace ID", "the DataArts Studio workspace (the 'workspace=' part of the console URL)");
-            Name = string.IsNullOrWhiteSpace(options.Name) ? "default" : options.Name.Trim();
+            Name = DqcConnectionNames.Normalize(options.Name);
+            Role = DqcConnectionNames.RoleOf(Name);
             if (Endpoint.Scheme == Uri.UriSchemeHttp && !Endpoint.IsLoopback && !options.AllowUnencryptedAuthentication)
                 throw new DqcUnencryptedAuthenticationException(Endpoint);
             Settings = (options.Settings ?? DqcSettings.FromEnvironment()).Clone().Validate();
@@ -55,6 +56,8 @@ namespace DataArtsQuality.Client
         }
 
         public string Name { get; }
+        /// <summary>The default connection (a runspace's own) or a named one; decided by the name it was made with.</summary>
+        internal DqcConnectionRole Role { get; }
         public Uri Endpoint { get; }
         public string? Region { get; }
         public string ProjectId { get; }
@@ -77,8 +80,8 @@ namespace DataArtsQuality.Client
         /// <summary>False once the last user let go (the HttpClient and credential are released).</summary>
         public bool IsOpen => Volatile.Read(ref _users) > 0;
 
-        /// <summary>Where the session state keeps it: Session, Runspace or Process (named); set by the session state.</summary>
-        internal string Scope { get; set; } = "";
+        /// <summary>Where the session state keeps it (Process for a named one); set by the session state when it stores it.</summary>
+        internal DqcScope Scope { get; set; } = DqcScope.Runspace;
 
         public bool SkipCertificateCheck { get; }
         public DateTimeOffset ConnectedAt { get; }

@@ -8,7 +8,7 @@ namespace DataArtsQuality.Client
         public string ProjectId { get; set; } = "";
         /// <summary>Null for a connection without a workspace (it can only list workspaces).</summary>
         public string? WorkspaceId { get; set; } = "";
-        public string Name { get; set; } = "default";
+        public string Name { get; set; } = DqcConnectionNames.Default;
         /// <summary>Retries, timeout and rate limit; null reads the DQC_* environment variables (see <see cref="DqcSettings"/>).</summary>
         public DqcSettings? Settings { get; set; }
         /// <summary>Accept any server certificate. Only for test systems; the caller warns.</summary>

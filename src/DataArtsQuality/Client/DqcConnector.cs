@@ -188,7 +188,7 @@ namespace DataArtsQuality.Client
                     $"The environment has {(ak == null ? EnvSecretKey : EnvAccessKey)} but not {(ak == null ? EnvAccessKey : EnvSecretKey)}; both are needed.");
             var secret = SecretText.Protect(sk);
             var securityToken = token == null ? null : SecretText.Protect(token);
-            return new AkSkAuthenticator(ak, secret, securityToken, kind: "Environment");
+            return new AkSkAuthenticator(ak, secret, securityToken, kind: DqcAuthenticationKind.Environment);
         }
 
         private static Uri? FromIamVariable(Func<string, string?> env)

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using DataArtsQuality.Client.Auth;
 using DataArtsQuality.Client.Iam;
 using DataArtsQuality.Completers;
 
@@ -103,7 +104,7 @@ namespace DataArtsQuality.Commands
         /// <summary>The connection's name. Connecting again under a name replaces that connection.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string Name { get; set; } = "default";
+        public string Name { get; set; } = DqcConnectionNames.Default;
 
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -241,8 +242,9 @@ namespace DataArtsQuality.Commands
                         message = $"Cannot connect: the credentials were refused ({api.Message}).";
                         action = connection.Authenticator.Kind switch
                         {
-                            "Token" => "Get a new token (tokens expire after 24 hours) and check it is scoped to project " + connection.ProjectId + ".",
-                            "AkSk" or "TemporaryAkSk" or "Environment" => "Check the access key and the secret key (and, for temporary keys, the security token and its expiry).",
+                            DqcAuthenticationKind.Token => "Get a new token (tokens expire after 24 hours) and check it is scoped to project " + connection.ProjectId + ".",
+                            DqcAuthenticationKind.AkSk or DqcAuthenticationKind.TemporaryAkSk or DqcAuthenticationKind.Environment
+                                => "Check the access key and the secret key (and, for temporary keys, the security token and its expiry).",
                             _ => "Check the user name, password and account (domain) name.",
                         } + skip;
                         break;
