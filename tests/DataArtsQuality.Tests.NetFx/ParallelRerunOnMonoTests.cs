@@ -28,7 +28,7 @@ public class ParallelRerunOnMonoTests(ITestOutputHelper output) : IDisposable
     {
         // Each rerun is held 2 s by the emulator, so requests that were queued on the client would not overlap.
         await HoldReruns(64, 2000);
-        using var connection = new DqcConnection(new DqcConnectionOptions
+        using var connection = new DqcConnection(new DqcConnectRequest
         {
             Endpoint = _emulator.Url, ProjectId = _emulator.ProjectId, WorkspaceId = _emulator.WorkspaceId,
             // The client-side limit (the gateway's 40 per 10 s) held the last 24 back (measured: 40 at once): off,

@@ -40,7 +40,7 @@ public sealed class ServicePointProbe : MarshalByRefObject
             GlobalExpect100ContinueBefore = ServicePointManager.Expect100Continue,
         };
         var uri = new Uri(endpoint);
-        using (new DqcConnection(new DqcConnectionOptions { Endpoint = uri, ProjectId = Fixtures.ProjectId, WorkspaceId = Fixtures.WorkspaceId },
+        using (new DqcConnection(new DqcConnectRequest { Endpoint = uri, ProjectId = Fixtures.ProjectId, WorkspaceId = Fixtures.WorkspaceId },
                    new TokenAuthenticator(SecretText.Protect(Fixtures.Token))))
         {
             report.ProtocolsAfter = ServicePointManager.SecurityProtocol;

@@ -33,7 +33,7 @@ public sealed class WebRequestRerunProbe : MarshalByRefObject
     public int MostAtOnce(string url, string projectId, string workspaceId, string token, int reruns, bool applyFrameworkTransport)
     {
         var endpoint = new Uri(url);
-        var options = new DqcConnectionOptions { Endpoint = endpoint, ProjectId = projectId, WorkspaceId = workspaceId, Settings = new DqcSettings { RateLimitCount = 0 } };
+        var options = new DqcConnectRequest { Endpoint = endpoint, ProjectId = projectId, WorkspaceId = workspaceId, Settings = new DqcSettings { RateLimitCount = 0 } };
         var authenticator = new TokenAuthenticator(SecretText.Protect(token));
         // The cmdlets' path (DqcHandlerPool, hence ServicePointSettings.Apply for this endpoint); its handler is not used.
         if (applyFrameworkTransport) new DqcConnection(options, authenticator).Dispose();

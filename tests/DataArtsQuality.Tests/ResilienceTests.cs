@@ -212,7 +212,7 @@ public class SettingsAndTransportTests
     [InlineData("https://dqc.example.com", false, false)]
     public void Credentials_are_refused_over_plain_http_to_another_host(string endpoint, bool allow, bool refused)
     {
-        DqcConnection Make() => new(new DqcConnectionOptions
+        DqcConnection Make() => new(new DqcConnectRequest
         {
             Endpoint = new Uri(endpoint), ProjectId = Fixtures.ProjectId, WorkspaceId = Fixtures.WorkspaceId, AllowUnencryptedAuthentication = allow,
         }, new TokenAuthenticator(SecretText.Protect(Fixtures.Token)));
@@ -224,7 +224,7 @@ public class SettingsAndTransportTests
 public class ClientRetryTests
 {
     private static DqcConnection Connection(HttpMessageHandler handler, int retries = 3) =>
-        new(new DqcConnectionOptions
+        new(new DqcConnectRequest
         {
             Endpoint = new Uri("https://dayu.ap-southeast-1.myhuaweicloud.com"), ProjectId = Fixtures.ProjectId, WorkspaceId = Fixtures.WorkspaceId,
             Settings = new DqcSettings { MaximumRetryCount = retries, RetryIntervalSec = 0 },
