@@ -210,7 +210,7 @@ namespace DataArtsQuality.Commands
                 Volatile.Write(ref _batch, batch);
             }
             var ticket = new DqcRerunTicket(ruleId, ruleType, string.IsNullOrEmpty(JobName) ? null : JobName);
-            var request = batch.Track(ticket, client.RestartJobAsync(ruleType, ruleId, CancelToken, batch.GateFor(ticket)));
+            var request = batch.Track(ticket, client.RestartJobAsync(ruleType, id!, CancelToken, batch.GateFor(ticket)));
             _window.Send(new Rerun(ticket, DateTimeOffset.Now), AnswerAsync(ticket, request));
         }
 
