@@ -17,11 +17,11 @@ namespace DataArtsQuality.Commands
     [OutputType(typeof(DqcContextInfo))]
     public sealed class ConnectDqcWorkspace : PSCmdlet, IDisposable
     {
-        private readonly PipelinePump _runner;
+        private readonly PipelinePump _pump;
 
         public ConnectDqcWorkspace()
         {
-            _runner = new PipelinePump(this);
+            _pump = new PipelinePump(this);
         }
 
         private const string EnvironmentSet = "Environment";
@@ -134,12 +134,12 @@ namespace DataArtsQuality.Commands
         [ValidateNotNull]
         public PSCredential? ProxyCredential { get; set; }
 
-        protected override void BeginProcessing() => _runner.Begin();
+        protected override void BeginProcessing() => _pump.Begin();
 
-        protected override void StopProcessing() => _runner.Stop();
+        protected override void StopProcessing() => _pump.Stop();
 
-        /// <summary>Frees the runner's handles once its requests are done (PowerShell calls it when the pipeline is done).</summary>
-        public void Dispose() => _runner.Dispose();
+        /// <summary>Frees the pump's handles once its requests are done (PowerShell calls it when the pipeline is done).</summary>
+        public void Dispose() => _pump.Dispose();
 
         protected override void EndProcessing()
         {
@@ -176,7 +176,7 @@ namespace DataArtsQuality.Commands
             DqcConnection connection;
             try
             {
-                connection = _runner.Run(ct => DqcConnector.ConnectAsync(request, _runner, ct));
+                connection = _pump.Run(ct => DqcConnector.ConnectAsync(request, _pump, ct));
             }
             catch (ArgumentException ex)
             {
@@ -208,10 +208,10 @@ namespace DataArtsQuality.Commands
         /// </summary>
         private void Check(DqcConnection connection)
         {
-            var client = new DqcClient(connection, _runner);
+            var client = new DqcClient(connection, _pump);
             try
             {
-                _runner.Run(ct => client.ListJobsPageAsync(DqcRuleType.Quality, Array.Empty<KeyValuePair<string, string>>(), 0, 1, ct));
+                _pump.Run(ct => client.ListJobsPageAsync(DqcRuleType.Quality, Array.Empty<KeyValuePair<string, string>>(), 0, 1, ct));
                 WriteVerbose($"Checked the connection: workspace {connection.WorkspaceId} answers.");
             }
             catch (DqcException ex)

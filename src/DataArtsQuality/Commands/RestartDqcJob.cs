@@ -147,7 +147,7 @@ namespace DataArtsQuality.Commands
             {
                 _window.Reporting(step);
             }
-            catch (Exception) when (Wait && _submitted.Count > 0 && !Runner.Token.IsCancellationRequested)
+            catch (Exception) when (Wait && _submitted.Count > 0 && !Pump.Token.IsCancellationRequested)
             {
                 WarnUnwaited(_submitted.ToList(), "the pipeline stopped before the wait");
                 _submitted.Clear();
@@ -253,7 +253,7 @@ namespace DataArtsQuality.Commands
                 var reported = new HashSet<string>(StringComparer.Ordinal);
                 try
                 {
-                    WaitResultWriter.Wait(this, Client, Runner, _submitted.ConvertAll(WaitResultWriter.Target),
+                    WaitResultWriter.Wait(this, Client, Pump, _submitted.ConvertAll(WaitResultWriter.Target),
                         WaitResultWriter.Options(TimeoutSec, PollIntervalSec), (id, write) =>
                         {
                             reported.Add(id);

@@ -94,7 +94,7 @@ namespace DataArtsQuality.Commands.Reporting
         {
             if (task.IsCompleted) return task;
             Interlocked.Increment(ref _inFlight);
-            task.ContinueWith((_, runner) => ((PipelinePump)runner!).Settled(), this,
+            task.ContinueWith((_, pump) => ((PipelinePump)pump!).Settled(), this,
                 CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             return task;
         }
@@ -109,7 +109,7 @@ namespace DataArtsQuality.Commands.Reporting
         {
             if (!task.IsCompleted)
             {
-                task.ContinueWith((_, runner) => ((PipelinePump)runner!).Signal(), this,
+                task.ContinueWith((_, pump) => ((PipelinePump)pump!).Signal(), this,
                     CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                 while (true)
                 {
