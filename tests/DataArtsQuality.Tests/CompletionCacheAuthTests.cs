@@ -9,8 +9,8 @@ using Xunit;
 
 namespace DataArtsQuality.Tests;
 
-/// <summary>The job catalog never logs in: a password connection whose token is due gets no listing at all.</summary>
-public class JobCatalogAuthTests : IAsyncLifetime
+/// <summary>The completion cache never logs in: a password connection whose token is due gets no listing at all.</summary>
+public class CompletionCacheAuthTests : IAsyncLifetime
 {
     private WebApplication? _app;
     private Uri _url = null!;
@@ -43,7 +43,7 @@ public class JobCatalogAuthTests : IAsyncLifetime
         var iam = _app.Services.GetRequiredService<IamState>();
         Assert.Equal(1, iam.TokensIssued);
 
-        // A fresh token: the catalog lists.
+        // A fresh token: the cache lists.
         Assert.True(DqcCompletionCache.CanAuthenticateQuietly(connection));
         Assert.Equal(5, new DqcCompletionCache(connection).TryGet(DqcRuleType.Quality, TimeSpan.FromSeconds(5))!.Count);
 
