@@ -60,7 +60,7 @@ public class ParallelRerunOnMonoTests(ITestOutputHelper output) : IDisposable
     {
         await HoldReruns(64, 2000);
         var watch = Stopwatch.StartNew();
-        int most = WebRequestRerunProbe.MostAtOnceInFreshDomain(_emulator.Url, _emulator.ProjectId, _emulator.WorkspaceId, _emulator.Token, 64, applyFrameworkTransport: true);
+        int most = WebRequestRerunProbe.MostAtOnceInFreshDomain(_emulator.Url, _emulator.ProjectId, _emulator.WorkspaceId, _emulator.Token, 64, applyServicePointSettings: true);
         output.WriteLine($"HttpWebRequest stack, ServicePointSettings applied: 64 reruns in {watch.Elapsed.TotalSeconds:0.00} s, at most {most} in flight at once");
         Assert.Equal(64, most);
     }
@@ -71,7 +71,7 @@ public class ParallelRerunOnMonoTests(ITestOutputHelper output) : IDisposable
         // The control for the case above: the same stack at Mono's default limit (8 reruns, so it stays short).
         await HoldReruns(8, 500);
         var watch = Stopwatch.StartNew();
-        int most = WebRequestRerunProbe.MostAtOnceInFreshDomain(_emulator.Url, _emulator.ProjectId, _emulator.WorkspaceId, _emulator.Token, 8, applyFrameworkTransport: false);
+        int most = WebRequestRerunProbe.MostAtOnceInFreshDomain(_emulator.Url, _emulator.ProjectId, _emulator.WorkspaceId, _emulator.Token, 8, applyServicePointSettings: false);
         output.WriteLine($"HttpWebRequest stack, nothing applied: 8 reruns in {watch.Elapsed.TotalSeconds:0.00} s, at most {most} in flight at once");
         Assert.Equal(2, most);
     }
