@@ -20,7 +20,7 @@ int rounds = args.Length > 1 ? int.Parse(args[1]) : 5;
 
 var handler = new CannedHandler();
 var connection = new DqcConnection(
-    new DqcConnectionOptions
+    new DqcConnectRequest
     {
         Endpoint = new Uri("https://dayu.ap-southeast-1.myhuaweicloud.com"), ProjectId = "0833a5737480d53b2f25c010dc1a7b88", WorkspaceId = "1dd3bc4fa1d44e3b8d4ef1c2a3b4d93f",
         // The client-side rate limit (40 per 10 s by default) would turn a CPU measurement into a wait.

@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace DataArtsQuality.Tests;
 
 /// <summary>
-/// FrameworkTransport's decisions applied for real: on Mono, HttpClientHandler runs over HttpWebRequest and
+/// ServicePointSettings's decisions applied for real: on Mono, HttpClientHandler runs over HttpWebRequest and
 /// ServicePointManager as on .NET Framework, so what Apply sets is what the requests get. Each case in a fresh domain.
 /// </summary>
 public class FrameworkTransportOnMonoTests(ITestOutputHelper output)
@@ -19,7 +19,7 @@ public class FrameworkTransportOnMonoTests(ITestOutputHelper output)
         var report = ServicePointProbe.InFreshDomain(Endpoint);
         output.WriteLine($"{report.FrameworkDescription}: before a connection, protocols {report.ProtocolsBefore}, default limit {report.DefaultLimitBefore}, Expect100Continue {report.GlobalExpect100ContinueBefore}");
         Assert.StartsWith("Mono ", report.FrameworkDescription);
-        Assert.True(FrameworkTransport.IsNetFramework(report.FrameworkDescription));
+        Assert.True(ServicePointSettings.IsNetFramework(report.FrameworkDescription));
     }
 
     [Fact]
@@ -43,9 +43,9 @@ public class FrameworkTransportOnMonoTests(ITestOutputHelper output)
     [Fact]
     public void TLS_1_2_is_added_to_a_host_offering_TLS_1_0_and_1_1_and_nothing_is_removed()
     {
-        var report = ServicePointProbe.InFreshDomain(Endpoint, presetProtocols: (int)(FrameworkTransport.Tls10 | FrameworkTransport.Tls11));
-        Assert.Equal(FrameworkTransport.Tls10 | FrameworkTransport.Tls11, report.ProtocolsBefore);
-        Assert.Equal(FrameworkTransport.Tls10 | FrameworkTransport.Tls11 | FrameworkTransport.Tls12, report.ProtocolsAfter);
+        var report = ServicePointProbe.InFreshDomain(Endpoint, presetProtocols: (int)(ServicePointSettings.Tls10 | ServicePointSettings.Tls11));
+        Assert.Equal(ServicePointSettings.Tls10 | ServicePointSettings.Tls11, report.ProtocolsBefore);
+        Assert.Equal(ServicePointSettings.Tls10 | ServicePointSettings.Tls11 | ServicePointSettings.Tls12, report.ProtocolsAfter);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public class FrameworkTransportOnMonoTests(ITestOutputHelper output)
         var report = ServicePointProbe.InFreshDomain(Endpoint);
         Assert.Equal(report.ProtocolsBefore, report.ProtocolsAfter & report.ProtocolsBefore);
         // SystemDefault (0) is left to the OS (not Windows here: no pinning); any explicit set gains TLS 1.2.
-        if (report.ProtocolsBefore != 0) Assert.Equal(FrameworkTransport.Tls12, report.ProtocolsAfter & FrameworkTransport.Tls12);
+        if (report.ProtocolsBefore != 0) Assert.Equal(ServicePointSettings.Tls12, report.ProtocolsAfter & ServicePointSettings.Tls12);
         else Assert.Equal((SecurityProtocolType)0, report.ProtocolsAfter);
     }
 }

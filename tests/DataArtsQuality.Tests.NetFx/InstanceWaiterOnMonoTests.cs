@@ -20,7 +20,7 @@ public class InstanceWaiterOnMonoTests : IDisposable
     public async Task Runs_that_finish_on_the_emulators_clock_are_waited_for_with_one_listing_per_poll()
     {
         var client = new DqcClient(new DqcConnection(
-            new DqcConnectionOptions { Endpoint = _emulator.Url, ProjectId = _emulator.ProjectId, WorkspaceId = _emulator.WorkspaceId },
+            new DqcConnectRequest { Endpoint = _emulator.Url, ProjectId = _emulator.ProjectId, WorkspaceId = _emulator.WorkspaceId },
             new TokenAuthenticator(SecretText.Protect(_emulator.Token))));
         var targets = new List<DqcWaitTarget>();
         for (int i = 0; i < 9; i++)

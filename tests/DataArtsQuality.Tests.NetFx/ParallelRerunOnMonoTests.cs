@@ -12,7 +12,7 @@ namespace DataArtsQuality.Tests;
 /// 64 reruns at once (Restart-DqcJob -ThrottleLimit's upper bound) through the real core client against the emulator
 /// running on .NET, which counts the requests it has in flight. Over Mono's default HttpClientHandler (a
 /// SocketsHttpHandler port: no per-host limit, ServicePointManager ignored) and over its HttpWebRequest stack, where
-/// the service point's connection limit decides: 64 with FrameworkTransport applied, 2 (the default) without.
+/// the service point's connection limit decides: 64 with ServicePointSettings applied, 2 (the default) without.
 /// </summary>
 [Collection(AloneCollection.Name)]
 public class ParallelRerunOnMonoTests(ITestOutputHelper output) : IDisposable
@@ -28,7 +28,7 @@ public class ParallelRerunOnMonoTests(ITestOutputHelper output) : IDisposable
     {
         // Each rerun is held 2 s by the emulator, so requests that were queued on the client would not overlap.
         await HoldReruns(64, 2000);
-        using var connection = new DqcConnection(new DqcConnectionOptions
+        using var connection = new DqcConnection(new DqcConnectRequest
         {
             Endpoint = _emulator.Url, ProjectId = _emulator.ProjectId, WorkspaceId = _emulator.WorkspaceId,
             // The client-side limit (the gateway's 40 per 10 s) held the last 24 back (measured: 40 at once): off,
@@ -60,8 +60,8 @@ public class ParallelRerunOnMonoTests(ITestOutputHelper output) : IDisposable
     {
         await HoldReruns(64, 2000);
         var watch = Stopwatch.StartNew();
-        int most = WebRequestRerunProbe.MostAtOnceInFreshDomain(_emulator.Url, _emulator.ProjectId, _emulator.WorkspaceId, _emulator.Token, 64, applyFrameworkTransport: true);
-        output.WriteLine($"HttpWebRequest stack, FrameworkTransport applied: 64 reruns in {watch.Elapsed.TotalSeconds:0.00} s, at most {most} in flight at once");
+        int most = WebRequestRerunProbe.MostAtOnceInFreshDomain(_emulator.Url, _emulator.ProjectId, _emulator.WorkspaceId, _emulator.Token, 64, applyServicePointSettings: true);
+        output.WriteLine($"HttpWebRequest stack, ServicePointSettings applied: 64 reruns in {watch.Elapsed.TotalSeconds:0.00} s, at most {most} in flight at once");
         Assert.Equal(64, most);
     }
 
@@ -71,7 +71,7 @@ public class ParallelRerunOnMonoTests(ITestOutputHelper output) : IDisposable
         // The control for the case above: the same stack at Mono's default limit (8 reruns, so it stays short).
         await HoldReruns(8, 500);
         var watch = Stopwatch.StartNew();
-        int most = WebRequestRerunProbe.MostAtOnceInFreshDomain(_emulator.Url, _emulator.ProjectId, _emulator.WorkspaceId, _emulator.Token, 8, applyFrameworkTransport: false);
+        int most = WebRequestRerunProbe.MostAtOnceInFreshDomain(_emulator.Url, _emulator.ProjectId, _emulator.WorkspaceId, _emulator.Token, 8, applyServicePointSettings: false);
         output.WriteLine($"HttpWebRequest stack, nothing applied: 8 reruns in {watch.Elapsed.TotalSeconds:0.00} s, at most {most} in flight at once");
         Assert.Equal(2, most);
     }

@@ -6,7 +6,7 @@ using DataArtsQuality.Client.Auth;
 namespace DataArtsQuality.Tests;
 
 /// <summary>
-/// Makes a connection the way the cmdlets do (no handler given: DqcHandlerPool, hence FrameworkTransport.Apply) in a
+/// Makes a connection the way the cmdlets do (no handler given: DqcHandlerPool, hence ServicePointSettings.Apply) in a
 /// fresh AppDomain, and reports ServicePointManager around it. ServicePointManager and Apply's once-per-process flag
 /// are per domain, so each case starts from the runtime's own defaults whatever the other tests already applied.
 /// </summary>
@@ -40,7 +40,7 @@ public sealed class ServicePointProbe : MarshalByRefObject
             GlobalExpect100ContinueBefore = ServicePointManager.Expect100Continue,
         };
         var uri = new Uri(endpoint);
-        using (new DqcConnection(new DqcConnectionOptions { Endpoint = uri, ProjectId = Fixtures.ProjectId, WorkspaceId = Fixtures.WorkspaceId },
+        using (new DqcConnection(new DqcConnectRequest { Endpoint = uri, ProjectId = Fixtures.ProjectId, WorkspaceId = Fixtures.WorkspaceId },
                    new TokenAuthenticator(SecretText.Protect(Fixtures.Token))))
         {
             report.ProtocolsAfter = ServicePointManager.SecurityProtocol;

@@ -1,4 +1,4 @@
-// .NET 5's non-generic TaskCompletionSource, for the shared test sources that gate on one (JobCatalogTests):
+// .NET 5's non-generic TaskCompletionSource, for the shared test sources that gate on one (CompletionCacheTests):
 // .NET Framework has only the generic one. Test-only; the module does not use it.
 namespace System.Threading.Tasks
 {

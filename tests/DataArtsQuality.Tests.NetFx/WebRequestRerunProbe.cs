@@ -15,14 +15,14 @@ namespace DataArtsQuality.Tests;
 /// </summary>
 public sealed class WebRequestRerunProbe : MarshalByRefObject
 {
-    public static int MostAtOnceInFreshDomain(Uri url, string projectId, string workspaceId, string token, int reruns, bool applyFrameworkTransport)
+    public static int MostAtOnceInFreshDomain(Uri url, string projectId, string workspaceId, string token, int reruns, bool applyServicePointSettings)
     {
         var domain = AppDomain.CreateDomain("dqc-webrequest-" + Guid.NewGuid().ToString("N"), null,
             new AppDomainSetup { ApplicationBase = AppDomain.CurrentDomain.BaseDirectory });
         try
         {
             var probe = (WebRequestRerunProbe)domain.CreateInstanceAndUnwrap(typeof(WebRequestRerunProbe).Assembly.FullName!, typeof(WebRequestRerunProbe).FullName!);
-            return probe.MostAtOnce(url.AbsoluteUri, projectId, workspaceId, token, reruns, applyFrameworkTransport);
+            return probe.MostAtOnce(url.AbsoluteUri, projectId, workspaceId, token, reruns, applyServicePointSettings);
         }
         finally
         {
@@ -30,13 +30,13 @@ public sealed class WebRequestRerunProbe : MarshalByRefObject
         }
     }
 
-    public int MostAtOnce(string url, string projectId, string workspaceId, string token, int reruns, bool applyFrameworkTransport)
+    public int MostAtOnce(string url, string projectId, string workspaceId, string token, int reruns, bool applyServicePointSettings)
     {
         var endpoint = new Uri(url);
-        var options = new DqcConnectionOptions { Endpoint = endpoint, ProjectId = projectId, WorkspaceId = workspaceId, Settings = new DqcSettings { RateLimitCount = 0 } };
+        var options = new DqcConnectRequest { Endpoint = endpoint, ProjectId = projectId, WorkspaceId = workspaceId, Settings = new DqcSettings { RateLimitCount = 0 } };
         var authenticator = new TokenAuthenticator(SecretText.Protect(token));
-        // The cmdlets' path (DqcHandlerPool, hence FrameworkTransport.Apply for this endpoint); its handler is not used.
-        if (applyFrameworkTransport) new DqcConnection(options, authenticator).Dispose();
+        // The cmdlets' path (DqcHandlerPool, hence ServicePointSettings.Apply for this endpoint); its handler is not used.
+        if (applyServicePointSettings) new DqcConnection(options, authenticator).Dispose();
         using var connection = new DqcConnection(options, authenticator, WebRequestHandler());
         var client = new DqcClient(connection);
         Task.WhenAll(Enumerable.Range(0, reruns).Select(_ => Task.Run(() =>

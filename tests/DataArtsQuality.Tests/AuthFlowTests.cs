@@ -54,7 +54,7 @@ public class AuthFlowTests : IAsyncLifetime
         using var connection = await Connect(r);
 
         Assert.Equal(EmulatorDefaults.ProjectId, connection.ProjectId);
-        Assert.Equal("Password", connection.Authenticator.Kind);
+        Assert.Equal(DqcAuthenticationKind.Password, connection.Authenticator.Kind);
         Assert.NotNull(connection.Authenticator.ExpiresAt);
         Assert.Matches("^[0-9]{19}$", await Restart(connection));
         var login = State.Requests.Since(0).Single(q => q.Path == "/v3/auth/tokens");
@@ -119,7 +119,7 @@ public class AuthFlowTests : IAsyncLifetime
         r.SecretKey = SecretText.Protect(EmulatorDefaults.SecretKey);
         using var connection = await Connect(r);
         Assert.Equal(EmulatorDefaults.ProjectId, connection.ProjectId);
-        Assert.Equal("AkSk", connection.Authenticator.Kind);
+        Assert.Equal(DqcAuthenticationKind.AkSk, connection.Authenticator.Kind);
         await Restart(connection);
 
         var requests = State.Requests.Since(0);
@@ -142,7 +142,7 @@ public class AuthFlowTests : IAsyncLifetime
         r.SecurityToken = SecretText.Protect(EmulatorDefaults.SecurityToken);
         using (var connection = await Connect(r))
         {
-            Assert.Equal("TemporaryAkSk", connection.Authenticator.Kind);
+            Assert.Equal(DqcAuthenticationKind.TemporaryAkSk, connection.Authenticator.Kind);
             await Restart(connection);
         }
 
@@ -179,7 +179,7 @@ public class AuthFlowTests : IAsyncLifetime
         };
         var r = new DqcConnectRequest { Region = EmulatorDefaults.Region, WorkspaceId = EmulatorDefaults.WorkspaceId };
         using var connection = await Connect(r, env: n => env.TryGetValue(n, out var v) ? v : null);
-        Assert.Equal("Environment", connection.Authenticator.Kind);
+        Assert.Equal(DqcAuthenticationKind.Environment, connection.Authenticator.Kind);
         Assert.Equal(_url, connection.Endpoint);
         Assert.Equal(EmulatorDefaults.ProjectId, connection.ProjectId);
         await Restart(connection);

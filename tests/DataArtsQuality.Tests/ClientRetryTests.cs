@@ -12,7 +12,7 @@ namespace DataArtsQuality.Tests;
 public class ClientRetryTests
 {
     private static DqcConnection Connection(HttpMessageHandler handler, int retries = 3) =>
-        new(new DqcConnectionOptions
+        new(new DqcConnectRequest
         {
             Endpoint = new Uri("https://dayu.ap-southeast-1.myhuaweicloud.com"), ProjectId = Fixtures.ProjectId, WorkspaceId = Fixtures.WorkspaceId,
             Settings = new DqcSettings { MaximumRetryCount = retries, RetryIntervalSec = 0 },

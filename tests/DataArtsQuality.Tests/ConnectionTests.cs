@@ -7,7 +7,7 @@ namespace DataArtsQuality.Tests;
 public class ConnectionTests
 {
     private static DqcConnection Make(Uri? endpoint = null, string? region = null, string project = Fixtures.ProjectId, string workspace = Fixtures.WorkspaceId) =>
-        new(new DqcConnectionOptions { Endpoint = endpoint, Region = region, ProjectId = project, WorkspaceId = workspace },
+        new(new DqcConnectRequest { Endpoint = endpoint, Region = region, ProjectId = project, WorkspaceId = workspace },
             new TokenAuthenticator(SecretText.Protect("t")), new RecordingHandler(_ => throw new InvalidOperationException()));
 
     [Fact]

@@ -21,7 +21,7 @@ public class EmulatorRoundTripTests : IAsyncLifetime
     }
 
     private DqcClient Client(string token = EmulatorDefaults.Token) => new(new DqcConnection(
-        new DqcConnectionOptions { Endpoint = _url, ProjectId = EmulatorDefaults.ProjectId, WorkspaceId = EmulatorDefaults.WorkspaceId },
+        new DqcConnectRequest { Endpoint = _url, ProjectId = EmulatorDefaults.ProjectId, WorkspaceId = EmulatorDefaults.WorkspaceId },
         new TokenAuthenticator(SecretText.Protect(token))));
 
     [Fact]

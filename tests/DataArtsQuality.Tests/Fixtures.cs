@@ -13,7 +13,7 @@ internal static class Fixtures
     public static DqcConnection Connection(HttpMessageHandler handler, string endpoint = "https://dayu.ap-southeast-1.myhuaweicloud.com") =>
         // A limiter of its own: the tests' connections share one fake user, and the registry would make them one
         // user's requests across the whole (parallel) test run, so a 429 test or a busy class held back the others.
-        new(new DqcConnectionOptions { Endpoint = new Uri(endpoint), ProjectId = ProjectId, WorkspaceId = WorkspaceId,
+        new(new DqcConnectRequest { Endpoint = new Uri(endpoint), ProjectId = ProjectId, WorkspaceId = WorkspaceId,
                 OwnRateLimiter = new RateLimiter() },
             new TokenAuthenticator(SecretText.Protect(Token)), handler);
 }

@@ -22,7 +22,7 @@ public class InFlightWindowTests
     {
         public readonly List<string> Log = new List<string>();
 
-        public PipelineRunner Runner { get; } = new PipelineRunner(new PlainCmdlet());
+        public PipelinePump Pump { get; } = new PipelinePump(new PlainCmdlet());
 
         public bool Stop { get; set; }
 
@@ -169,7 +169,7 @@ public class InFlightWindowTests
         var window = Window(writer, limit: 4);
         var a = Pending();
         window.Send("a", a.Task);
-        writer.Runner.Stop();
+        writer.Pump.Stop();
         a.SetCanceled();
         Assert.Throws<PipelineStoppedException>(() => window.Reporting(window.Drain));
         Assert.Empty(writer.Log);

@@ -27,7 +27,7 @@ public class InstanceWaiterTests : IAsyncLifetime
     }
 
     private DqcClient Client() => new(new DqcConnection(
-        new DqcConnectionOptions { Endpoint = _url, ProjectId = EmulatorDefaults.ProjectId, WorkspaceId = EmulatorDefaults.WorkspaceId },
+        new DqcConnectRequest { Endpoint = _url, ProjectId = EmulatorDefaults.ProjectId, WorkspaceId = EmulatorDefaults.WorkspaceId },
         new TokenAuthenticator(SecretText.Protect(EmulatorDefaults.Token))));
 
     [Fact]

@@ -11,7 +11,7 @@ namespace DataArtsQuality.Tests;
 public class ParallelSafetyTests
 {
     private static DqcConnection Connection(HttpMessageHandler? handler, string token, string endpoint) =>
-        new(new DqcConnectionOptions
+        new(new DqcConnectRequest
         {
             Endpoint = new Uri(endpoint), ProjectId = Fixtures.ProjectId, WorkspaceId = Fixtures.WorkspaceId,
             Settings = new DqcSettings { MaximumRetryCount = 0, RateLimitCount = 0 },

@@ -66,7 +66,7 @@ public class SettingsAndTransportTests
     [InlineData("https://dqc.example.com", false, false)]
     public void Credentials_are_refused_over_plain_http_to_another_host(string endpoint, bool allow, bool refused)
     {
-        DqcConnection Make() => new(new DqcConnectionOptions
+        DqcConnection Make() => new(new DqcConnectRequest
         {
             Endpoint = new Uri(endpoint), ProjectId = Fixtures.ProjectId, WorkspaceId = Fixtures.WorkspaceId, AllowUnencryptedAuthentication = allow,
         }, new TokenAuthenticator(SecretText.Protect(Fixtures.Token)));

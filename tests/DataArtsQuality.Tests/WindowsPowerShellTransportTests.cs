@@ -25,56 +25,56 @@ public class WindowsPowerShellTransportTests
     [Fact]
     public void A_host_offering_only_TLS_1_0_gets_TLS_1_2_added_and_keeps_what_it_had()
     {
-        Assert.Equal(Ssl3 | FrameworkTransport.Tls10 | FrameworkTransport.Tls12,
-            FrameworkTransport.SecurityProtocols(Ssl3 | FrameworkTransport.Tls10, Windows10));
-        Assert.Equal(FrameworkTransport.Tls10 | FrameworkTransport.Tls11 | FrameworkTransport.Tls12,
-            FrameworkTransport.SecurityProtocols(FrameworkTransport.Tls10 | FrameworkTransport.Tls11, Windows2012R2));
+        Assert.Equal(Ssl3 | ServicePointSettings.Tls10 | ServicePointSettings.Tls12,
+            ServicePointSettings.SecurityProtocols(Ssl3 | ServicePointSettings.Tls10, Windows10));
+        Assert.Equal(ServicePointSettings.Tls10 | ServicePointSettings.Tls11 | ServicePointSettings.Tls12,
+            ServicePointSettings.SecurityProtocols(ServicePointSettings.Tls10 | ServicePointSettings.Tls11, Windows2012R2));
     }
 
     [Fact]
     public void TLS_1_3_is_added_only_where_the_OS_has_it()
     {
-        Assert.Equal(FrameworkTransport.Tls10 | FrameworkTransport.Tls12 | FrameworkTransport.Tls13,
-            FrameworkTransport.SecurityProtocols(FrameworkTransport.Tls10, Server2022));
-        Assert.Equal(FrameworkTransport.Tls12, FrameworkTransport.SecurityProtocols(FrameworkTransport.Tls12, Windows10));
+        Assert.Equal(ServicePointSettings.Tls10 | ServicePointSettings.Tls12 | ServicePointSettings.Tls13,
+            ServicePointSettings.SecurityProtocols(ServicePointSettings.Tls10, Server2022));
+        Assert.Equal(ServicePointSettings.Tls12, ServicePointSettings.SecurityProtocols(ServicePointSettings.Tls12, Windows10));
     }
 
     [Fact]
     public void Nothing_a_host_allows_is_taken_away()
     {
-        foreach (var current in new[] { Ssl3, FrameworkTransport.Tls10, FrameworkTransport.Tls12 | FrameworkTransport.Tls13, Ssl3 | FrameworkTransport.Tls11 })
+        foreach (var current in new[] { Ssl3, ServicePointSettings.Tls10, ServicePointSettings.Tls12 | ServicePointSettings.Tls13, Ssl3 | ServicePointSettings.Tls11 })
             foreach (var os in new Version?[] { Windows7, Windows10, Server2022, null })
-                Assert.Equal(current, FrameworkTransport.SecurityProtocols(current, os) & current);
+                Assert.Equal(current, ServicePointSettings.SecurityProtocols(current, os) & current);
     }
 
     [Fact]
     public void SystemDefault_is_kept_where_the_OS_default_has_TLS_1_2_and_pinned_to_1_0_to_1_2_before_Windows_8_1()
     {
-        Assert.Equal((SecurityProtocolType)0, FrameworkTransport.SecurityProtocols(0, Windows10));
-        Assert.Equal((SecurityProtocolType)0, FrameworkTransport.SecurityProtocols(0, Server2022));
-        Assert.Equal((SecurityProtocolType)0, FrameworkTransport.SecurityProtocols(0, null));
-        Assert.Equal(FrameworkTransport.Tls10 | FrameworkTransport.Tls11 | FrameworkTransport.Tls12, FrameworkTransport.SecurityProtocols(0, Windows7));
+        Assert.Equal((SecurityProtocolType)0, ServicePointSettings.SecurityProtocols(0, Windows10));
+        Assert.Equal((SecurityProtocolType)0, ServicePointSettings.SecurityProtocols(0, Server2022));
+        Assert.Equal((SecurityProtocolType)0, ServicePointSettings.SecurityProtocols(0, null));
+        Assert.Equal(ServicePointSettings.Tls10 | ServicePointSettings.Tls11 | ServicePointSettings.Tls12, ServicePointSettings.SecurityProtocols(0, Windows7));
     }
 
     [Fact]
     public void Connections_per_server_reach_the_largest_ThrottleLimit_and_a_higher_host_limit_stays()
     {
         // Restart-DqcJob -ThrottleLimit's upper bound (checked against the cmdlet in ServiceFidelity.Tests.ps1).
-        Assert.Equal(64, FrameworkTransport.MaxParallelRequests);
-        Assert.Equal(64, FrameworkTransport.ConnectionLimit(2, FrameworkTransport.MaxParallelRequests));
-        Assert.Equal(500, FrameworkTransport.ConnectionLimit(500, FrameworkTransport.MaxParallelRequests));
+        Assert.Equal(64, ServicePointSettings.MaxParallelRequests);
+        Assert.Equal(64, ServicePointSettings.ConnectionLimit(2, ServicePointSettings.MaxParallelRequests));
+        Assert.Equal(500, ServicePointSettings.ConnectionLimit(500, ServicePointSettings.MaxParallelRequests));
     }
 
     [Fact]
     [NetFxExcluded("Asserts that Apply changes nothing, true on .NET only; on Mono FrameworkTransportOnMonoTests asserts what it sets")]
     public void Only_NET_Framework_is_tuned_and_applying_elsewhere_changes_nothing()
     {
-        Assert.True(FrameworkTransport.IsNetFramework(".NET Framework 4.8.9181.0"));
-        Assert.True(FrameworkTransport.IsNetFramework("Mono 6.8.0.105 (Debian 6.8.0.105+dfsg-3.3+deb12u1 Sat Jun 21 16:33:59 UTC 2025)"));
-        Assert.False(FrameworkTransport.IsNetFramework(".NET 10.0.0"));
-        Assert.False(FrameworkTransport.IsNetFramework(".NET Core 3.1.32"));
+        Assert.True(ServicePointSettings.IsNetFramework(".NET Framework 4.8.9181.0"));
+        Assert.True(ServicePointSettings.IsNetFramework("Mono 6.8.0.105 (Debian 6.8.0.105+dfsg-3.3+deb12u1 Sat Jun 21 16:33:59 UTC 2025)"));
+        Assert.False(ServicePointSettings.IsNetFramework(".NET 10.0.0"));
+        Assert.False(ServicePointSettings.IsNetFramework(".NET Core 3.1.32"));
         var before = (ServicePointManager.SecurityProtocol, ServicePointManager.DefaultConnectionLimit, ServicePointManager.Expect100Continue);
-        FrameworkTransport.Apply(new Uri("https://dayu.ap-southeast-1.myhuaweicloud.com"));
+        ServicePointSettings.Apply(new Uri("https://dayu.ap-southeast-1.myhuaweicloud.com"));
         Assert.Equal(before, (ServicePointManager.SecurityProtocol, ServicePointManager.DefaultConnectionLimit, ServicePointManager.Expect100Continue));
     }
 

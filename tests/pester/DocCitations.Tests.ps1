@@ -9,13 +9,6 @@ BeforeDiscovery {
 BeforeAll {
     $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 
-    # Citations in files others are rewriting now, so they could not be changed with the rest: each entry must still
-    # be there (a stale entry fails too, so the list empties as they are fixed). The replacement is in the entry.
-    $script:pending = @(
-        @{ File = 'src/DataArtsQuality/Client/DqcConnector.cs'; Cite = 'auth.md'
-            Replace = "(auth.md §3.2) -> (docs/service-notes.md, Endpoints and regions)" }
-    )
-
     # The text of every comment of a file, one string per comment block (consecutive comment lines joined).
     function script:Get-CommentText([string] $Path) {
         $ext = [IO.Path]::GetExtension($Path)
@@ -88,18 +81,7 @@ Describe 'Citations of documents in comments' {
     }
 
     It 'cite only files and headings that exist in the repository' {
-        $unexpected = @($broken | Where-Object {
-                $b = $_
-                -not ($pending | Where-Object { $_.File -eq $b.File -and $_.Cite -eq $b.Cite })
-            } | ForEach-Object { "$($_.File): $($_.Problem)" })
-        $unexpected | Should -BeNullOrEmpty
-    }
-
-    It 'still has every pending citation it lists (remove an entry once its file is fixed)' {
-        foreach ($p in $pending) {
-            @($broken | Where-Object { $_.File -eq $p.File -and $_.Cite -eq $p.Cite }).Count |
-                Should -BeGreaterThan 0 -Because "$($p.File) no longer cites $($p.Cite): remove its pending entry"
-        }
+        @($broken | ForEach-Object { "$($_.File): $($_.Problem)" }) | Should -BeNullOrEmpty
     }
 
     It 'finds a citation it should refuse (the check itself works)' {

@@ -83,6 +83,26 @@ Describe 'Parallel runbooks' {
         @(Restart-DqcJob $q1).Count | Should -Be 1
     }
 
+    It '-Connection default is the default connection a runspace sees: the session''s until it chooses a named one' {
+        $seen = Start-ThreadJob -ScriptBlock {
+            Import-Module $using:modulePath
+            $t = $using:target
+            $before = (Get-DqcContext -Connection default).WorkspaceId
+            Connect-DqcWorkspace -Endpoint $t.Url -ProjectId $t.ProjectId -WorkspaceId $using:wsB -Token $t.Token -Name other -SkipCheck
+            try {
+                $listed = @(Get-DqcContext -ListAvailable).Name
+                $after = try { (Get-DqcContext -Connection default -ErrorAction Stop).WorkspaceId } catch { $_.FullyQualifiedErrorId }
+            }
+            finally { Disconnect-DqcWorkspace -Name other }
+            [pscustomobject]@{ Before = $before; Listed = $listed; After = $after }
+        } | Receive-Job -Wait -AutoRemoveJob
+        $seen.Before | Should -Be $wsA
+        # Having chosen 'other', the runspace no longer falls back to the session's: neither listed nor found by name.
+        $seen.Listed | Should -Be @('other')
+        $seen.After | Should -BeLike 'DqcConnectionNotFound*'
+        (Get-DqcContext -Connection default).WorkspaceId | Should -Be $wsA
+    }
+
     It 'Start-ThreadJob: connect/disconnect churn in 8 thread jobs does not disturb the session''s -Wait' {
         $jobs = 1..8 | ForEach-Object {
             Start-ThreadJob -ThrottleLimit 8 -ScriptBlock {

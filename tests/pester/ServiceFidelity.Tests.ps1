@@ -190,7 +190,7 @@ Describe 'What is built for Windows PowerShell 5.1' {
     It 'raises connections per server to at least the largest -ThrottleLimit' {
         $max = (Get-Command Restart-DqcJob).Parameters['ThrottleLimit'].Attributes |
             Where-Object { $_ -is [System.Management.Automation.ValidateRangeAttribute] } | ForEach-Object MaxRange
-        $transport = [DataArtsQuality.Models.DqcId].Assembly.GetType('DataArtsQuality.Client.FrameworkTransport')
+        $transport = [DataArtsQuality.Models.DqcId].Assembly.GetType('DataArtsQuality.Client.ServicePointSettings')
         $transport.GetField('MaxParallelRequests', [System.Reflection.BindingFlags]'NonPublic,Static').GetRawConstantValue() | Should -Be $max
     }
 

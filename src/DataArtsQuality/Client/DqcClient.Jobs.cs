@@ -4,12 +4,14 @@ namespace DataArtsQuality.Client
     internal sealed partial class DqcClient
     {
         /// <summary>
-        /// ReStartTask: starts a new run of a quality or comparison job and returns the new instance's ID.
+        /// ReStartTask: starts a new run of a quality or comparison job and returns the new instance's ID. The ID was
+        /// checked when it was made (a <see cref="DqcId"/>, for Restart-DqcJob when it was bound); a refused one is
+        /// refused here with the same error, before anything is sent.
         /// </summary>
-        public async Task<string> RestartJobAsync(DqcRuleType ruleType, string ruleId, CancellationToken cancellationToken,
+        public async Task<string> RestartJobAsync(DqcRuleType ruleType, DqcId ruleId, CancellationToken cancellationToken,
             DqcSendGate? gate = null)
         {
-            string id = DqcIds.Require(ruleId, "rule ID");
+            string id = (ruleId ?? throw new ArgumentNullException(nameof(ruleId))).Require("rule ID");
             if (ruleType != DqcRuleType.Quality && ruleType != DqcRuleType.Comparison)
                 throw new ArgumentOutOfRangeException(nameof(ruleType), ruleType, "The rule type must be Quality (1) or Comparison (2).");
 
@@ -137,7 +139,7 @@ namespace DataArtsQuality.Client
             finally
             {
                 // Tab completion must not offer deleted jobs (even after a failure: the batch may have partly applied).
-                DqcJobCatalog.For(Connection).Invalidate();
+                DqcCompletionCache.For(Connection).Invalidate();
             }
         }
 

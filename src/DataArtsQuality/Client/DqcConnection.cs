@@ -25,28 +25,29 @@ namespace DataArtsQuality.Client
         private int _users = 1; // the owner's reference, given up by Dispose
         private int _disposed;
 
-        public DqcConnection(DqcConnectionOptions options, IDqcAuthenticator authenticator, HttpMessageHandler? handler = null)
+        public DqcConnection(DqcConnectRequest request, IDqcAuthenticator authenticator, HttpMessageHandler? handler = null)
         {
-            if (options is null) throw new ArgumentNullException(nameof(options));
+            if (request is null) throw new ArgumentNullException(nameof(request));
             Authenticator = authenticator ?? throw new ArgumentNullException(nameof(authenticator));
 
-            Endpoint = ResolveEndpoint(options.Endpoint, options.Region);
-            Region = options.Region;
-            ProjectId = CheckHexId(options.ProjectId, "project ID", "the IAM project of the region (My Credentials > API Credentials in the console)");
+            Endpoint = ResolveEndpoint(request.Endpoint, request.Region);
+            Region = request.Region;
+            ProjectId = CheckHexId(request.ProjectId, "project ID", "the IAM project of the region (My Credentials > API Credentials in the console)");
             // No workspace at all (null) is allowed: such a connection can list workspaces (Get-DqcWorkspace) but not call DQC.
-            WorkspaceId = options.WorkspaceId is null ? ""
-                : CheckHexId(options.WorkspaceId, "workspace ID", "the DataArts Studio workspace (the 'workspace=' part of the console URL)");
-            Name = string.IsNullOrWhiteSpace(options.Name) ? "default" : options.Name.Trim();
-            if (Endpoint.Scheme == Uri.UriSchemeHttp && !Endpoint.IsLoopback && !options.AllowUnencryptedAuthentication)
+            WorkspaceId = request.WorkspaceId is null ? ""
+                : CheckHexId(request.WorkspaceId, "workspace ID", "the DataArts Studio workspace (the 'workspace=' part of the console URL)");
+            Name = DqcConnectionNames.Normalize(request.Name);
+            Role = DqcConnectionNames.RoleOf(Name);
+            if (Endpoint.Scheme == Uri.UriSchemeHttp && !Endpoint.IsLoopback && !request.AllowUnencryptedAuthentication)
                 throw new DqcUnencryptedAuthenticationException(Endpoint);
-            Settings = (options.Settings ?? DqcSettings.FromEnvironment()).Clone().Validate();
-            SkipCertificateCheck = options.SkipCertificateCheck;
+            Settings = (request.Settings ?? DqcSettings.FromEnvironment()).Clone().Validate();
+            SkipCertificateCheck = request.SkipCertificateCheck;
             ConnectedAt = DateTimeOffset.Now;
 
             _apiRoot = Endpoint.AbsoluteUri.TrimEnd('/');
-            RateLimiter = options.OwnRateLimiter ?? RateLimiterRegistry.For(Endpoint, Authenticator);
+            RateLimiter = request.OwnRateLimiter ?? RateLimiterRegistry.For(Endpoint, Authenticator);
             // A handler given by the caller belongs to this connection; the shared one belongs to the pool.
-            Http = new HttpClient(handler ?? DqcHandlerPool.For(options, Endpoint), disposeHandler: handler != null)
+            Http = new HttpClient(handler ?? DqcHandlerPool.For(request.HandlerKey, Endpoint), disposeHandler: handler != null)
             {
                 // Timeouts are per request (linked with cancellation) so a timeout can be told apart from Ctrl+C.
                 Timeout = System.Threading.Timeout.InfiniteTimeSpan,
@@ -55,6 +56,8 @@ namespace DataArtsQuality.Client
         }
 
         public string Name { get; }
+        /// <summary>The default connection (a runspace's own) or a named one; decided by the name it was made with.</summary>
+        internal DqcConnectionRole Role { get; }
         public Uri Endpoint { get; }
         public string? Region { get; }
         public string ProjectId { get; }
@@ -77,8 +80,8 @@ namespace DataArtsQuality.Client
         /// <summary>False once the last user let go (the HttpClient and credential are released).</summary>
         public bool IsOpen => Volatile.Read(ref _users) > 0;
 
-        /// <summary>Where the session state keeps it: Session, Runspace or Process (named); set by the session state.</summary>
-        internal string Scope { get; set; } = "";
+        /// <summary>Where the session state keeps it (Process for a named one); set by the session state when it stores it.</summary>
+        internal DqcScope Scope { get; set; } = DqcScope.Runspace;
 
         public bool SkipCertificateCheck { get; }
         public DateTimeOffset ConnectedAt { get; }
@@ -177,8 +180,8 @@ namespace DataArtsQuality.Client
             return v;
         }
 
-        /// <summary>The handler a connection uses: proxy, certificate checking and decompression as the options say.</summary>
-        internal static HttpMessageHandler CreateDefaultHandler(DqcConnectionOptions options)
+        /// <summary>The handler a connection uses: proxy, certificate checking and decompression as the key says.</summary>
+        internal static HttpMessageHandler CreateDefaultHandler(DqcHandlerKey key)
         {
             var handler = new HttpClientHandler
             {
@@ -187,21 +190,21 @@ namespace DataArtsQuality.Client
                 UseCookies = false,
                 UseProxy = true,
             };
-            if (options.Proxy != null)
+            if (key.Proxy != null)
             {
-                DqcHandlerPool.CheckProxy(options.Proxy);
-                handler.Proxy = new System.Net.WebProxy(options.Proxy) { Credentials = options.ProxyCredential, BypassProxyOnLocal = false };
+                DqcHandlerPool.CheckProxy(key.Proxy);
+                handler.Proxy = new System.Net.WebProxy(key.Proxy) { Credentials = key.ProxyCredential, BypassProxyOnLocal = false };
             }
             else if (EnvironmentProxy.FromEnvironment() is EnvironmentProxy fromEnvironment)
             {
-                if (options.ProxyCredential != null) fromEnvironment.Credentials = options.ProxyCredential;
+                if (key.ProxyCredential != null) fromEnvironment.Credentials = key.ProxyCredential;
                 handler.Proxy = fromEnvironment;
             }
-            else if (options.ProxyCredential != null)
+            else if (key.ProxyCredential != null)
             {
-                handler.DefaultProxyCredentials = options.ProxyCredential;
+                handler.DefaultProxyCredentials = key.ProxyCredential;
             }
-            if (options.SkipCertificateCheck)
+            if (key.SkipCertificateCheck)
                 handler.ServerCertificateCustomValidationCallback = (_, _, _, _) => true;
             return handler;
         }

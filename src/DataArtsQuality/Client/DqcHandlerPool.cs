@@ -10,23 +10,23 @@ namespace DataArtsQuality.Client
     /// </summary>
     internal static class DqcHandlerPool
     {
-        private static readonly string[] ProxyVariables = { "HTTPS_PROXY", "HTTP_PROXY", "ALL_PROXY", "NO_PROXY" };
         private static readonly ConcurrentDictionary<string, Lazy<HttpMessageHandler>> Handlers =
             new ConcurrentDictionary<string, Lazy<HttpMessageHandler>>(StringComparer.Ordinal);
 
         /// <summary>
-        /// The shared handler for <paramref name="options"/>' transport configuration. <paramref name="endpoint"/> is the
-        /// resolved endpoint the handler will serve (from -Endpoint or -Region), or null for calls to several hosts.
+        /// The shared handler for <paramref name="key"/>. <paramref name="endpoint"/> is the resolved endpoint the handler
+        /// will serve (from -Endpoint or -Region), or null for calls to several hosts.
         /// </summary>
-        public static HttpMessageHandler For(DqcConnectionOptions options, Uri? endpoint)
+        public static HttpMessageHandler For(DqcHandlerKey key, Uri? endpoint)
         {
             // Validate first: a bad proxy URL is the caller's error, not a handler cached under its key.
-            CheckProxy(options.Proxy);
-            string key = KeyOf(options);
+            CheckProxy(key.Proxy);
+            string fingerprint = key.Fingerprint();
             // Per endpoint, not per pooled handler: a shared handler serves connections to several endpoints, and
             // each endpoint's .NET Framework service point needs its own connection limit and Expect setting.
-            FrameworkTransport.Apply(endpoint);
-            return Handlers.GetOrAdd(key, _ => new Lazy<HttpMessageHandler>(() => DqcConnection.CreateDefaultHandler(options))).Value;
+            ServicePointSettings.Apply(endpoint);
+            var made = new Lazy<HttpMessageHandler>(() => DqcConnection.CreateDefaultHandler(key));
+            return Handlers.GetOrAdd(fingerprint, made).Value;
         }
 
         /// <summary>A proxy must be an absolute http(s) URL; the message names it without any user:password part.</summary>
@@ -37,25 +37,6 @@ namespace DataArtsQuality.Client
             string shown = proxy.IsAbsoluteUri ? $"{proxy.Scheme}://{proxy.Host}{(proxy.IsDefaultPort ? "" : ":" + proxy.Port)}"
                 : proxy.OriginalString.Substring(proxy.OriginalString.LastIndexOf('@') + 1);
             throw new ArgumentException($"The proxy '{shown}' is not an absolute http(s) URL such as http://proxy.example.com:3128.");
-        }
-
-        /// <summary>The configuration as a fingerprint: proxy credentials and proxy URLs may hold secrets, so only a hash is kept.</summary>
-        private static string KeyOf(DqcConnectionOptions options)
-        {
-            var sb = new StringBuilder();
-            sb.Append(options.SkipCertificateCheck ? "insecure" : "checked").Append('\n');
-            sb.Append(options.Proxy?.AbsoluteUri ?? "").Append('\n');
-            if (options.ProxyCredential?.GetCredential(options.Proxy ?? new Uri("http://proxy"), "Basic") is NetworkCredential credential)
-                sb.Append(credential.Domain).Append('\\').Append(credential.UserName).Append(':').Append(credential.Password);
-            sb.Append('\n');
-            foreach (string name in ProxyVariables)
-            {
-                sb.Append(Environment.GetEnvironmentVariable(name.ToLowerInvariant())).Append('|')
-                  .Append(Environment.GetEnvironmentVariable(name)).Append('\n');
-            }
-            byte[] bytes = Encoding.UTF8.GetBytes(sb.ToString());
-            try { return RateLimiterRegistry.Fingerprint(bytes); }
-            finally { Array.Clear(bytes, 0, bytes.Length); }
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using DataArtsQuality.Client.Auth;
 using DataArtsQuality.Client.Iam;
 using DataArtsQuality.Completers;
 
@@ -16,11 +17,11 @@ namespace DataArtsQuality.Commands
     [OutputType(typeof(DqcContextInfo))]
     public sealed class ConnectDqcWorkspace : PSCmdlet, IDisposable
     {
-        private readonly PipelineRunner _runner;
+        private readonly PipelinePump _pump;
 
         public ConnectDqcWorkspace()
         {
-            _runner = new PipelineRunner(this);
+            _pump = new PipelinePump(this);
         }
 
         private const string EnvironmentSet = "Environment";
@@ -103,7 +104,7 @@ namespace DataArtsQuality.Commands
         /// <summary>The connection's name. Connecting again under a name replaces that connection.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string Name { get; set; } = "default";
+        public string Name { get; set; } = DqcConnectionNames.Default;
 
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -133,12 +134,12 @@ namespace DataArtsQuality.Commands
         [ValidateNotNull]
         public PSCredential? ProxyCredential { get; set; }
 
-        protected override void BeginProcessing() => _runner.Begin();
+        protected override void BeginProcessing() => _pump.Begin();
 
-        protected override void StopProcessing() => _runner.Stop();
+        protected override void StopProcessing() => _pump.Stop();
 
-        /// <summary>Frees the runner's handles once its requests are done (PowerShell calls it when the pipeline is done).</summary>
-        public void Dispose() => _runner.Dispose();
+        /// <summary>Frees the pump's handles once its requests are done (PowerShell calls it when the pipeline is done).</summary>
+        public void Dispose() => _pump.Dispose();
 
         protected override void EndProcessing()
         {
@@ -175,7 +176,7 @@ namespace DataArtsQuality.Commands
             DqcConnection connection;
             try
             {
-                connection = _runner.Run(ct => DqcConnector.ConnectAsync(request, _runner, ct));
+                connection = _pump.Run(ct => DqcConnector.ConnectAsync(request, _pump, ct));
             }
             catch (ArgumentException ex)
             {
@@ -207,10 +208,10 @@ namespace DataArtsQuality.Commands
         /// </summary>
         private void Check(DqcConnection connection)
         {
-            var client = new DqcClient(connection, _runner);
+            var client = new DqcClient(connection, _pump);
             try
             {
-                _runner.Run(ct => client.ListJobsPageAsync(DqcRuleType.Quality, Array.Empty<KeyValuePair<string, string>>(), 0, 1, ct));
+                _pump.Run(ct => client.ListJobsPageAsync(DqcRuleType.Quality, Array.Empty<KeyValuePair<string, string>>(), 0, 1, ct));
                 WriteVerbose($"Checked the connection: workspace {connection.WorkspaceId} answers.");
             }
             catch (DqcException ex)
@@ -241,8 +242,9 @@ namespace DataArtsQuality.Commands
                         message = $"Cannot connect: the credentials were refused ({api.Message}).";
                         action = connection.Authenticator.Kind switch
                         {
-                            "Token" => "Get a new token (tokens expire after 24 hours) and check it is scoped to project " + connection.ProjectId + ".",
-                            "AkSk" or "TemporaryAkSk" or "Environment" => "Check the access key and the secret key (and, for temporary keys, the security token and its expiry).",
+                            DqcAuthenticationKind.Token => "Get a new token (tokens expire after 24 hours) and check it is scoped to project " + connection.ProjectId + ".",
+                            DqcAuthenticationKind.AkSk or DqcAuthenticationKind.TemporaryAkSk or DqcAuthenticationKind.Environment
+                                => "Check the access key and the secret key (and, for temporary keys, the security token and its expiry).",
                             _ => "Check the user name, password and account (domain) name.",
                         } + skip;
                         break;

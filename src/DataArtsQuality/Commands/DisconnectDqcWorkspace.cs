@@ -58,8 +58,7 @@ namespace DataArtsQuality.Commands
             {
                 // In a runspace that made no connection of its own, the default is the session's: leave it to the
                 // session (a runbook's finally { Disconnect-DqcWorkspace } in a parallel runspace must not end it).
-                if (SelectedConnectionName is null && !DqcSessionState.IsSessionRunspace && DqcSessionState.OwnDefault is null
-                    && DqcSessionState.Default != null)
+                if (SelectedConnectionName is null && DqcSessionState.UsesSessionDefault)
                 {
                     WriteVerbose("This runspace has no connection of its own; the session's default connection stays (disconnect it in the session, or use -Name).");
                     return;

@@ -10,7 +10,7 @@ namespace DataArtsQuality.Commands
     /// The base of every cmdlet that works on a connection. It adds -Connection (a connection's name or the object
     /// Get-DqcContext / Connect-DqcWorkspace -PassThru returns), so one runbook can work on several workspaces; without
     /// it the runspace's default connection (its own last Connect-DqcWorkspace, else the session's) is used. It finds and leases that connection, gives a client over
-    /// it, runs the async core on the pipeline thread (<see cref="PipelineRunner"/>) and turns core exceptions into
+    /// it, runs the async core on the pipeline thread (<see cref="PipelinePump"/>) and turns core exceptions into
     /// error records with stable IDs.
     /// </summary>
     public abstract class DqcCmdlet : PSCmdlet, IReportWriter, IDisposable
@@ -22,7 +22,7 @@ namespace DataArtsQuality.Commands
 
         protected DqcCmdlet()
         {
-            Runner = new PipelineRunner(this);
+            Pump = new PipelinePump(this);
         }
 
         /// <summary>The connection to use instead of the default: its name, or its context object.</summary>
@@ -35,10 +35,10 @@ namespace DataArtsQuality.Commands
         /// <summary>The connection the user chose with -Connection; null for the default.</summary>
         protected string? SelectedConnectionName => string.IsNullOrEmpty(Connection) ? null : Connection;
 
-        internal PipelineRunner Runner { get; }
+        internal PipelinePump Pump { get; }
 
         /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
-        protected CancellationToken CancelToken => Runner.Token;
+        protected CancellationToken CancelToken => Pump.Token;
 
         /// <summary>
         /// Whether the cmdlet needs a connection whatever its input: then a missing one is a terminating error before any
@@ -48,11 +48,11 @@ namespace DataArtsQuality.Commands
 
         protected override void BeginProcessing()
         {
-            Runner.Begin();
+            Pump.Begin();
             if (RequiresConnection) RequireConnection();
         }
 
-        protected override void StopProcessing() => Runner.Stop();
+        protected override void StopProcessing() => Pump.Stop();
 
         /// <summary>
         /// The chosen (-Connection) or default connection, or a terminating error telling the user to connect first.
@@ -70,13 +70,13 @@ namespace DataArtsQuality.Commands
         }
 
         /// <summary>
-        /// Gives up this invocation's lease on its connection, once, and the runner's handles once its requests are done
+        /// Gives up this invocation's lease on its connection, once, and the pump's handles once its requests are done
         /// (PowerShell calls it when the pipeline is done with the cmdlet).
         /// </summary>
         public void Dispose()
         {
             Interlocked.Exchange(ref _leased, null)?.Release();
-            Runner.Dispose();
+            Pump.Dispose();
         }
 
         private DqcConnection FindConnection()
@@ -115,7 +115,7 @@ namespace DataArtsQuality.Commands
         /// have a workspace (DQC calls send it as the workspace header).
         /// Requests use the settings of the runspace the cmdlet runs in (Set-DqcConfig there, else the session's).
         /// </summary>
-        internal DqcClient Client => _client ??= new DqcClient(RequireWorkspace(RequireConnection()), Runner) { SettingsOverride = DqcConfigState.Current };
+        internal DqcClient Client => _client ??= new DqcClient(RequireWorkspace(RequireConnection()), Pump) { SettingsOverride = DqcConfigState.Current };
 
         private DqcConnection RequireWorkspace(DqcConnection connection)
         {
@@ -128,14 +128,14 @@ namespace DataArtsQuality.Commands
         }
 
         /// <summary>Runs an async core call to completion on the pipeline thread, pumping its log lines meanwhile.</summary>
-        protected T Run<T>(Func<CancellationToken, Task<T>> operation) => Runner.Run(operation);
+        protected T Run<T>(Func<CancellationToken, Task<T>> operation) => Pump.Run(operation);
 
-        protected void OnPipelineThread(Action action) => Runner.OnPipelineThread(action);
+        protected void OnPipelineThread(Action action) => Pump.OnPipelineThread(action);
 
         /// <summary>Whether a non-terminating error of this cmdlet stops the pipeline (-ErrorAction Stop, or the preference).</summary>
         bool IReportWriter.ErrorActionIsStop() => ErrorActionIsStop();
 
-        PipelineRunner IReportWriter.Runner => Runner;
+        PipelinePump IReportWriter.Pump => Pump;
 
         protected internal bool ErrorActionIsStop()
         {

@@ -15,9 +15,9 @@ namespace DataArtsQuality.Commands
             WriteObject(ToModel(DqcConfigState.Current, DqcConfigState.Scope));
         }
 
-        internal static DqcConfig ToModel(DqcSettings s, string scope) => new DqcConfig
+        internal static DqcConfig ToModel(DqcSettings s, DqcScope scope) => new DqcConfig
         {
-            Scope = scope,
+            Scope = scope.ToString(),
             MaximumRetryCount = s.MaximumRetryCount,
             RetryIntervalSec = s.RetryIntervalSec,
             MaximumRetryIntervalSec = s.MaximumRetryIntervalSec,

@@ -24,7 +24,7 @@ namespace DataArtsQuality.Commands
 
         protected override void ProcessRecord()
         {
-            var client = new DqcClient(RequireConnection(), Runner) { SettingsOverride = DqcConfigState.Current };
+            var client = new DqcClient(RequireConnection(), Pump) { SettingsOverride = DqcConfigState.Current };
             List<DqcWorkspace> workspaces;
             try
             {

@@ -46,7 +46,7 @@ namespace DataArtsQuality.Commands
                     IReadOnlyList<T>? page;
                     try
                     {
-                        page = _cmdlet.Runner.Run(ct => pager.NextPageAsync(ct, forceRequest: includeTotal));
+                        page = _cmdlet.Pump.Run(ct => pager.NextPageAsync(ct, forceRequest: includeTotal));
                     }
                     catch (Exception ex) when (ErrorRecords.IsReported(ex))
                     {

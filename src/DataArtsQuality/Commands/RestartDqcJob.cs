@@ -147,7 +147,7 @@ namespace DataArtsQuality.Commands
             {
                 _window.Reporting(step);
             }
-            catch (Exception) when (Wait && _submitted.Count > 0 && !Runner.Token.IsCancellationRequested)
+            catch (Exception) when (Wait && _submitted.Count > 0 && !Pump.Token.IsCancellationRequested)
             {
                 WarnUnwaited(_submitted.ToList(), "the pipeline stopped before the wait");
                 _submitted.Clear();
@@ -210,7 +210,7 @@ namespace DataArtsQuality.Commands
                 Volatile.Write(ref _batch, batch);
             }
             var ticket = new DqcRerunTicket(ruleId, ruleType, string.IsNullOrEmpty(JobName) ? null : JobName);
-            var request = batch.Track(ticket, client.RestartJobAsync(ruleType, ruleId, CancelToken, batch.GateFor(ticket)));
+            var request = batch.Track(ticket, client.RestartJobAsync(ruleType, id!, CancelToken, batch.GateFor(ticket)));
             _window.Send(new Rerun(ticket, DateTimeOffset.Now), AnswerAsync(ticket, request));
         }
 
@@ -253,8 +253,8 @@ namespace DataArtsQuality.Commands
                 var reported = new HashSet<string>(StringComparer.Ordinal);
                 try
                 {
-                    InstanceWaitRunner.Wait(this, Client, Runner, _submitted.ConvertAll(InstanceWaitRunner.Target),
-                        InstanceWaitRunner.Options(TimeoutSec, PollIntervalSec), (id, write) =>
+                    WaitResultWriter.Wait(this, Client, Pump, _submitted.ConvertAll(WaitResultWriter.Target),
+                        WaitResultWriter.Options(TimeoutSec, PollIntervalSec), (id, write) =>
                         {
                             reported.Add(id);
                             _waitedRecords.TryGetValue(id, out var record);

@@ -62,7 +62,7 @@ namespace DataArtsQuality.Commands
             var reported = new HashSet<string>(StringComparer.Ordinal);
             try
             {
-                InstanceWaitRunner.Wait(this, Client, Runner, _targets, InstanceWaitRunner.Options(TimeoutSec, PollIntervalSec),
+                WaitResultWriter.Wait(this, Client, Pump, _targets, WaitResultWriter.Options(TimeoutSec, PollIntervalSec),
                     (id, write) => { reported.Add(id); write(); return true; });
             }
             catch (Exception ex) when (ErrorRecords.IsReported(ex))

@@ -68,34 +68,34 @@ namespace DataArtsQuality.Completers
         }
 
         /// <summary>
-        /// The jobs of those kinds from the connection's catalog, within one shared budget. Empty when not connected,
+        /// The jobs of those kinds from the connection's completion cache, within one shared budget. Empty when not connected,
         /// when a login would be needed, or when the service does not answer in time.
         /// </summary>
         public static List<DqcJobName> Jobs(string? commandName, IDictionary? fakeBoundParameters)
         {
             var jobs = new List<DqcJobName>();
             var connection = Connection(fakeBoundParameters);
-            if (connection is null || !DqcJobCatalog.CanAuthenticateQuietly(connection)) return jobs;
-            var catalog = DqcJobCatalog.For(connection);
+            if (connection is null || !DqcCompletionCache.CanAuthenticateQuietly(connection)) return jobs;
+            var cache = DqcCompletionCache.For(connection);
             var started = System.Diagnostics.Stopwatch.StartNew();
             foreach (var kind in Kinds(commandName, fakeBoundParameters))
             {
                 var left = Budget - started.Elapsed;
-                var list = catalog.TryGet(kind, left > TimeSpan.Zero ? left : TimeSpan.Zero);
+                var list = cache.TryGet(kind, left > TimeSpan.Zero ? left : TimeSpan.Zero);
                 if (list != null) jobs.AddRange(list);
             }
             return jobs;
         }
 
         /// <summary>
-        /// The connection's recent instances from its catalog, within the same budget as jobs. Empty when not
+        /// The connection's recent instances from its completion cache, within the same budget as jobs. Empty when not
         /// connected, when a login would be needed, or when the service does not answer in time.
         /// </summary>
         public static IReadOnlyList<DqcInstanceName> Instances(IDictionary? fakeBoundParameters)
         {
             var connection = Connection(fakeBoundParameters);
-            if (connection is null || !DqcJobCatalog.CanAuthenticateQuietly(connection)) return Array.Empty<DqcInstanceName>();
-            return DqcJobCatalog.For(connection).TryGetInstances(Budget) ?? (IReadOnlyList<DqcInstanceName>)Array.Empty<DqcInstanceName>();
+            if (connection is null || !DqcCompletionCache.CanAuthenticateQuietly(connection)) return Array.Empty<DqcInstanceName>();
+            return DqcCompletionCache.For(connection).TryGetInstances(Budget) ?? (IReadOnlyList<DqcInstanceName>)Array.Empty<DqcInstanceName>();
         }
 
         /// <summary>The word without its opening (and closing) quote, and the quote character it started with.</summary>

@@ -38,6 +38,12 @@ namespace DataArtsQuality.Models
 
         public bool IsValid => Problem == DqcIds.Problem.None;
 
+        /// <summary>
+        /// The ID's text for a request, or the refusal naming <paramref name="what"/> ("rule ID"): the verdict reached
+        /// when this ID was made, not a second check.
+        /// </summary>
+        internal string Require(string what) => IsValid ? Value : throw new DqcIdException(Problem, what, Value);
+
         public override string ToString() => Value;
 
         public bool Equals(DqcId? other) => other is not null && string.Equals(Value, other.Value, StringComparison.Ordinal);

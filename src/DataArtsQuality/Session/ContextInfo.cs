@@ -10,11 +10,11 @@ namespace DataArtsQuality.Session
             Region = connection.Region,
             ProjectId = connection.ProjectId,
             WorkspaceId = connection.WorkspaceId,
-            AuthenticationType = connection.Authenticator.Kind,
+            AuthenticationType = connection.Authenticator.Kind.ToString(),
             ExpiresAt = connection.Authenticator.ExpiresAt,
             ConnectedAt = connection.ConnectedAt,
             IsDefault = DqcSessionState.IsDefault(connection),
-            Scope = DqcSessionState.ScopeOf(connection),
+            Scope = connection.Scope.ToString(),
         };
     }
 }

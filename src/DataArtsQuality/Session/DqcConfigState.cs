@@ -8,6 +8,9 @@ namespace DataArtsQuality.Session
     /// </summary>
     internal static class DqcConfigState
     {
+        /// <summary>Guards every scope's <see cref="RunspaceScope.Settings"/> and the environment's problems.</summary>
+        private static readonly object Gate = new object();
+
         private static IReadOnlyList<string> _problems = new string[0];
 
         /// <summary>A copy of the settings that apply in the calling runspace (change it and pass it to <see cref="Apply"/>).</summary>
@@ -15,42 +18,56 @@ namespace DataArtsQuality.Session
         {
             get
             {
-                lock (RunspaceScopes.Gate) return Effective(RunspaceScopes.Current).Clone();
+                lock (Gate) return Effective(RunspaceScopes.FindCurrent()).Clone();
             }
         }
 
         /// <summary>Session, or Runspace when the calling runspace has settings of its own.</summary>
-        public static string Scope
+        public static DqcScope Scope
         {
-            get { lock (RunspaceScopes.Gate) return RunspaceScopes.Current.Settings != null ? RunspaceScopes.Current.Name : "Session"; }
+            get
+            {
+                lock (Gate)
+                {
+                    var scope = RunspaceScopes.FindCurrent();
+                    return scope?.Settings != null ? scope.Scope : DqcScope.Session;
+                }
+            }
         }
 
         /// <summary>DQC_* variables that were set but could not be used.</summary>
         public static IReadOnlyList<string> EnvironmentProblems
         {
-            get { lock (RunspaceScopes.Gate) { Effective(RunspaceScopes.Session); return _problems; } }
+            get { lock (Gate) { Effective(RunspaceScopes.Session); return _problems; } }
         }
 
         /// <summary>Makes <paramref name="settings"/> the calling runspace's (in the session: the session's).</summary>
         public static void Apply(DqcSettings settings)
         {
             var copy = settings.Clone().Validate();
-            lock (RunspaceScopes.Gate) RunspaceScopes.Current.Settings = copy;
+            lock (Gate) RunspaceScopes.GetOrCreateCurrent().Settings = copy;
         }
 
         /// <summary>The session: back to the defaults and the environment variables. Another runspace: back to the session's.</summary>
         public static void Reset()
         {
-            lock (RunspaceScopes.Gate)
+            lock (Gate)
             {
-                var scope = RunspaceScopes.Current;
+                var scope = RunspaceScopes.FindCurrent();
+                if (scope is null) return; // a runspace with no scope has no settings of its own to drop
                 scope.Settings = scope.IsSession ? DqcSettings.FromEnvironment(out _problems) : null;
             }
         }
 
-        private static DqcSettings Effective(RunspaceScope scope)
+        /// <summary>The session ends (see <see cref="RunspaceScopes"/>): a new import reads the environment again.</summary>
+        public static void ClearSession()
         {
-            if (scope.Settings != null) return scope.Settings;
+            lock (Gate) RunspaceScopes.Session.Settings = null;
+        }
+
+        private static DqcSettings Effective(RunspaceScope? scope)
+        {
+            if (scope?.Settings != null) return scope.Settings;
             var session = RunspaceScopes.Session;
             return session.Settings ??= DqcSettings.FromEnvironment(out _problems);
         }

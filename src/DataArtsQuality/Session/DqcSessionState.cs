@@ -5,9 +5,9 @@ namespace DataArtsQuality.Session
     /// <summary>
     /// The module's connections in a process with many runspaces (ForEach-Object -Parallel, thread jobs, pools):
     /// <list type="bullet">
-    /// <item>Connect-DqcWorkspace without -Name makes the calling runspace's own default connection. In the session (see
-    /// <see cref="RunspaceScopes"/>) that is the session's default, which every runspace without a default of its own
-    /// uses: connect once, then fan out.</item>
+    /// <item>Connect-DqcWorkspace without -Name makes the calling runspace's own default connection
+    /// (<see cref="DqcConnectionRole.Default"/>). In the session (see <see cref="RunspaceScopes"/>) that is the session's
+    /// default, which every runspace without a default of its own uses: connect once, then fan out.</item>
     /// <item>Connect-DqcWorkspace -Name makes a named connection, visible to every runspace (-Connection name), and the
     /// calling runspace's default.</item>
     /// <item>Replacing or removing a connection only drops the state's reference: the connection stays usable until the
@@ -16,7 +16,8 @@ namespace DataArtsQuality.Session
     /// </summary>
     internal static class DqcSessionState
     {
-        public const string DefaultName = "default";
+        /// <summary>Guards <see cref="Named"/> and every scope's <see cref="RunspaceScope.Own"/> and <see cref="RunspaceScope.ChosenName"/>.</summary>
+        private static readonly object Gate = new object();
 
         /// <summary>
         /// The reruns sent in this process, by every runspace (Get-DqcRerun). Kept across Remove-Module: they are what
@@ -25,56 +26,47 @@ namespace DataArtsQuality.Session
         public static DqcRerunHistory Reruns { get; } = new DqcRerunHistory();
         private static readonly Dictionary<string, DqcConnection> Named = new Dictionary<string, DqcConnection>(StringComparer.OrdinalIgnoreCase);
 
-        /// <summary>Whether a connection of this name is a runspace's own (unnamed) rather than a process-wide named one.</summary>
-        public static bool IsUnnamed(string name) => string.Equals(name, DefaultName, StringComparison.OrdinalIgnoreCase);
-
-        /// <summary>The default connection of the calling runspace: its own, else the session's.</summary>
+        /// <summary>The connection a cmdlet uses without -Connection: the calling runspace's default, else the session's.</summary>
         public static DqcConnection? Default
         {
-            get { lock (RunspaceScopes.Gate) return DefaultIn(RunspaceScopes.Current); }
+            get { lock (Gate) return ChosenOrOwn(DefaultScope(RunspaceScopes.FindCurrent())); }
         }
 
-        /// <summary>The default the calling runspace has of its own (not the session's); null if none.</summary>
-        public static DqcConnection? OwnDefault
+        /// <summary>
+        /// Whether the calling runspace has no default of its own and uses the session's: a runspace other than the
+        /// session's that made no connection and chose none.
+        /// </summary>
+        public static bool UsesSessionDefault
         {
             get
             {
-                lock (RunspaceScopes.Gate)
+                lock (Gate)
                 {
-                    var scope = RunspaceScopes.Current;
-                    return ChosenOrOwn(scope);
+                    var scope = RunspaceScopes.FindCurrent();
+                    return scope?.IsSession != true && DefaultScope(scope).IsSession && ChosenOrOwn(RunspaceScopes.Session) != null;
                 }
             }
         }
 
-        /// <summary>Whether the calling thread runs in the session's runspace (or outside any).</summary>
-        public static bool IsSessionRunspace
-        {
-            get { lock (RunspaceScopes.Gate) return RunspaceScopes.Current.IsSession; }
-        }
-
-        /// <summary>A named connection, or for "default" the calling runspace's default.</summary>
+        /// <summary>A named connection, or for the default connection's name the default connection the calling runspace sees.</summary>
         public static DqcConnection? Find(string name)
         {
-            lock (RunspaceScopes.Gate)
+            lock (Gate)
             {
-                if (Named.TryGetValue(name, out var c)) return c;
-                if (!IsUnnamed(name)) return null;
-                var scope = RunspaceScopes.Current;
-                return scope.Own ?? (scope.IsSession ? null : RunspaceScopes.Session.Own);
+                if (DqcConnectionNames.RoleOf(name) == DqcConnectionRole.Default) return DefaultScope(RunspaceScopes.FindCurrent()).Own;
+                return Named.TryGetValue(name, out var c) ? c : null;
             }
         }
 
-        /// <summary>The connections the calling runspace can use: the named ones and its (or the session's) unnamed default.</summary>
+        /// <summary>The connections the calling runspace can use: the named ones and the default connection it sees.</summary>
         public static IReadOnlyList<DqcConnection> All
         {
             get
             {
-                lock (RunspaceScopes.Gate)
+                lock (Gate)
                 {
                     var list = Named.Values.ToList();
-                    var scope = RunspaceScopes.Current;
-                    var own = scope.Own ?? (scope.IsSession || ChosenOrOwn(scope) != null ? null : RunspaceScopes.Session.Own);
+                    var own = DefaultScope(RunspaceScopes.FindCurrent()).Own;
                     if (own != null) list.Add(own);
                     return list;
                 }
@@ -84,28 +76,28 @@ namespace DataArtsQuality.Session
         public static bool IsDefault(DqcConnection connection) => ReferenceEquals(Default, connection);
 
         /// <summary>
-        /// Adds or replaces a connection and makes it the calling runspace's default. An unnamed one ("default") is this
+        /// Adds or replaces a connection and makes it the calling runspace's default. The default connection is this
         /// runspace's own; a named one is process-wide. The replaced connection closes once nobody uses it any more.
         /// </summary>
         public static void Set(DqcConnection connection)
         {
             DqcConnection? old;
-            lock (RunspaceScopes.Gate)
+            lock (Gate)
             {
-                var scope = RunspaceScopes.Current;
-                if (IsUnnamed(connection.Name))
+                var scope = RunspaceScopes.GetOrCreateCurrent();
+                if (connection.Role == DqcConnectionRole.Default)
                 {
                     old = scope.Own;
                     scope.Own = connection;
                     scope.ChosenName = null;
-                    connection.Scope = scope.Name;
+                    connection.Scope = scope.Scope;
                 }
                 else
                 {
                     Named.TryGetValue(connection.Name, out old);
                     Named[connection.Name] = connection;
                     scope.ChosenName = connection.Name;
-                    connection.Scope = "Process";
+                    connection.Scope = DqcScope.Process;
                 }
             }
             if (old != null && !ReferenceEquals(old, connection)) old.Dispose();
@@ -114,19 +106,20 @@ namespace DataArtsQuality.Session
         /// <summary>Removes a connection from wherever the calling runspace sees it; other runspaces' own stay.</summary>
         public static bool Remove(DqcConnection connection)
         {
-            lock (RunspaceScopes.Gate)
+            lock (Gate)
             {
-                var scope = RunspaceScopes.Current;
+                var scope = RunspaceScopes.FindCurrent();
+                var session = RunspaceScopes.Session;
                 if (Named.TryGetValue(connection.Name, out var named) && ReferenceEquals(named, connection))
                 {
                     Named.Remove(connection.Name);
-                    if (string.Equals(scope.ChosenName, connection.Name, StringComparison.OrdinalIgnoreCase)) scope.ChosenName = null;
+                    if (scope != null && string.Equals(scope.ChosenName, connection.Name, StringComparison.OrdinalIgnoreCase))
+                        scope.ChosenName = null;
                 }
-                else if (ReferenceEquals(scope.Own, connection)) scope.Own = null;
-                else if (ReferenceEquals(RunspaceScopes.Session.Own, connection)) RunspaceScopes.Session.Own = null;
+                else if (scope != null && ReferenceEquals(scope.Own, connection)) scope.Own = null;
+                else if (ReferenceEquals(session.Own, connection)) session.Own = null;
                 else return false;
                 // The session's default moves to a remaining connection, if any (another runspace falls back to the session's).
-                var session = RunspaceScopes.Session;
                 if (ChosenOrOwn(session) is null && Named.Count > 0) session.ChosenName = Named.Keys.First();
             }
             connection.Dispose();
@@ -137,27 +130,27 @@ namespace DataArtsQuality.Session
         public static int Clear()
         {
             List<DqcConnection> gone;
-            lock (RunspaceScopes.Gate)
+            lock (Gate)
             {
-                var scope = RunspaceScopes.Current;
+                var scope = RunspaceScopes.FindCurrent();
                 gone = Named.Values.ToList();
                 Named.Clear();
-                if (scope.Own != null) gone.Add(scope.Own);
-                scope.Own = null;
-                scope.ChosenName = null;
+                if (scope?.Own != null) gone.Add(scope.Own);
+                if (scope != null)
+                {
+                    scope.Own = null;
+                    scope.ChosenName = null;
+                }
             }
             foreach (var c in gone) c.Dispose();
             return gone.Count;
         }
 
-        /// <summary>
-        /// The session ends (Remove-Module or its runspace closed): its default, its settings and the named connections
-        /// go, so a new import starts from the defaults and DQC_* variables (the assembly and its statics stay loaded).
-        /// </summary>
+        /// <summary>The session ends (see <see cref="RunspaceScopes"/>): its default and the named connections go.</summary>
         public static void ClearSession()
         {
             List<DqcConnection> gone;
-            lock (RunspaceScopes.Gate)
+            lock (Gate)
             {
                 var session = RunspaceScopes.Session;
                 gone = Named.Values.ToList();
@@ -165,41 +158,22 @@ namespace DataArtsQuality.Session
                 if (session.Own != null) gone.Add(session.Own);
                 session.Own = null;
                 session.ChosenName = null;
-                session.Settings = null;
             }
             foreach (var c in gone) c.Dispose();
-        }
-
-        /// <summary>Remove-Module in a runspace: the session clears (<see cref="ClearSession"/>), another runspace drops only its own.</summary>
-        public static void ForgetCurrentRunspace()
-        {
-            RunspaceScope? scope;
-            bool session;
-            lock (RunspaceScopes.Gate)
-            {
-                session = RunspaceScopes.Current.IsSession;
-                scope = session ? null : RunspaceScopes.Forget();
-            }
-            if (session) ClearSession();
-            else if (scope != null) Release(scope);
         }
 
         /// <summary>Lets go of what a forgotten runspace scope held.</summary>
         internal static void Release(RunspaceScope scope)
         {
             DqcConnection? own;
-            lock (RunspaceScopes.Gate)
+            lock (Gate)
             {
                 own = scope.Own;
                 scope.Own = null;
                 scope.ChosenName = null;
-                scope.Settings = null;
             }
             own?.Dispose();
         }
-
-        /// <summary>Where a connection lives, as Get-DqcContext shows it: Session, Runspace or Process (named).</summary>
-        public static string ScopeOf(DqcConnection connection) => connection.Scope.Length > 0 ? connection.Scope : "Runspace";
 
         private static DqcConnection? ChosenOrOwn(RunspaceScope scope)
         {
@@ -207,7 +181,11 @@ namespace DataArtsQuality.Session
             return scope.Own;
         }
 
-        private static DqcConnection? DefaultIn(RunspaceScope scope)
-            => ChosenOrOwn(scope) ?? (scope.IsSession ? null : ChosenOrOwn(RunspaceScopes.Session));
+        /// <summary>
+        /// The one fallback rule: a runspace with a default of its own (a connection it made or a named one it chose)
+        /// goes by its own scope; any other, and one that has no scope yet, by the session's.
+        /// </summary>
+        private static RunspaceScope DefaultScope(RunspaceScope? scope)
+            => scope != null && (scope.IsSession || ChosenOrOwn(scope) != null) ? scope : RunspaceScopes.Session;
     }
 }

@@ -31,7 +31,7 @@ namespace DataArtsQuality.Session
             if (IsNetFramework) AppDomain.CurrentDomain.AssemblyResolve -= ResolveDependency;
             // Only this runspace's state: in the session its default, settings and the named connections; in any other
             // runspace its own connection and settings. Connections in use elsewhere close when their last user is done.
-            DqcSessionState.ForgetCurrentRunspace();
+            RunspaceScopes.ForgetCurrent();
         }
 
         // Only the names shipped in Dependencies/, at a version that satisfies the request, and never beside an

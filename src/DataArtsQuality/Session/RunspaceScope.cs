@@ -1,8 +1,9 @@
 namespace DataArtsQuality.Session
 {
     /// <summary>
-    /// What one runspace has of its own: its default connection (an unnamed one, or the name of a process-wide named
-    /// connection it chose) and its settings. Fields are guarded by <see cref="RunspaceScopes.Gate"/>.
+    /// What one runspace has of its own: its default connection (one it made, or the name of a process-wide named
+    /// connection it chose) and its settings. <see cref="Own"/> and <see cref="ChosenName"/> are guarded by
+    /// <see cref="DqcSessionState"/>'s lock, <see cref="Settings"/> by <see cref="DqcConfigState"/>'s.
     /// </summary>
     internal sealed class RunspaceScope
     {
@@ -11,7 +12,7 @@ namespace DataArtsQuality.Session
         /// <summary>The session's scope: the runspace the module was first imported into.</summary>
         public bool IsSession { get; }
 
-        /// <summary>The unnamed connection made here (Connect-DqcWorkspace without -Name).</summary>
+        /// <summary>The default connection made here (Connect-DqcWorkspace without -Name).</summary>
         public DqcConnection? Own { get; set; }
 
         /// <summary>The named connection chosen here as the default (Connect-DqcWorkspace -Name), or null for <see cref="Own"/>.</summary>
@@ -20,6 +21,6 @@ namespace DataArtsQuality.Session
         /// <summary>Set-DqcConfig made here; null follows the session's.</summary>
         public DqcSettings? Settings { get; set; }
 
-        public string Name => IsSession ? "Session" : "Runspace";
+        public DqcScope Scope => IsSession ? DqcScope.Session : DqcScope.Runspace;
     }
 }

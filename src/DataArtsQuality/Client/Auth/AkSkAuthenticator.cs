@@ -21,7 +21,7 @@ namespace DataArtsQuality.Client.Auth
         private readonly Func<DateTimeOffset> _clock;
 
         public AkSkAuthenticator(string accessKey, SecureString secretKey, SecureString? securityToken = null,
-            string? kind = null, Func<DateTimeOffset>? clock = null)
+            DqcAuthenticationKind? kind = null, Func<DateTimeOffset>? clock = null)
         {
             if (string.IsNullOrWhiteSpace(accessKey))
                 throw new ArgumentException("The access key (AK) is empty.", nameof(accessKey));
@@ -30,14 +30,14 @@ namespace DataArtsQuality.Client.Auth
             AccessKey = accessKey.Trim();
             _secretKey = ReadOnlyCopy(secretKey);
             _securityToken = securityToken is null || securityToken.Length == 0 ? null : ReadOnlyCopy(securityToken);
-            Kind = kind ?? (_securityToken is null ? "AkSk" : "TemporaryAkSk");
+            Kind = kind ?? (_securityToken is null ? DqcAuthenticationKind.AkSk : DqcAuthenticationKind.TemporaryAkSk);
             _clock = clock ?? (() => DateTimeOffset.UtcNow);
         }
 
         /// <summary>The access key ID. Not a secret (it names the key), but shown nowhere either.</summary>
         internal string AccessKey { get; }
 
-        public string Kind { get; }
+        public DqcAuthenticationKind Kind { get; }
 
         /// <summary>Supplied keys carry no expiry the client knows of.</summary>
         public DateTimeOffset? ExpiresAt => null;

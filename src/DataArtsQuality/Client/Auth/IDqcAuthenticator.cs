@@ -6,8 +6,8 @@ namespace DataArtsQuality.Client.Auth
     /// </summary>
     internal interface IDqcAuthenticator
     {
-        /// <summary>Token, Password, AkSk, TemporaryAkSk, ... as shown by Get-DqcContext.</summary>
-        string Kind { get; }
+        /// <summary>How it authenticates, as Get-DqcContext shows it.</summary>
+        DqcAuthenticationKind Kind { get; }
 
         /// <summary>When the credential stops working, where that is known.</summary>
         DateTimeOffset? ExpiresAt { get; }

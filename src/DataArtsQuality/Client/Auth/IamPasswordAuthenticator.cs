@@ -41,7 +41,7 @@ namespace DataArtsQuality.Client.Auth
             _clock = clock ?? (() => DateTimeOffset.UtcNow);
         }
 
-        public string Kind => "Password";
+        public DqcAuthenticationKind Kind => DqcAuthenticationKind.Password;
 
         /// <summary>The account and user, as the gateway's per-user rate limit counts them.</summary>
         internal string UserKey => (_domainName + "/" + _userName).ToLowerInvariant();

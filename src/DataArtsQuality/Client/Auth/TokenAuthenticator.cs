@@ -21,7 +21,7 @@ namespace DataArtsQuality.Client.Auth
         /// <summary>A hash of the token: which user's rate limit applies, without keeping the token as text.</summary>
         internal string Fingerprint { get; }
 
-        public string Kind => "Token";
+        public DqcAuthenticationKind Kind => DqcAuthenticationKind.Token;
 
         /// <summary>A supplied token's expiry is not known to the client (IAM tokens live 24 hours).</summary>
         public DateTimeOffset? ExpiresAt => null;

@@ -65,13 +65,13 @@ namespace DataArtsQuality.Commands.Reporting
         /// </summary>
         public void Send(TItem item, Task<TResult> request)
         {
-            Enqueue(new Entry(item, _cmdlet.Runner.Track(request), null));
+            Enqueue(new Entry(item, _cmdlet.Pump.Track(request), null));
             // One snapshot per turn: a task that finishes between counting and waiting must not leave WhenAny with none.
             while (true)
             {
                 var running = _entries.Where(e => e.Request is { IsCompleted: false }).Select(e => (Task)e.Request!).ToList();
                 if (running.Count < _limit) break;
-                _cmdlet.Runner.WaitPumping(Task.WhenAny(running));
+                _cmdlet.Pump.WaitPumping(Task.WhenAny(running));
                 WriteFinished();
             }
         }
@@ -82,7 +82,7 @@ namespace DataArtsQuality.Commands.Reporting
             while (_entries.Count > 0)
             {
                 var head = _entries.Peek();
-                if (head.Request != null) _cmdlet.Runner.WaitPumping(head.Request);
+                if (head.Request != null) _cmdlet.Pump.WaitPumping(head.Request);
                 WriteFinished();
             }
         }
@@ -100,8 +100,8 @@ namespace DataArtsQuality.Commands.Reporting
                 step();
             }
             // Select-Object -First stops the commands before it with StopUpstreamCommandsException, a
-            // PipelineStoppedException: only the runner's token tells a Ctrl+C apart.
-            catch (Exception) when (!_cmdlet.Runner.Token.IsCancellationRequested && _entries.Count > 0)
+            // PipelineStoppedException: only the pump's token tells a Ctrl+C apart.
+            catch (Exception) when (!_cmdlet.Pump.Token.IsCancellationRequested && _entries.Count > 0)
             {
                 try
                 {
@@ -123,7 +123,7 @@ namespace DataArtsQuality.Commands.Reporting
 
         private void WriteFinished()
         {
-            _cmdlet.Runner.WaitPumping(Task.CompletedTask); // relay the core's verbose lines first
+            _cmdlet.Pump.WaitPumping(Task.CompletedTask); // relay the core's verbose lines first
             while (_entries.Count > 0 && _entries.Peek().IsFinished)
             {
                 Write(_entries.Dequeue());
@@ -143,7 +143,7 @@ namespace DataArtsQuality.Commands.Reporting
             {
                 result = entry.Request!.GetAwaiter().GetResult();
             }
-            catch (OperationCanceledException) when (_cmdlet.Runner.Token.IsCancellationRequested)
+            catch (OperationCanceledException) when (_cmdlet.Pump.Token.IsCancellationRequested)
             {
                 throw new PipelineStoppedException();
             }
@@ -178,7 +178,7 @@ namespace DataArtsQuality.Commands.Reporting
             foreach (var entry in later)
             {
                 if (entry.Request is null) continue; // refused input: never sent
-                _cmdlet.Runner.WaitPumping(entry.Request);
+                _cmdlet.Pump.WaitPumping(entry.Request);
                 string? warning = _laterWarning(entry.Item, entry.Request, why);
                 if (warning != null) ReportAs(entry.Item, DqcRerunReport.Warning, () => _cmdlet.WriteWarning(warning));
             }

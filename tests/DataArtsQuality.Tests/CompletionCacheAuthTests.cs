@@ -9,8 +9,8 @@ using Xunit;
 
 namespace DataArtsQuality.Tests;
 
-/// <summary>The job catalog never logs in: a password connection whose token is due gets no listing at all.</summary>
-public class JobCatalogAuthTests : IAsyncLifetime
+/// <summary>The completion cache never logs in: a password connection whose token is due gets no listing at all.</summary>
+public class CompletionCacheAuthTests : IAsyncLifetime
 {
     private WebApplication? _app;
     private Uri _url = null!;
@@ -43,15 +43,15 @@ public class JobCatalogAuthTests : IAsyncLifetime
         var iam = _app.Services.GetRequiredService<IamState>();
         Assert.Equal(1, iam.TokensIssued);
 
-        // A fresh token: the catalog lists.
-        Assert.True(DqcJobCatalog.CanAuthenticateQuietly(connection));
-        Assert.Equal(5, new DqcJobCatalog(connection).TryGet(DqcRuleType.Quality, TimeSpan.FromSeconds(5))!.Count);
+        // A fresh token: the cache lists.
+        Assert.True(DqcCompletionCache.CanAuthenticateQuietly(connection));
+        Assert.Equal(5, new DqcCompletionCache(connection).TryGet(DqcRuleType.Quality, TimeSpan.FromSeconds(5))!.Count);
 
         // Inside the renewal margin: no request, no login.
         offset = TimeSpan.FromMinutes(55);
         long before = state.Requests.Since(0).Count;
-        Assert.False(DqcJobCatalog.CanAuthenticateQuietly(connection));
-        Assert.Null(new DqcJobCatalog(connection).TryGet(DqcRuleType.Quality, TimeSpan.FromSeconds(5)));
+        Assert.False(DqcCompletionCache.CanAuthenticateQuietly(connection));
+        Assert.Null(new DqcCompletionCache(connection).TryGet(DqcRuleType.Quality, TimeSpan.FromSeconds(5)));
         Assert.Equal(before, state.Requests.Since(0).Count);
         Assert.Equal(1, iam.TokensIssued);
     }

@@ -8,7 +8,7 @@ namespace DataArtsQuality.Client
     /// <see cref="Apply"/> sets the process-wide ones once and an endpoint's service point on each connection to it; the decisions are pure functions so they are tested
     /// on .NET, where none of this has an effect (SocketsHttpHandler ignores ServicePointManager).
     /// </summary>
-    internal static class FrameworkTransport
+    internal static class ServicePointSettings
     {
         // The numeric values, since Tls12/Tls13 are missing from older framework enums.
         internal const SecurityProtocolType Tls10 = (SecurityProtocolType)192;

@@ -7,8 +7,8 @@ using Xunit;
 
 namespace DataArtsQuality.Tests;
 
-/// <summary>The per-connection job catalog behind Tab completion: memory, time budget, shared listings, failures.</summary>
-public class JobCatalogTests
+/// <summary>The per-connection completion cache behind Tab completion: memory, time budget, shared listings, failures.</summary>
+public class CompletionCacheTests
 {
     private const string Page = """{"count":2,"resources":[{"id":1440764172232392705,"name":"orders daily"},{"id":1283480044387540993,"name":"ledger"}]}""";
 
@@ -32,23 +32,23 @@ public class JobCatalogTests
     {
         var handler = new GatedHandler();
         var now = DateTimeOffset.UtcNow;
-        var catalog = new DqcJobCatalog(Fixtures.Connection(handler), () => now);
+        var cache = new DqcCompletionCache(Fixtures.Connection(handler), () => now);
 
-        var first = catalog.TryGet(DqcRuleType.Quality, TimeSpan.FromSeconds(5));
+        var first = cache.TryGet(DqcRuleType.Quality, TimeSpan.FromSeconds(5));
         Assert.NotNull(first);
         Assert.Equal(new[] { "1440764172232392705", "1283480044387540993" }, first!.Select(j => j.Id));
         Assert.Equal("orders daily", first[0].Name);
         Assert.All(first, j => Assert.Equal(DqcRuleType.Quality, j.RuleType));
         Assert.Equal(1, handler.Requests);
 
-        now += DqcJobCatalog.DefaultLifetime - TimeSpan.FromSeconds(1);
-        Assert.Same(first, catalog.TryGet(DqcRuleType.Quality, TimeSpan.FromSeconds(5)));
+        now += DqcCompletionCache.DefaultLifetime - TimeSpan.FromSeconds(1);
+        Assert.Same(first, cache.TryGet(DqcRuleType.Quality, TimeSpan.FromSeconds(5)));
         Assert.Equal(1, handler.Requests);
 
         now += TimeSpan.FromSeconds(2);
-        Assert.NotNull(catalog.TryGet(DqcRuleType.Quality, TimeSpan.FromSeconds(5)));
+        Assert.NotNull(cache.TryGet(DqcRuleType.Quality, TimeSpan.FromSeconds(5)));
         Assert.Equal(2, handler.Requests);
-        Assert.Equal(2, catalog.ListingsStarted);
+        Assert.Equal(2, cache.ListingsStarted);
     }
 
     /// <summary>
@@ -64,15 +64,15 @@ public class JobCatalogTests
         {
             var handler = new GatedHandler();
             var now = DateTimeOffset.UtcNow;
-            var catalog = new DqcJobCatalog(Fixtures.Connection(handler), () => now);
-            var first = catalog.TryGet(DqcRuleType.Quality, TimeSpan.FromSeconds(5));
+            var cache = new DqcCompletionCache(Fixtures.Connection(handler), () => now);
+            var first = cache.TryGet(DqcRuleType.Quality, TimeSpan.FromSeconds(5));
             Assert.NotNull(first);
 
-            now += DqcJobCatalog.DefaultLifetime - TimeSpan.FromSeconds(1);
-            Assert.Same(first, catalog.TryGet(DqcRuleType.Quality, TimeSpan.FromSeconds(5)));
+            now += DqcCompletionCache.DefaultLifetime - TimeSpan.FromSeconds(1);
+            Assert.Same(first, cache.TryGet(DqcRuleType.Quality, TimeSpan.FromSeconds(5)));
 
             now += TimeSpan.FromSeconds(2);
-            Assert.NotSame(first, catalog.TryGet(DqcRuleType.Quality, TimeSpan.FromSeconds(5)));
+            Assert.NotSame(first, cache.TryGet(DqcRuleType.Quality, TimeSpan.FromSeconds(5)));
             Assert.Equal(2, handler.Requests);
         }
     }
@@ -81,63 +81,63 @@ public class JobCatalogTests
     public async Task A_listing_not_done_within_the_budget_goes_on_and_serves_the_next_call()
     {
         var handler = new GatedHandler { Gated = true };
-        var catalog = new DqcJobCatalog(Fixtures.Connection(handler));
+        var cache = new DqcCompletionCache(Fixtures.Connection(handler));
 
-        Assert.Null(catalog.TryGet(DqcRuleType.Comparison, TimeSpan.FromMilliseconds(50)));
-        Assert.Null(catalog.TryGet(DqcRuleType.Comparison, TimeSpan.Zero));   // shares the listing in flight
-        Assert.Equal(1, catalog.ListingsStarted);
+        Assert.Null(cache.TryGet(DqcRuleType.Comparison, TimeSpan.FromMilliseconds(50)));
+        Assert.Null(cache.TryGet(DqcRuleType.Comparison, TimeSpan.Zero));   // shares the listing in flight
+        Assert.Equal(1, cache.ListingsStarted);
 
         handler.Gate.SetResult();
         IReadOnlyList<DqcJobName>? jobs = null;
         for (int i = 0; i < 200 && jobs is null; i++)
         {
-            jobs = catalog.TryGet(DqcRuleType.Comparison, TimeSpan.Zero);
+            jobs = cache.TryGet(DqcRuleType.Comparison, TimeSpan.Zero);
             if (jobs is null) await Task.Delay(10);
         }
         Assert.NotNull(jobs);
         Assert.Equal(2, jobs!.Count);
         Assert.Equal(1, handler.Requests);
-        Assert.Equal(1, catalog.ListingsStarted);
+        Assert.Equal(1, cache.ListingsStarted);
     }
 
     [Fact]
     public void A_failed_listing_is_one_attempt_gives_null_and_is_not_remembered()
     {
         var handler = new GatedHandler(HttpStatusCode.InternalServerError);
-        var catalog = new DqcJobCatalog(Fixtures.Connection(handler));
+        var cache = new DqcCompletionCache(Fixtures.Connection(handler));
 
-        Assert.Null(catalog.TryGet(DqcRuleType.Quality, TimeSpan.FromSeconds(5)));
+        Assert.Null(cache.TryGet(DqcRuleType.Quality, TimeSpan.FromSeconds(5)));
         Assert.Equal(1, handler.Requests);   // no retries, whatever the connection's settings say
-        Assert.Null(catalog.TryGet(DqcRuleType.Quality, TimeSpan.FromSeconds(5)));
+        Assert.Null(cache.TryGet(DqcRuleType.Quality, TimeSpan.FromSeconds(5)));
         Assert.Equal(2, handler.Requests);
     }
 
     [Fact]
-    public void Each_connection_has_its_own_catalog_and_invalidate_forgets()
+    public void Each_connection_has_its_own_cache_and_invalidate_forgets()
     {
         var handler = new GatedHandler();
         var a = Fixtures.Connection(handler);
         var b = Fixtures.Connection(handler);
-        Assert.Same(DqcJobCatalog.For(a), DqcJobCatalog.For(a));
-        Assert.NotSame(DqcJobCatalog.For(a), DqcJobCatalog.For(b));
+        Assert.Same(DqcCompletionCache.For(a), DqcCompletionCache.For(a));
+        Assert.NotSame(DqcCompletionCache.For(a), DqcCompletionCache.For(b));
 
-        var catalog = DqcJobCatalog.For(a);
-        Assert.NotNull(catalog.TryGet(DqcRuleType.Quality, TimeSpan.FromSeconds(5)));
-        catalog.Invalidate();
-        Assert.NotNull(catalog.TryGet(DqcRuleType.Quality, TimeSpan.FromSeconds(5)));
+        var cache = DqcCompletionCache.For(a);
+        Assert.NotNull(cache.TryGet(DqcRuleType.Quality, TimeSpan.FromSeconds(5)));
+        cache.Invalidate();
+        Assert.NotNull(cache.TryGet(DqcRuleType.Quality, TimeSpan.FromSeconds(5)));
         Assert.Equal(2, handler.Requests);
     }
 
     [Fact]
-    public async Task A_listing_in_flight_when_the_catalog_is_invalidated_is_not_kept()
+    public async Task A_listing_in_flight_when_the_cache_is_invalidated_is_not_kept()
     {
         var handler = new GatedHandler { Gated = true };
-        var catalog = new DqcJobCatalog(Fixtures.Connection(handler));
-        Assert.Null(catalog.TryGet(DqcRuleType.Quality, TimeSpan.Zero));   // listing starts, waits at the gate
-        catalog.Invalidate();                                               // e.g. Remove-DqcJob deleted a job meanwhile
+        var cache = new DqcCompletionCache(Fixtures.Connection(handler));
+        Assert.Null(cache.TryGet(DqcRuleType.Quality, TimeSpan.Zero));   // listing starts, waits at the gate
+        cache.Invalidate();                                               // e.g. Remove-DqcJob deleted a job meanwhile
         handler.Gate.SetResult();
         await Task.Delay(200);                                              // the old listing finishes
-        Assert.NotNull(catalog.TryGet(DqcRuleType.Quality, TimeSpan.FromSeconds(5)));
-        Assert.Equal(2, catalog.ListingsStarted);                           // asked again, not served the old list
+        Assert.NotNull(cache.TryGet(DqcRuleType.Quality, TimeSpan.FromSeconds(5)));
+        Assert.Equal(2, cache.ListingsStarted);                           // asked again, not served the old list
     }
 }

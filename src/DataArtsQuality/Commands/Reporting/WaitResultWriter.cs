@@ -7,11 +7,11 @@ namespace DataArtsQuality.Commands.Reporting
     /// <see cref="InstanceWaiter"/> and, after every poll, on the pipeline thread, writes the instances that finished,
     /// one error per instance that timed out or was not found, and a progress bar.
     /// </summary>
-    internal static class InstanceWaitRunner
+    internal static class WaitResultWriter
     {
         private const int ActivityId = 0x0D9C;
 
-        public static void Wait(Cmdlet cmdlet, DqcClient client, PipelineRunner runner, IReadOnlyList<DqcWaitTarget> targets, DqcWaitOptions options,
+        public static void Wait(Cmdlet cmdlet, DqcClient client, PipelinePump pump, IReadOnlyList<DqcWaitTarget> targets, DqcWaitOptions options,
             Func<string, Action, bool>? reportOnce = null)
         {
             if (targets.Count == 0) return;
@@ -21,11 +21,11 @@ namespace DataArtsQuality.Commands.Reporting
             var waiter = new InstanceWaiter(client);
             // Cancelled however the wait ends (a stop downstream, -ErrorAction Stop on a reported outcome), so no poll
             // goes on in the background spending the user's rate limit after the cmdlet returned.
-            var stop = CancellationTokenSource.CreateLinkedTokenSource(runner.Token);
+            var stop = CancellationTokenSource.CreateLinkedTokenSource(pump.Token);
             Task<IReadOnlyList<DqcWaitOutcome>>? waiting = null;
             try
             {
-                runner.Run(_ => waiting = waiter.WaitAsync(targets, options, p => runner.OnPipelineThread(() => Report(cmdlet, activity, p, reportOnce)), stop.Token));
+                pump.Run(_ => waiting = waiter.WaitAsync(targets, options, p => pump.OnPipelineThread(() => Report(cmdlet, activity, p, reportOnce)), stop.Token));
             }
             finally
             {

@@ -8,7 +8,7 @@ namespace DataArtsQuality.Commands.Reporting
     /// log lines, which arrive on any thread, are written to Write-Verbose/Write-Debug from the pipeline thread. A
     /// cmdlet owns one and disposes it when PowerShell disposes the cmdlet.
     /// </summary>
-    internal sealed class PipelineRunner : IDqcLog, IDisposable
+    internal sealed class PipelinePump : IDqcLog, IDisposable
     {
         private readonly PSCmdlet _cmdlet;
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
@@ -27,7 +27,7 @@ namespace DataArtsQuality.Commands.Reporting
         private bool _disposeRequested;
         private bool _disposed;
 
-        public PipelineRunner(PSCmdlet cmdlet)
+        public PipelinePump(PSCmdlet cmdlet)
         {
             _cmdlet = cmdlet;
             Token = _stop.Token;
@@ -94,7 +94,7 @@ namespace DataArtsQuality.Commands.Reporting
         {
             if (task.IsCompleted) return task;
             Interlocked.Increment(ref _inFlight);
-            task.ContinueWith((_, runner) => ((PipelineRunner)runner!).Settled(), this,
+            task.ContinueWith((_, pump) => ((PipelinePump)pump!).Settled(), this,
                 CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             return task;
         }
@@ -109,7 +109,7 @@ namespace DataArtsQuality.Commands.Reporting
         {
             if (!task.IsCompleted)
             {
-                task.ContinueWith((_, runner) => ((PipelineRunner)runner!).Signal(), this,
+                task.ContinueWith((_, pump) => ((PipelinePump)pump!).Signal(), this,
                     CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                 while (true)
                 {

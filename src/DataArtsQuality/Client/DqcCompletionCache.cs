@@ -4,9 +4,9 @@ using DataArtsQuality.Client.Auth;
 namespace DataArtsQuality.Client
 {
     /// <summary>
-    /// A short memory of a connection's job lists (ID, name, kind), for Tab completion. One catalog per connection
-    /// object, so a new Connect-DqcWorkspace (even under the same name) starts empty; each kind (Quality, Comparison)
-    /// is listed once and kept for <see cref="Lifetime"/>.
+    /// A short memory of a connection's job lists (ID, name, kind) and recent instances, for Tab completion. One cache
+    /// per connection object, so a new Connect-DqcWorkspace (even under the same name) starts empty; each kind (Quality,
+    /// Comparison) and the instance list are listed once and kept for <see cref="Lifetime"/>.
     /// <para>
     /// Asking never takes longer than the caller's budget and never throws. A listing that is not done in time goes on
     /// in the background (at most <see cref="BackgroundLimit"/>) and is kept for the next call; concurrent callers
@@ -14,7 +14,7 @@ namespace DataArtsQuality.Client
     /// never log in: a password connection whose token is due for renewal gets no listing, and a 401 is not recovered.
     /// </para>
     /// </summary>
-    internal sealed class DqcJobCatalog
+    internal sealed class DqcCompletionCache
     {
         public static readonly TimeSpan DefaultLifetime = TimeSpan.FromSeconds(60);
 
@@ -24,7 +24,8 @@ namespace DataArtsQuality.Client
         /// <summary>At most this many jobs of a kind are listed (10 requests of 100).</summary>
         public const int MaxJobsPerKind = 1000;
 
-        private static readonly ConditionalWeakTable<DqcConnection, DqcJobCatalog> Catalogs = new ConditionalWeakTable<DqcConnection, DqcJobCatalog>();
+        private static readonly ConditionalWeakTable<DqcConnection, DqcCompletionCache> Caches =
+            new ConditionalWeakTable<DqcConnection, DqcCompletionCache>();
 
         private readonly DqcConnection _connection;
         private readonly Func<DateTimeOffset> _clock;
@@ -32,17 +33,20 @@ namespace DataArtsQuality.Client
         private readonly Dictionary<DqcRuleType, Slot<DqcJobName>> _entries = new Dictionary<DqcRuleType, Slot<DqcJobName>>();
         private readonly Slot<DqcInstanceName> _instances = new Slot<DqcInstanceName>();
 
-        internal DqcJobCatalog(DqcConnection connection, Func<DateTimeOffset>? clock = null)
+        /// <summary>A cache whose listings are used for <paramref name="lifetime"/> (null: <see cref="DefaultLifetime"/>).</summary>
+        internal DqcCompletionCache(DqcConnection connection, Func<DateTimeOffset>? clock = null, TimeSpan? lifetime = null)
         {
             _connection = connection ?? throw new ArgumentNullException(nameof(connection));
             _clock = clock ?? (() => DateTimeOffset.UtcNow);
+            Lifetime = lifetime ?? DefaultLifetime;
         }
 
-        /// <summary>The catalog of a connection (made on first use).</summary>
-        public static DqcJobCatalog For(DqcConnection connection) => Catalogs.GetValue(connection, c => new DqcJobCatalog(c));
+        /// <summary>The cache of a connection (made on first use, with the default lifetime).</summary>
+        public static DqcCompletionCache For(DqcConnection connection) =>
+            Caches.GetValue(connection, c => new DqcCompletionCache(c, lifetime: DefaultLifetime));
 
         /// <summary>How long a listing is used before it is asked for again.</summary>
-        public TimeSpan Lifetime { get; set; } = DefaultLifetime;
+        public TimeSpan Lifetime { get; }
 
         /// <summary>How many listings were started (each is one or more requests).</summary>
         public int ListingsStarted { get; private set; }
