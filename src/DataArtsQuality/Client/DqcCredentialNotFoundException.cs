@@ -1,12 +1,11 @@
-namespace DataArtsQuality.Client
+namespace DataArtsQuality.Client;
+
+/// <summary>No credential was given and the environment has none.</summary>
+public sealed class DqcCredentialNotFoundException : DqcException
 {
-    /// <summary>No credential was given and the environment has none.</summary>
-    public sealed class DqcCredentialNotFoundException : DqcException
-    {
-        public DqcCredentialNotFoundException(string message) : base(message) { }
+    public DqcCredentialNotFoundException(string message) : base(message) { }
 
-        public override string ErrorId => "DqcCredentialNotFound";
+    public override string ErrorId => "DqcCredentialNotFound";
 
-        public override DqcErrorCategory Category => DqcErrorCategory.AuthenticationError;
-    }
+    public override DqcErrorCategory Category => DqcErrorCategory.AuthenticationError;
 }

@@ -1,16 +1,16 @@
-namespace DataArtsQuality.Client
+namespace DataArtsQuality.Client;
+
+/// <summary>One page as the service returned it: the filtered total and the records from the requested
+/// offset.</summary>
+internal sealed class DqcPage<T>
 {
-    /// <summary>One page as the service returned it: the filtered total and the records from the requested offset.</summary>
-    internal sealed class DqcPage<T>
+    public DqcPage(long count, IReadOnlyList<T> items)
     {
-        public DqcPage(long count, IReadOnlyList<T> items)
-        {
-            Count = count;
-            Items = items;
-        }
-
-        public long Count { get; }
-
-        public IReadOnlyList<T> Items { get; }
+        Count = count;
+        Items = items;
     }
+
+    public long Count { get; }
+
+    public IReadOnlyList<T> Items { get; }
 }

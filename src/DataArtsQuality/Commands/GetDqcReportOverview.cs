@@ -1,24 +1,23 @@
 using System.Management.Automation;
 
-namespace DataArtsQuality.Commands
+namespace DataArtsQuality.Commands;
+
+/// <summary>GetQualityReportOverview (score and score ranges) with GetQualityReportScoring (the full score).</summary>
+[Cmdlet(VerbsCommon.Get, "DqcReportOverview")]
+[OutputType(typeof(DqcReportOverview))]
+public sealed class GetDqcReportOverview : DqcReportDimensionCmdlet
 {
-    /// <summary>GetQualityReportOverview (score and score ranges) with GetQualityReportScoring (the full score).</summary>
-    [Cmdlet(VerbsCommon.Get, "DqcReportOverview")]
-    [OutputType(typeof(DqcReportOverview))]
-    public sealed class GetDqcReportOverview : DqcReportDimensionCmdlet
+    protected override void EndProcessing()
     {
-        protected override void EndProcessing()
+        try
         {
-            try
-            {
-                var overview = Run(ct => Client.GetReportOverviewAsync(Filter(), ct));
-                overview.FullScore = Run(ct => Client.GetReportFullScoreAsync(ct));
-                WriteObject(overview);
-            }
-            catch (DqcException ex)
-            {
-                WriteItemError(ex, "Could not read the quality report overview", Dimension);
-            }
+            var overview = Run(ct => Client.GetReportOverviewAsync(Filter(), ct));
+            overview.FullScore = Run(ct => Client.GetReportFullScoreAsync(ct));
+            WriteObject(overview);
+        }
+        catch (DqcException ex)
+        {
+            WriteItemError(ex, "Could not read the quality report overview", Dimension);
         }
     }
 }

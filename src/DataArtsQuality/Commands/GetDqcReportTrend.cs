@@ -1,23 +1,22 @@
 using System.Management.Automation;
 
-namespace DataArtsQuality.Commands
+namespace DataArtsQuality.Commands;
+
+/// <summary>GetQualityReportTrend: the score over time, one point per day, oldest first.</summary>
+[Cmdlet(VerbsCommon.Get, "DqcReportTrend")]
+[OutputType(typeof(DqcScorePoint))]
+public sealed class GetDqcReportTrend : DqcReportDimensionCmdlet
 {
-    /// <summary>GetQualityReportTrend: the score over time, one point per day, oldest first.</summary>
-    [Cmdlet(VerbsCommon.Get, "DqcReportTrend")]
-    [OutputType(typeof(DqcScorePoint))]
-    public sealed class GetDqcReportTrend : DqcReportDimensionCmdlet
+    protected override void EndProcessing()
     {
-        protected override void EndProcessing()
+        try
         {
-            try
-            {
-                foreach (var point in Run(ct => Client.GetReportTrendAsync(Filter(), ct)))
-                    WriteObject(point);
-            }
-            catch (DqcException ex)
-            {
-                WriteItemError(ex, "Could not read the quality report trend", Dimension);
-            }
+            foreach (var point in Run(ct => Client.GetReportTrendAsync(Filter(), ct)))
+                WriteObject(point);
+        }
+        catch (DqcException ex)
+        {
+            WriteItemError(ex, "Could not read the quality report trend", Dimension);
         }
     }
 }

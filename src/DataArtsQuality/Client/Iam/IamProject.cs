@@ -1,8 +1,7 @@
-namespace DataArtsQuality.Client.Iam
+namespace DataArtsQuality.Client.Iam;
+
+internal sealed class IamProject
 {
-    internal sealed class IamProject
-    {
-        [JsonPropertyName("id")] public string? Id { get; set; }
-        [JsonPropertyName("name")] public string? Name { get; set; }
-    }
+    [JsonPropertyName("id")] public string? Id { get; set; }
+    [JsonPropertyName("name")] public string? Name { get; set; }
 }

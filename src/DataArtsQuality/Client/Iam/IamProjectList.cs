@@ -1,8 +1,7 @@
-namespace DataArtsQuality.Client.Iam
+namespace DataArtsQuality.Client.Iam;
+
+/// <summary>GET /v3/projects (KeystoneListProjects).</summary>
+internal sealed class IamProjectList
 {
-    /// <summary>GET /v3/projects (KeystoneListProjects).</summary>
-    internal sealed class IamProjectList
-    {
-        [JsonPropertyName("projects")] public List<IamProject>? Projects { get; set; }
-    }
+    [JsonPropertyName("projects")] public List<IamProject>? Projects { get; set; }
 }

@@ -1,5 +1,4 @@
-namespace DataArtsQuality.Client.Iam
-{
-    /// <summary>A project-scoped token from an IAM password login.</summary>
-    internal sealed record IamToken(SecureString Value, DateTimeOffset ExpiresAt, DateTimeOffset? IssuedAt, string? ProjectId, string? ProjectName);
-}
+namespace DataArtsQuality.Client.Iam;
+
+/// <summary>A project-scoped token from an IAM password login.</summary>
+internal sealed record IamToken(SecureString Value, DateTimeOffset ExpiresAt, DateTimeOffset? IssuedAt, string? ProjectId, string? ProjectName);

@@ -1,9 +1,8 @@
-namespace DataArtsQuality.Client.Iam
+namespace DataArtsQuality.Client.Iam;
+
+internal sealed class KeystoneError
 {
-    internal sealed class KeystoneError
-    {
-        [JsonPropertyName("code")] public JsonElement Code { get; set; }
-        [JsonPropertyName("message")] public string? Message { get; set; }
-        [JsonPropertyName("title")] public string? Title { get; set; }
-    }
+    [JsonPropertyName("code")] public JsonElement Code { get; set; }
+    [JsonPropertyName("message")] public string? Message { get; set; }
+    [JsonPropertyName("title")] public string? Title { get; set; }
 }

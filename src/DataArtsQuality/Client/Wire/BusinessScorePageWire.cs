@@ -1,8 +1,7 @@
-namespace DataArtsQuality.Client.Wire
+namespace DataArtsQuality.Client.Wire;
+
+internal sealed class BusinessScorePageWire
 {
-    internal sealed class BusinessScorePageWire
-    {
-        [JsonPropertyName("count")] public long Count { get; set; }
-        [JsonPropertyName("scores")] public List<BusinessScoreWire>? Scores { get; set; }
-    }
+    [JsonPropertyName("count")] public long Count { get; set; }
+    [JsonPropertyName("scores")] public List<BusinessScoreWire>? Scores { get; set; }
 }

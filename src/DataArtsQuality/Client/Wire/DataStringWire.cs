@@ -1,7 +1,6 @@
-namespace DataArtsQuality.Client.Wire
+namespace DataArtsQuality.Client.Wire;
+
+internal sealed class DataStringWire
 {
-    internal sealed class DataStringWire
-    {
-        [JsonPropertyName("data")] public System.Text.Json.JsonElement? Data { get; set; }
-    }
+    [JsonPropertyName("data")] public System.Text.Json.JsonElement? Data { get; set; }
 }

@@ -1,7 +1,6 @@
-namespace DataArtsQuality.Client.Wire
+namespace DataArtsQuality.Client.Wire;
+
+internal sealed class FullScoreWire
 {
-    internal sealed class FullScoreWire
-    {
-        [JsonPropertyName("full_score")] public int? FullScore { get; set; }
-    }
+    [JsonPropertyName("full_score")] public int? FullScore { get; set; }
 }

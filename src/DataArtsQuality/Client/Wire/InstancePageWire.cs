@@ -1,9 +1,8 @@
-namespace DataArtsQuality.Client.Wire
+namespace DataArtsQuality.Client.Wire;
+
+/// <summary>200 body of ListInstances.</summary>
+internal sealed class InstancePageWire
 {
-    /// <summary>200 body of ListInstances.</summary>
-    internal sealed class InstancePageWire
-    {
-        [JsonPropertyName("count")] public long Count { get; set; }
-        [JsonPropertyName("resources")] public List<InstanceWire>? Resources { get; set; }
-    }
+    [JsonPropertyName("count")] public long Count { get; set; }
+    [JsonPropertyName("resources")] public List<InstanceWire>? Resources { get; set; }
 }

@@ -1,9 +1,8 @@
-namespace DataArtsQuality.Client.Wire
+namespace DataArtsQuality.Client.Wire;
+
+/// <summary>200 body of ShowInstanceResult.</summary>
+internal sealed class InstanceResultPageWire
 {
-    /// <summary>200 body of ShowInstanceResult.</summary>
-    internal sealed class InstanceResultPageWire
-    {
-        [JsonPropertyName("count")] public long Count { get; set; }
-        [JsonPropertyName("resources")] public List<InstanceResultWire>? Resources { get; set; }
-    }
+    [JsonPropertyName("count")] public long Count { get; set; }
+    [JsonPropertyName("resources")] public List<InstanceResultWire>? Resources { get; set; }
 }

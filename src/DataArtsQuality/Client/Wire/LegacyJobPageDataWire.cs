@@ -1,8 +1,7 @@
-namespace DataArtsQuality.Client.Wire
+namespace DataArtsQuality.Client.Wire;
+
+internal sealed class LegacyJobPageDataWire
 {
-    internal sealed class LegacyJobPageDataWire
-    {
-        [JsonPropertyName("num")] public long Num { get; set; }
-        [JsonPropertyName("page_search_result")] public List<LegacyJobWire>? Items { get; set; }
-    }
+    [JsonPropertyName("num")] public long Num { get; set; }
+    [JsonPropertyName("page_search_result")] public List<LegacyJobWire>? Items { get; set; }
 }

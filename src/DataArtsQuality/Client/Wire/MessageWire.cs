@@ -1,7 +1,6 @@
-namespace DataArtsQuality.Client.Wire
+namespace DataArtsQuality.Client.Wire;
+
+internal sealed class MessageWire
 {
-    internal sealed class MessageWire
-    {
-        [JsonPropertyName("message")] public string? Message { get; set; }
-    }
+    [JsonPropertyName("message")] public string? Message { get; set; }
 }

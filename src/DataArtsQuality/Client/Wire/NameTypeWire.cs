@@ -1,8 +1,7 @@
-namespace DataArtsQuality.Client.Wire
+namespace DataArtsQuality.Client.Wire;
+
+internal sealed class NameTypeWire
 {
-    internal sealed class NameTypeWire
-    {
-        [JsonPropertyName("name")] public string? Name { get; set; }
-        [JsonPropertyName("type")] public string? Type { get; set; }
-    }
+    [JsonPropertyName("name")] public string? Name { get; set; }
+    [JsonPropertyName("type")] public string? Type { get; set; }
 }

@@ -1,8 +1,7 @@
-namespace DataArtsQuality.Client.Wire
+namespace DataArtsQuality.Client.Wire;
+
+internal sealed class OverviewWire
 {
-    internal sealed class OverviewWire
-    {
-        [JsonPropertyName("score")] public double? Score { get; set; }
-        [JsonPropertyName("ranges")] public List<RangeWire>? Ranges { get; set; }
-    }
+    [JsonPropertyName("score")] public double? Score { get; set; }
+    [JsonPropertyName("ranges")] public List<RangeWire>? Ranges { get; set; }
 }

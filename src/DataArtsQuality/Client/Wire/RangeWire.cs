@@ -1,8 +1,7 @@
-namespace DataArtsQuality.Client.Wire
+namespace DataArtsQuality.Client.Wire;
+
+internal sealed class RangeWire
 {
-    internal sealed class RangeWire
-    {
-        [JsonPropertyName("count")] public int Count { get; set; }
-        [JsonPropertyName("name")] public string? Name { get; set; }
-    }
+    [JsonPropertyName("count")] public int Count { get; set; }
+    [JsonPropertyName("name")] public string? Name { get; set; }
 }

@@ -1,8 +1,7 @@
-namespace DataArtsQuality.Client.Wire
+namespace DataArtsQuality.Client.Wire;
+
+internal sealed class ReportRulePageWire
 {
-    internal sealed class ReportRulePageWire
-    {
-        [JsonPropertyName("count")] public long Count { get; set; }
-        [JsonPropertyName("rules")] public List<ReportRuleWire>? Rules { get; set; }
-    }
+    [JsonPropertyName("count")] public long Count { get; set; }
+    [JsonPropertyName("rules")] public List<ReportRuleWire>? Rules { get; set; }
 }

@@ -1,8 +1,7 @@
-namespace DataArtsQuality.Client.Wire
+namespace DataArtsQuality.Client.Wire;
+
+internal sealed class TechScorePageWire
 {
-    internal sealed class TechScorePageWire
-    {
-        [JsonPropertyName("count")] public long Count { get; set; }
-        [JsonPropertyName("scores")] public List<TechScoreWire>? Scores { get; set; }
-    }
+    [JsonPropertyName("count")] public long Count { get; set; }
+    [JsonPropertyName("scores")] public List<TechScoreWire>? Scores { get; set; }
 }

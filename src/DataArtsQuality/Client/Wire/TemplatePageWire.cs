@@ -1,8 +1,7 @@
-namespace DataArtsQuality.Client.Wire
+namespace DataArtsQuality.Client.Wire;
+
+internal sealed class TemplatePageWire
 {
-    internal sealed class TemplatePageWire
-    {
-        [JsonPropertyName("count")] public long Count { get; set; }
-        [JsonPropertyName("resources")] public List<TemplateWire>? Resources { get; set; }
-    }
+    [JsonPropertyName("count")] public long Count { get; set; }
+    [JsonPropertyName("resources")] public List<TemplateWire>? Resources { get; set; }
 }

@@ -1,9 +1,8 @@
-namespace DataArtsQuality.Client.Wire
+namespace DataArtsQuality.Client.Wire;
+
+/// <summary>ScoreTrendVO: timestamp is a ms epoch as a JSON string; a number is accepted too.</summary>
+internal sealed class TrendPointWire
 {
-    /// <summary>ScoreTrendVO: timestamp is a ms epoch as a JSON string; a number is accepted too.</summary>
-    internal sealed class TrendPointWire
-    {
-        [JsonPropertyName("score")] public double? Score { get; set; }
-        [JsonPropertyName("timestamp")][JsonConverter(typeof(StringIdConverter))] public string? Timestamp { get; set; }
-    }
+    [JsonPropertyName("score")] public double? Score { get; set; }
+    [JsonPropertyName("timestamp")][JsonConverter(typeof(StringIdConverter))] public string? Timestamp { get; set; }
 }

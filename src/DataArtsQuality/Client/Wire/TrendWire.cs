@@ -1,7 +1,6 @@
-namespace DataArtsQuality.Client.Wire
+namespace DataArtsQuality.Client.Wire;
+
+internal sealed class TrendWire
 {
-    internal sealed class TrendWire
-    {
-        [JsonPropertyName("trends")] public List<TrendPointWire>? Trends { get; set; }
-    }
+    [JsonPropertyName("trends")] public List<TrendPointWire>? Trends { get; set; }
 }

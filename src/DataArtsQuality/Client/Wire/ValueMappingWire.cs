@@ -1,9 +1,8 @@
-namespace DataArtsQuality.Client.Wire
+namespace DataArtsQuality.Client.Wire;
+
+internal sealed class ValueMappingWire
 {
-    internal sealed class ValueMappingWire
-    {
-        [JsonPropertyName("old_value")] public string? OldValue { get; set; }
-        [JsonPropertyName("new_value")] public string? NewValue { get; set; }
-        [JsonPropertyName("mapping_value")] public string? MappingValue { get; set; }
-    }
+    [JsonPropertyName("old_value")] public string? OldValue { get; set; }
+    [JsonPropertyName("new_value")] public string? NewValue { get; set; }
+    [JsonPropertyName("mapping_value")] public string? MappingValue { get; set; }
 }
