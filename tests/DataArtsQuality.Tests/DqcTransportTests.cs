@@ -36,7 +36,7 @@ public class DqcTransportTests
     private sealed class RenewingAuthenticator(bool renews) : IDqcAuthenticator
     {
         public int Renewals { get; private set; }
-        public string Kind => "Test";
+        public DqcAuthenticationKind Kind => DqcAuthenticationKind.Token;
         public DateTimeOffset? ExpiresAt => null;
         public Task AuthenticateAsync(HttpRequestMessage request, byte[]? body, CancellationToken cancellationToken)
             => Task.CompletedTask;
