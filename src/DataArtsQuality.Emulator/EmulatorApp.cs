@@ -48,7 +48,9 @@ public static class EmulatorApp
         return app;
     }
 
-    /// <summary>Starts an emulator and returns it with the base URL it listens on (a free port when Port is 0).</summary>
+    /// <summary>
+    /// Starts an emulator and returns it with the base URL it listens on (a free port when Port is 0).
+    /// </summary>
     public static async Task<(WebApplication App, Uri BaseUrl)> StartAsync(EmulatorOptions options, CancellationToken cancellationToken = default)
     {
         var app = Build(options);

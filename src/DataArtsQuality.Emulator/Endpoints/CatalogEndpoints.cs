@@ -30,7 +30,10 @@ public static class CatalogEndpoints
         ["sub_categories"] = new JsonArray(c.Children.Select(s => (JsonNode?)Category(s, c.Id.ToString(CultureInfo.InvariantCulture))).ToArray()),
     };
 
-    /// <summary>The name of a directory given by its ID as JSON text (a number or a quoted string); the text itself when unknown.</summary>
+    /// <summary>
+    /// The name of a directory given by its ID as JSON text (a number or a quoted string); the text itself when
+    /// unknown.
+    /// </summary>
     internal static string CategoryName(Tenant tenant, string id) =>
         tenant.Categories.All().FirstOrDefault(c => c.Id.ToString(CultureInfo.InvariantCulture) == id.Trim('"'))?.Name ?? id;
 }

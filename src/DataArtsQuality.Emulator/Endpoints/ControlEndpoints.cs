@@ -61,7 +61,9 @@ public static class ControlEndpoints
         app.MapGet("/_emulator/rest/instance-records", (string? workspace) => InWorkspace(state, workspace, StoredInstanceRecords));
     }
 
-    /// <summary>Runs a view of a workspace (the main one when none is named) under the state's lock; 404 for an unknown one.</summary>
+    /// <summary>
+    /// Runs a view of a workspace (the main one when none is named) under the state's lock; 404 for an unknown one.
+    /// </summary>
     private static IResult InWorkspace(EmulatorState state, string? workspace, Func<EmulatorState, Tenant, JsonArray> view)
     {
         var tenant = state.FindTenantOrMain(workspace);

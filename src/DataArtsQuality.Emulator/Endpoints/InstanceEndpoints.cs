@@ -19,7 +19,9 @@ public static class InstanceEndpoints
         app.MapPut("/v2/{project_id}/quality/instances/{instance_id}", Task<IResult> (HttpContext context, string instance_id) => RecordHandling(context, state, instance_id));
     }
 
-    /// <summary>ReStartTask: body {"rule_type": 1|2, "rule_id": "&lt;job id&gt;"}; 200 {"instance_id": "&lt;id as string&gt;"}.</summary>
+    /// <summary>
+    /// ReStartTask: body {"rule_type": 1|2, "rule_id": "&lt;job id&gt;"}; 200 {"instance_id": "&lt;id as string&gt;"}.
+    /// </summary>
     private static async Task<IResult> RestartJob(HttpContext context, EmulatorState state)
     {
         var json = JsonRead.Object(await context.ReadBodyAsync());
@@ -152,7 +154,9 @@ public static class InstanceEndpoints
         }
     }
 
-    /// <summary>UpdateQualityInstanceRecord. cancel_run: false = cancel (documented polarity); absent = do not cancel [inf].</summary>
+    /// <summary>
+    /// UpdateQualityInstanceRecord. cancel_run: false = cancel (documented polarity); absent = do not cancel [inf].
+    /// </summary>
     private static async Task<IResult> RecordHandling(HttpContext context, EmulatorState state, string instanceId)
     {
         string text = await context.ReadBodyAsync();

@@ -135,7 +135,10 @@ public static class JobEndpoints
         }
     }
 
-    /// <summary>ListQualityTaskLists (v1): envelope {error_code, error_msg, data:{num, page_search_result}}, string IDs, ISO times.</summary>
+    /// <summary>
+    /// ListQualityTaskLists (v1): envelope {error_code, error_msg, data:{num, page_search_result}}, string IDs, ISO
+    /// times.
+    /// </summary>
     private static IResult ListQualityJobsV1(HttpContext context, EmulatorState state)
     {
         var q = context.Request.Query;

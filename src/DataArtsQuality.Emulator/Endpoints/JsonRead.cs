@@ -27,7 +27,9 @@ public static class JsonRead
 
     public static bool? Bool(JsonNode? node) => node is JsonValue value && value.TryGetValue<bool>(out bool b) ? b : null;
 
-    /// <summary>An integer as its text reads (a number, or a string with one); the control endpoints' loose form.</summary>
+    /// <summary>
+    /// An integer as its text reads (a number, or a string with one); the control endpoints' loose form.
+    /// </summary>
     public static int? LooseInt(JsonNode? node) => node is JsonValue v && int.TryParse(v.ToString(), out int i) ? i : null;
 
     public static bool TryId(JsonNode? node, out long id)

@@ -31,7 +31,9 @@ public static class ReportEndpoints
         });
     }
 
-    /// <summary>Seven daily points at midnight UTC+8 ending today; timestamp is a ms epoch in a string (ScoreTrendVO).</summary>
+    /// <summary>
+    /// Seven daily points at midnight UTC+8 ending today; timestamp is a ms epoch in a string (ScoreTrendVO).
+    /// </summary>
     private static IResult ShowTrend(HttpContext context, EmulatorState state)
     {
         var (scores, error) = DimensionScores(context, state);
@@ -149,7 +151,9 @@ public static class ReportEndpoints
         return (l1 is null || r.L1 == l1) && (l2 is null || r.L2 == l2) && (l3 is null || r.L3 == l3);
     }
 
-    /// <summary>The *_score_order switches: 0 ascending, 1 descending, at most one (they are mutually exclusive).</summary>
+    /// <summary>
+    /// The *_score_order switches: 0 ascending, 1 descending, at most one (they are mutually exclusive).
+    /// </summary>
     private static ((Func<T, double> Key, bool Descending)? Order, IResult? Error) Order<T>(HttpContext context, params (string Name, Func<T, double> Key)[] keys)
     {
         var given = keys.Where(k => context.Query(k.Name) != null).ToList();

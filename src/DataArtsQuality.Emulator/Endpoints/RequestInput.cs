@@ -13,7 +13,9 @@ public static class RequestInput
         return await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted);
     }
 
-    /// <summary>A bare JSON array of IDs, the batch calls' body; null when the body is anything else or empty.</summary>
+    /// <summary>
+    /// A bare JSON array of IDs, the batch calls' body; null when the body is anything else or empty.
+    /// </summary>
     public static async Task<List<long>?> ReadIdArrayAsync(this HttpContext context)
     {
         var ids = JsonRead.IdArray(JsonRead.Node(await context.ReadBodyAsync()));
@@ -43,7 +45,10 @@ public static class RequestInput
         return false;
     }
 
-    /// <summary>An optional non-negative integer filter of a job or instance list; false with a DQC.4005 answer when it is not one.</summary>
+    /// <summary>
+    /// An optional non-negative integer filter of a job or instance list; false with a DQC.4005 answer when it is not
+    /// one.
+    /// </summary>
     public static bool TryListFilter(this IQueryCollection q, string key, out long? value, out IResult? error)
     {
         value = null;
@@ -59,7 +64,10 @@ public static class RequestInput
         return true;
     }
 
-    /// <summary>An optional filter of a job or instance list that must be one of <paramref name="allowed"/>; false with a DQC.4005 answer otherwise.</summary>
+    /// <summary>
+    /// An optional filter of a job or instance list that must be one of <paramref name="allowed"/>; false with a
+    /// DQC.4005 answer otherwise.
+    /// </summary>
     public static bool TryListChoice(this IQueryCollection q, string key, IReadOnlySet<string> allowed, out string? value, out IResult? error)
     {
         value = q[key].FirstOrDefault();

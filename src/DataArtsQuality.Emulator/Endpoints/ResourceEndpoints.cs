@@ -192,7 +192,10 @@ public static class ResourceEndpoints
         return null;
     }
 
-    /// <summary>One status read = one step: WAITING → RUNNING → SUCCESS (export: file PREPARING, then GENERATED on the next read).</summary>
+    /// <summary>
+    /// One status read = one step: WAITING → RUNNING → SUCCESS (export: file PREPARING, then GENERATED on the next
+    /// read).
+    /// </summary>
     private static void Step(ResourceTask task)
     {
         task.Reads++;
@@ -215,7 +218,9 @@ public static class ResourceEndpoints
         else task.Status = "SUCCESS";
     }
 
-    /// <summary>Applies an uploaded export when its import task completes; an error message fails the task instead.</summary>
+    /// <summary>
+    /// Applies an uploaded export when its import task completes; an error message fails the task instead.
+    /// </summary>
     private static string? RunImport(EmulatorState state, Tenant tenant, ResourceTask task, string strategy)
     {
         if (JsonRead.Node(Encoding.UTF8.GetString(task.Content)) is not JsonObject export || export["dqc_export"]?.GetValue<string>() != task.WireType || export["items"] is not JsonArray items)

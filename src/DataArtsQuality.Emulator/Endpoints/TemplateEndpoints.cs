@@ -84,7 +84,9 @@ public static class TemplateEndpoints
         }
     }
 
-    /// <summary>BatchDeleteTemplates: {"ids":[...]}; a bare array is refused, as the other batch calls' shape does not fit.</summary>
+    /// <summary>
+    /// BatchDeleteTemplates: {"ids":[...]}; a bare array is refused, as the other batch calls' shape does not fit.
+    /// </summary>
     private static async Task<IResult> DeleteTemplates(HttpContext context, EmulatorState state)
     {
         var body = JsonRead.Object(await context.ReadBodyAsync());

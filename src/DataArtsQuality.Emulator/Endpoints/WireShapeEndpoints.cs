@@ -1,11 +1,14 @@
 namespace DataArtsQuality.Emulator.Endpoints;
 
-/// <summary>/_emulator/shape: switches the answer shapes of <see cref="WireShape"/> on and off. Not part of DQC.</summary>
+/// <summary>
+/// /_emulator/shape: switches the answer shapes of <see cref="WireShape"/> on and off. Not part of DQC.
+/// </summary>
 public static class WireShapeEndpoints
 {
     public static void MapWireShapeEndpoints(this IEndpointRouteBuilder app, EmulatorState state)
     {
-        // Body: {"suspending_ms": 1500, "page_cap": 2, "workspace_times_as_float": true}; fields left out keep their value.
+        // Body: {"suspending_ms": 1500, "page_cap": 2, "workspace_times_as_float": true}; fields left out keep their
+        // value.
         app.MapPut("/_emulator/shape", async (HttpContext context) =>
         {
             var json = JsonRead.Object(await context.ReadBodyAsync()) ?? new JsonObject();

@@ -79,7 +79,9 @@ public static partial class ApigSignature
     public static string Signature(string secretKey, string stringToSign)
         => Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secretKey), Encoding.UTF8.GetBytes(stringToSign)));
 
-    /// <summary>Bytes of a percent-encoded string: %XX becomes the byte, anything else its UTF-8 bytes ('+' stays '+').</summary>
+    /// <summary>
+    /// Bytes of a percent-encoded string: %XX becomes the byte, anything else its UTF-8 bytes ('+' stays '+').
+    /// </summary>
     public static byte[] PercentDecode(string text)
     {
         var bytes = new List<byte>(text.Length);

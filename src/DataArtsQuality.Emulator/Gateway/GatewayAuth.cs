@@ -52,7 +52,8 @@ public static class GatewayAuth
         var now = iam.Now;
         if ((signedAt - now).Duration() > MaxClockSkew)
         {
-            // [inf] The docs show a time error quoting the request time; the code and wording here are the emulator's guess.
+            // [inf] The docs show a time error quoting the request time; the code and wording here are the emulator's
+            // guess.
             string nowText = now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
             return ApiErrors.Gateway(context, 401, "APIGW.0303",
                 $"Incorrect IAM authentication information: the request time X-Sdk-Date {date} differs from the server time {nowText} by more than 15 minutes; check the client clock");

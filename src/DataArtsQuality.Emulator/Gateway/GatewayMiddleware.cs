@@ -67,7 +67,8 @@ public sealed partial class GatewayMiddleware(RequestDelegate next, EmulatorStat
         {
             // The API page asks for the workspace header here, but the official SDKs send none for this call (the Go
             // SDK's ListQualityTaskLists request definition has no workspace field). Serve the default workspace, as
-            // DataArts does for APIs whose workspace is optional [inf: which workspace the service picks is undocumented].
+            // DataArts does for APIs whose workspace is optional [inf: which workspace the service picks is
+            // undocumented].
             workspace = state.Options.WorkspaceId;
         }
         if (string.IsNullOrEmpty(workspace))

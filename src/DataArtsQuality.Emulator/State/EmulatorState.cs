@@ -3,7 +3,9 @@ namespace DataArtsQuality.Emulator.State;
 /// <summary>Everything the emulator remembers. All access to tenants goes through <see cref="Lock"/>.</summary>
 public sealed class EmulatorState
 {
-    /// <summary>Seeded job IDs the docs and tests use. All exceed 2^53 and end in non-zero digits, so any rounding shows.</summary>
+    /// <summary>
+    /// Seeded job IDs the docs and tests use. All exceed 2^53 and end in non-zero digits, so any rounding shows.
+    /// </summary>
     public static readonly long[] FixedQualityJobs = { 1440764172232392705, 1283480044387540993, 1279033542491521025 };
     public static readonly long[] FixedComparisonJobs = { 1012386182149165057, 1497195981236936705 };
 
@@ -65,10 +67,14 @@ public sealed class EmulatorState
         lock (Lock) return Tenants.TryGetValue(workspaceId, out var t) ? t : null;
     }
 
-    /// <summary>The tenant of a workspace; of the main workspace when none is named (the control endpoints' ?workspace=).</summary>
+    /// <summary>
+    /// The tenant of a workspace; of the main workspace when none is named (the control endpoints' ?workspace=).
+    /// </summary>
     public Tenant? FindTenantOrMain(string? workspaceId) => FindTenant(workspaceId ?? Options.WorkspaceId);
 
-    /// <summary>Moves RUNNING instances whose time has come to their outcome. Call under the lock before reading.</summary>
+    /// <summary>
+    /// Moves RUNNING instances whose time has come to their outcome. Call under the lock before reading.
+    /// </summary>
     public void Advance(Tenant tenant)
     {
         long now = NowMs();
@@ -107,7 +113,9 @@ public sealed class EmulatorState
         return instance;
     }
 
-    /// <summary>The sample's fixed job IDs of a kind, or with a seed the IDs of the main workspace's first jobs, as strings.</summary>
+    /// <summary>
+    /// The sample's fixed job IDs of a kind, or with a seed the IDs of the main workspace's first jobs, as strings.
+    /// </summary>
     public IReadOnlyList<string> FirstJobIds(JobKind kind, int count)
     {
         if (Options.QualityJobSeed is null && Options.ComparisonJobSeed is null)
@@ -120,7 +128,10 @@ public sealed class EmulatorState
                 .Select(j => j.Id.ToString(CultureInfo.InvariantCulture)).ToList();
     }
 
-    /// <summary>The user's jobs in file order, each with its finished history (runs 30 minutes apart, the last starting 30 minutes ago).</summary>
+    /// <summary>
+    /// The user's jobs in file order, each with its finished history (runs 30 minutes apart, the last starting 30
+    /// minutes ago).
+    /// </summary>
     private void SeedFrom(Tenant tenant, IReadOnlyList<JobSeed> quality, IReadOnlyList<JobSeed> comparison)
     {
         long now = NowMs();
