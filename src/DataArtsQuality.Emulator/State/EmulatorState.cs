@@ -12,8 +12,15 @@ public sealed class EmulatorState
     /// <summary>A second workspace of the same project, for tests that work on two workspaces.</summary>
     public const string SecondWorkspaceId = "7a1c9e2b5d3f4a6b8c0d1e2f3a4b5c6d";
 
-    private static readonly string[] Subjects = { "orders", "customers", "payments", "shipments", "inventory", "invoices", "sessions", "products", "refunds", "ledger" };
-    private static readonly string[] Checks = { "null_check", "uniqueness", "row_count", "freshness", "range_check", "regex_check", "referential", "duplicates" };
+    private static readonly string[] Subjects =
+    {
+        "orders", "customers", "payments", "shipments", "inventory", "invoices", "sessions", "products", "refunds",
+        "ledger",
+    };
+    private static readonly string[] Checks =
+    {
+        "null_check", "uniqueness", "row_count", "freshness", "range_check", "regex_check", "referential", "duplicates",
+    };
 
     // Each emulator starts its IDs at its own random point, as the real service's IDs are unique across projects and
     // workspaces: a test process that starts several emulators keeps one record of reruns (Get-DqcRerun), and an ID
@@ -51,7 +58,10 @@ public sealed class EmulatorState
             Shape = new WireShape();
             var main = new Tenant(Options.ProjectId, Options.WorkspaceId);
             if (Options.QualityJobSeed is not null || Options.ComparisonJobSeed is not null)
-                SeedFrom(main, Options.QualityJobSeed ?? Array.Empty<JobSeed>(), Options.ComparisonJobSeed ?? Array.Empty<JobSeed>());
+            {
+                SeedFrom(main, Options.QualityJobSeed ?? Array.Empty<JobSeed>(),
+                    Options.ComparisonJobSeed ?? Array.Empty<JobSeed>());
+            }
             else
                 Seed(main, Options.QualityJobs, Options.ComparisonJobs, withFixed: true);
             Tenants[main.WorkspaceId] = main;
@@ -184,7 +194,8 @@ public sealed class EmulatorState
         }
         for (int i = 0; i < comparisonJobs; i++)
         {
-            long id = withFixed && i < FixedComparisonJobs.Length ? FixedComparisonJobs[i] : comparisonBase + i * 104723L;
+            long id = withFixed && i < FixedComparisonJobs.Length
+                ? FixedComparisonJobs[i] : comparisonBase + i * 104723L;
             tenant.AddJob(MakeJob(id, JobKind.Comparison, i, now, random));
         }
 
