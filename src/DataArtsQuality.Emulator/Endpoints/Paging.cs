@@ -14,9 +14,11 @@ public readonly record struct Paging(int Limit, long Offset)
     {
         int limit = defaultLimit, offset = 0;
         var q = context.Request.Query;
-        if (q.ContainsKey("limit") && (!int.TryParse(q["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit > 100))
+        if (q.ContainsKey("limit")
+            && (!int.TryParse(q["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit > 100))
             return (default, ApiErrors.Dqc(400, ApiErrors.BadPaging, "limit must be an integer from 0 to 100."));
-        if (q.ContainsKey("offset") && !int.TryParse(q["offset"], NumberStyles.None, CultureInfo.InvariantCulture, out offset))
+        if (q.ContainsKey("offset")
+            && !int.TryParse(q["offset"], NumberStyles.None, CultureInfo.InvariantCulture, out offset))
             return (default, ApiErrors.Dqc(400, ApiErrors.BadPaging, "offset must be an integer of 0 or more."));
         return (new Paging(limit, offset), null);
     }

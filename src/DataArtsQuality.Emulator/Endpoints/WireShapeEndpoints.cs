@@ -15,9 +15,11 @@ public static class WireShapeEndpoints
             lock (state.Lock)
             {
                 var shape = state.Shape;
-                if (json["suspending_ms"] is JsonNode s && JsonRead.TryInt(s, out int ms)) shape.SuspendingMilliseconds = Math.Max(0, ms);
+                if (json["suspending_ms"] is JsonNode s && JsonRead.TryInt(s, out int ms))
+                    shape.SuspendingMilliseconds = Math.Max(0, ms);
                 if (json["page_cap"] is JsonNode p && JsonRead.TryInt(p, out int cap)) shape.PageCap = Math.Max(0, cap);
-                if (JsonRead.Bool(json["workspace_times_as_float"]) is bool asFloat) shape.WorkspaceTimesAsFloat = asFloat;
+                if (JsonRead.Bool(json["workspace_times_as_float"]) is bool asFloat)
+                    shape.WorkspaceTimesAsFloat = asFloat;
                 return Results.Json(Describe(shape));
             }
         });

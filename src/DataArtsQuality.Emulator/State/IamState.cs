@@ -66,7 +66,8 @@ public sealed class IamState(EmulatorOptions options)
     public IssuedToken Issue(string projectId, string userName = "")
     {
         var now = Now;
-        string value = "MIIEmuT" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(96)).Replace('+', '-').Replace('/', '_');
+        string value = "MIIEmuT"
+            + Convert.ToBase64String(RandomNumberGenerator.GetBytes(96)).Replace('+', '-').Replace('/', '_');
         var token = new IssuedToken(value, projectId, now, now.AddSeconds(Options.TokenLifetimeSeconds), userName);
         _tokens[value] = token;
         Interlocked.Increment(ref _issued);
@@ -81,5 +82,6 @@ public sealed class IamState(EmulatorOptions options)
         foreach (var t in _tokens.Values) _tokens[t.Value] = t with { ExpiresAt = Now.AddSeconds(-1) };
     }
 
-    public static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+    public static string Iso(DateTimeOffset t) =>
+        t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 }
