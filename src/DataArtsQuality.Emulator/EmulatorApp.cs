@@ -15,7 +15,11 @@ public static class EmulatorApp
         var state = new EmulatorState(options);
         builder.Services.AddSingleton(state);
         var faults = new FaultState();
-        if (options.RateLimitCount > 0) faults.SetLimit(options.RateLimitCount, options.RateLimitPeriodMilliseconds, options.RateLimitCountsRefused);
+        if (options.RateLimitCount > 0)
+        {
+            faults.SetLimit(
+                options.RateLimitCount, options.RateLimitPeriodMilliseconds, options.RateLimitCountsRefused);
+        }
         foreach (var fault in options.Faults) faults.Add(fault);
         builder.Services.AddSingleton(faults);
         var iam = new IamState(options);
@@ -44,16 +48,21 @@ public static class EmulatorApp
         app.MapWireShapeEndpoints(state);
         // Anything else is what the gateway says for an unpublished API.
         app.MapFallback((HttpContext context) =>
-            ApiErrors.Gateway(context, 404, "APIG.0101", "The API does not exist or has not been published in the environment."));
+            ApiErrors.Gateway(context, 404, "APIG.0101",
+                "The API does not exist or has not been published in the environment."));
         return app;
     }
 
-    /// <summary>Starts an emulator and returns it with the base URL it listens on (a free port when Port is 0).</summary>
-    public static async Task<(WebApplication App, Uri BaseUrl)> StartAsync(EmulatorOptions options, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Starts an emulator and returns it with the base URL it listens on (a free port when Port is 0).
+    /// </summary>
+    public static async Task<(WebApplication App, Uri BaseUrl)> StartAsync(
+        EmulatorOptions options, CancellationToken cancellationToken = default)
     {
         var app = Build(options);
         await app.StartAsync(cancellationToken);
-        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
+            .Addresses.First();
         return (app, new Uri(address.Replace("[::]", "127.0.0.1"), UriKind.Absolute));
     }
 }

@@ -61,98 +61,15 @@ public static class EmulatorCommandLine
         var options = new EmulatorOptions();
         try
         {
-            for (int i = 0; i < args.Count; i++)
+            var reader = new OptionReader(args);
+            while (reader.MoveNext())
             {
-                string flag = args[i];
-                string Next() => i + 1 < args.Count ? args[++i] : throw new FormatException($"{flag} needs a value.");
-                int NextInt()
-                {
-                    string text = Next();
-                    return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int n)
-                        ? n : throw new FormatException($"{flag} needs a whole number, not '{text}'.");
-                }
-                int NextCount()
-                {
-                    int n = NextInt();
-                    return n >= 0 ? n : throw new FormatException($"{flag} cannot be negative.");
-                }
-
-                switch (flag)
-                {
-                    case "--help" or "-h" or "-?" or "/?": return new Parsed(null, true, false, null);
-                    case "--version": return new Parsed(null, false, true, null);
-                    case "--port":
-                        options.Port = NextInt();
-                        if (options.Port is < 0 or > 65535) throw new FormatException("--port must be 0 to 65535.");
-                        break;
-                    case "--token": options.Token = NonEmpty(flag, Next()); break;
-                    case "--project-id": options.ProjectId = NonEmpty(flag, Next()); break;
-                    case "--workspace-id": options.WorkspaceId = NonEmpty(flag, Next()); break;
-                    case "--jobs": options.QualityJobSeed = JobSeed.ReadFile(Next()); break;
-                    case "--quality-jobs":
-                    {
-                        // A number sizes the sample; anything else is a seed file, like --jobs.
-                        string value = Next();
-                        if (IsCount(value)) options.QualityJobs = int.Parse(value, CultureInfo.InvariantCulture);
-                        else options.QualityJobSeed = JobSeed.ReadFile(value);
-                        break;
-                    }
-                    case "--comparison-jobs":
-                    {
-                        string value = Next();
-                        if (IsCount(value)) options.ComparisonJobs = int.Parse(value, CultureInfo.InvariantCulture);
-                        else options.ComparisonJobSeed = JobSeed.ReadFile(value);
-                        break;
-                    }
-                    case "--instance-run-ms": options.InstanceRunMilliseconds = NextCount(); break;
-                    case "--final-status":
-                    {
-                        string value = Next();
-                        options.FinalStatus = DqcValues.Outcomes.FirstOrDefault(o => string.Equals(o, value, StringComparison.OrdinalIgnoreCase))
-                            ?? throw new FormatException($"--final-status is SUCCESS, ALARMING or FAILED, not '{value}'.");
-                        break;
-                    }
-                    case "--parent-pid": options.ParentProcessId = NextInt(); break;
-                    case "--rate-limit": options.RateLimitCount = NextCount(); break;
-                    case "--rate-limit-period-ms": options.RateLimitPeriodMilliseconds = NextCount(); break;
-                    case "--rate-limit-count-refused": options.RateLimitCountsRefused = true; break;
-                    case "--nested-sub-rules": options.NestedSubRules = true; break;
-                    case "--token-lifetime-sec": options.TokenLifetimeSeconds = NextInt(); break;
-                    case "--clock-skew-sec": options.ClockSkewSeconds = NextInt(); break;
-                    case "--region": options.Region = NonEmpty(flag, Next()); break;
-                    case "--user":
-                    {
-                        string value = Next();
-                        int colon = value.IndexOf(':');
-                        if (colon <= 0 || colon == value.Length - 1) throw new FormatException("--user is NAME:PASSWORD.");
-                        options.Users.Add((value[..colon], value[(colon + 1)..]));
-                        break;
-                    }
-                    case "--access-key":
-                    {
-                        // An SK has no colon; a security token may (it is base64-like), so split at most twice.
-                        string[] parts = Next().Split(':', 3);
-                        if (parts.Length < 2 || parts.Any(p => p.Length == 0)) throw new FormatException("--access-key is AK:SK or AK:SK:SECURITY_TOKEN.");
-                        options.AccessKeys.Add((parts[0], parts[1], parts.Length == 3 ? parts[2] : null));
-                        break;
-                    }
-                    case "--fault": options.Faults.Add(Fault(Next(), flag)); break;
-                    case "--faults":
-                    {
-                        string path = Next();
-                        string text;
-                        try { text = File.ReadAllText(path); }
-                        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new FormatException($"Cannot read {path}: {e.Message}"); }
-                        JsonArray? array;
-                        try { array = JsonNode.Parse(text) as JsonArray; }
-                        catch (System.Text.Json.JsonException e) { throw new FormatException($"{path} is not JSON: {e.Message}"); }
-                        if (array is null) throw new FormatException($"{path} must hold a JSON array of faults.");
-                        foreach (var item in array) options.Faults.Add(Fault(item?.ToJsonString() ?? "null", path));
-                        break;
-                    }
-                    default:
-                        throw new FormatException($"Unknown option '{flag}'. Run dqc-emulator --help for the list.");
-                }
+                string flag = reader.Flag;
+                if (flag is "--help" or "-h" or "-?" or "/?") return new Parsed(null, true, false, null);
+                if (flag == "--version") return new Parsed(null, false, true, null);
+                if (!OptionHandlers.TryGetValue(flag, out var handle))
+                    throw new FormatException($"Unknown option '{flag}'. Run dqc-emulator --help for the list.");
+                handle(reader, options);
             }
         }
         catch (FormatException e)
@@ -161,14 +78,117 @@ public static class EmulatorCommandLine
         }
         if (options.QualityJobSeed is not null && options.ComparisonJobSeed is not null)
         {
-            var clash = options.QualityJobSeed.Select(j => j.Id).Intersect(options.ComparisonJobSeed.Select(j => j.Id)).FirstOrDefault();
-            if (clash != 0) return new Parsed(null, false, false, $"The id {clash} is both a quality and a comparison job.");
+            var clash = options.QualityJobSeed.Select(j => j.Id)
+                .Intersect(options.ComparisonJobSeed.Select(j => j.Id))
+                .FirstOrDefault();
+            if (clash != 0)
+                return new Parsed(null, false, false, $"The id {clash} is both a quality and a comparison job.");
         }
         return new Parsed(options, false, false, null);
     }
 
+    /// <summary>
+    /// What each option does with its values (read from the <see cref="OptionReader"/>, which stands on the option's
+    /// flag). --help and --version are not here: they end the parse.
+    /// </summary>
+    private static readonly Dictionary<string, Action<OptionReader, EmulatorOptions>> OptionHandlers = new()
+    {
+        ["--port"] = (reader, options) =>
+        {
+            options.Port = reader.NextInt();
+            if (options.Port is < 0 or > 65535) throw new FormatException("--port must be 0 to 65535.");
+        },
+        ["--token"] = (reader, options) => options.Token = NonEmpty(reader.Flag, reader.Next()),
+        ["--project-id"] = (reader, options) => options.ProjectId = NonEmpty(reader.Flag, reader.Next()),
+        ["--workspace-id"] = (reader, options) => options.WorkspaceId = NonEmpty(reader.Flag, reader.Next()),
+        ["--jobs"] = (reader, options) => options.QualityJobSeed = JobSeed.ReadFile(reader.Next()),
+        ["--quality-jobs"] = QualityJobs,
+        ["--comparison-jobs"] = ComparisonJobs,
+        ["--instance-run-ms"] = (reader, options) => options.InstanceRunMilliseconds = reader.NextCount(),
+        ["--final-status"] = FinalStatus,
+        ["--parent-pid"] = (reader, options) => options.ParentProcessId = reader.NextInt(),
+        ["--rate-limit"] = (reader, options) => options.RateLimitCount = reader.NextCount(),
+        ["--rate-limit-period-ms"] = (reader, options) => options.RateLimitPeriodMilliseconds = reader.NextCount(),
+        ["--rate-limit-count-refused"] = (_, options) => options.RateLimitCountsRefused = true,
+        ["--nested-sub-rules"] = (_, options) => options.NestedSubRules = true,
+        ["--token-lifetime-sec"] = (reader, options) => options.TokenLifetimeSeconds = reader.NextInt(),
+        ["--clock-skew-sec"] = (reader, options) => options.ClockSkewSeconds = reader.NextInt(),
+        ["--region"] = (reader, options) => options.Region = NonEmpty(reader.Flag, reader.Next()),
+        ["--user"] = User,
+        ["--access-key"] = AccessKey,
+        ["--fault"] = (reader, options) => options.Faults.Add(Fault(reader.Next(), reader.Flag)),
+        ["--faults"] = FaultsFile,
+    };
+
+    private static void QualityJobs(OptionReader reader, EmulatorOptions options)
+    {
+        // A number sizes the sample; anything else is a seed file, like --jobs.
+        string value = reader.Next();
+        if (IsCount(value)) options.QualityJobs = int.Parse(value, CultureInfo.InvariantCulture);
+        else options.QualityJobSeed = JobSeed.ReadFile(value);
+    }
+
+    private static void ComparisonJobs(OptionReader reader, EmulatorOptions options)
+    {
+        string value = reader.Next();
+        if (IsCount(value)) options.ComparisonJobs = int.Parse(value, CultureInfo.InvariantCulture);
+        else options.ComparisonJobSeed = JobSeed.ReadFile(value);
+    }
+
+    private static void FinalStatus(OptionReader reader, EmulatorOptions options)
+    {
+        string value = reader.Next();
+        options.FinalStatus =
+            DqcValues.Outcomes.FirstOrDefault(o => string.Equals(o, value, StringComparison.OrdinalIgnoreCase))
+            ?? throw new FormatException($"--final-status is SUCCESS, ALARMING or FAILED, not '{value}'.");
+    }
+
+    private static void User(OptionReader reader, EmulatorOptions options)
+    {
+        string value = reader.Next();
+        int colon = value.IndexOf(':');
+        if (colon <= 0 || colon == value.Length - 1) throw new FormatException("--user is NAME:PASSWORD.");
+        options.Users.Add((value[..colon], value[(colon + 1)..]));
+    }
+
+    private static void AccessKey(OptionReader reader, EmulatorOptions options)
+    {
+        // An SK has no colon; a security token may (it is base64-like), so split at most twice.
+        string[] parts = reader.Next().Split(':', 3);
+        if (parts.Length < 2 || parts.Any(p => p.Length == 0))
+            throw new FormatException("--access-key is AK:SK or AK:SK:SECURITY_TOKEN.");
+        options.AccessKeys.Add((parts[0], parts[1], parts.Length == 3 ? parts[2] : null));
+    }
+
+    private static void FaultsFile(OptionReader reader, EmulatorOptions options)
+    {
+        string path = reader.Next();
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new FormatException($"Cannot read {path}: {e.Message}");
+        }
+        JsonArray? array;
+        try
+        {
+            array = JsonNode.Parse(text) as JsonArray;
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new FormatException($"{path} is not JSON: {e.Message}");
+        }
+        if (array is null) throw new FormatException($"{path} must hold a JSON array of faults.");
+        foreach (var item in array) options.Faults.Add(Fault(item?.ToJsonString() ?? "null", path));
+    }
+
     private static bool IsCount(string value) =>
-        value.Length > 0 && value.All(char.IsAsciiDigit) && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _);
+        value.Length > 0
+        && value.All(char.IsAsciiDigit)
+        && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _);
 
     private static string NonEmpty(string flag, string value) =>
         value.Length > 0 ? value : throw new FormatException($"{flag} cannot be empty.");
@@ -176,9 +196,50 @@ public static class EmulatorCommandLine
     private static FaultSpec Fault(string json, string source)
     {
         JsonObject? node;
-        try { node = JsonNode.Parse(json) as JsonObject; }
-        catch (System.Text.Json.JsonException e) { throw new FormatException($"{source}: a fault must be a JSON object: {e.Message}"); }
+        try
+        {
+            node = JsonNode.Parse(json) as JsonObject;
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new FormatException($"{source}: a fault must be a JSON object: {e.Message}");
+        }
         return FaultSpec.FromJson(node)
-            ?? throw new FormatException($"{source}: a fault needs \"kind\": status, reset, slow, malformed or truncate.");
+            ?? throw new FormatException(
+                $"{source}: a fault needs \"kind\": status, reset, slow, malformed or truncate.");
+    }
+
+    /// <summary>
+    /// Walks the arguments one option at a time: <see cref="Flag"/> is the option's own argument, the Next methods
+    /// take its values, and their errors name the flag.
+    /// </summary>
+    private sealed class OptionReader(IReadOnlyList<string> args)
+    {
+        private int _index = -1;
+
+        public string Flag { get; private set; } = "";
+
+        public bool MoveNext()
+        {
+            if (++_index >= args.Count) return false;
+            Flag = args[_index];
+            return true;
+        }
+
+        public string Next() =>
+            _index + 1 < args.Count ? args[++_index] : throw new FormatException($"{Flag} needs a value.");
+
+        public int NextInt()
+        {
+            string text = Next();
+            return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int n)
+                ? n : throw new FormatException($"{Flag} needs a whole number, not '{text}'.");
+        }
+
+        public int NextCount()
+        {
+            int n = NextInt();
+            return n >= 0 ? n : throw new FormatException($"{Flag} cannot be negative.");
+        }
     }
 }

@@ -11,7 +11,8 @@ if (parsed.ShowHelp)
 }
 if (parsed.ShowVersion)
 {
-    string version = typeof(EmulatorApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+    string version = typeof(EmulatorApp).Assembly
+        .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
     Console.Out.WriteLine(version.Split('+')[0]);
     return 0;
 }

@@ -17,7 +17,11 @@ public static class CatalogEndpoints
         lock (state.Lock)
         {
             var roots = new[] { tenant.Categories };
-            return Results.Json(new JsonArray(roots.Skip((int)paging.Offset).Take(state.Shape.Cap(paging.Limit)).Select(c => (JsonNode?)Category(c, "-1")).ToArray()));
+            return Results.Json(new JsonArray(roots
+                .Skip((int)paging.Offset)
+                .Take(state.Shape.Cap(paging.Limit))
+                .Select(c => (JsonNode?)Category(c, "-1"))
+                .ToArray()));
         }
     }
 
@@ -27,10 +31,16 @@ public static class CatalogEndpoints
         ["id"] = JsonValue.Create(c.Id),
         ["type"] = c.Type,
         ["pid"] = pid,
-        ["sub_categories"] = new JsonArray(c.Children.Select(s => (JsonNode?)Category(s, c.Id.ToString(CultureInfo.InvariantCulture))).ToArray()),
+        ["sub_categories"] = new JsonArray(c.Children
+            .Select(s => (JsonNode?)Category(s, c.Id.ToString(CultureInfo.InvariantCulture)))
+            .ToArray()),
     };
 
-    /// <summary>The name of a directory given by its ID as JSON text (a number or a quoted string); the text itself when unknown.</summary>
+    /// <summary>
+    /// The name of a directory given by its ID as JSON text (a number or a quoted string); the text itself when
+    /// unknown.
+    /// </summary>
     internal static string CategoryName(Tenant tenant, string id) =>
-        tenant.Categories.All().FirstOrDefault(c => c.Id.ToString(CultureInfo.InvariantCulture) == id.Trim('"'))?.Name ?? id;
+        tenant.Categories.All()
+            .FirstOrDefault(c => c.Id.ToString(CultureInfo.InvariantCulture) == id.Trim('"'))?.Name ?? id;
 }

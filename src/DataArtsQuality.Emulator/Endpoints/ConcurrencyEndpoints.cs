@@ -8,7 +8,8 @@ public static class ConcurrencyEndpoints
 {
     public static void MapConcurrencyEndpoints(this IEndpointRouteBuilder app, ConcurrencyGauge gauge)
     {
-        app.MapGet("/_emulator/concurrency", () => Results.Json(new JsonObject { ["current"] = gauge.Current, ["max"] = gauge.Max }));
+        app.MapGet("/_emulator/concurrency",
+            () => Results.Json(new JsonObject { ["current"] = gauge.Current, ["max"] = gauge.Max }));
         app.MapDelete("/_emulator/concurrency", () =>
         {
             gauge.Reset();

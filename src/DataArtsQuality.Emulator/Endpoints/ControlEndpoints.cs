@@ -15,8 +15,14 @@ public static class ControlEndpoints
             ["second_workspace_id"] = EmulatorState.SecondWorkspaceId,
             ["token"] = state.Options.Token,
             // The sample's fixed IDs, or the first jobs of the seed file.
-            ["quality_job_ids"] = new JsonArray(state.FirstJobIds(JobKind.Quality, EmulatorState.FixedQualityJobs.Length).Select(id => (JsonNode?)JsonValue.Create(id)).ToArray()),
-            ["comparison_job_ids"] = new JsonArray(state.FirstJobIds(JobKind.Comparison, EmulatorState.FixedComparisonJobs.Length).Select(id => (JsonNode?)JsonValue.Create(id)).ToArray()),
+            ["quality_job_ids"] = new JsonArray(state
+                .FirstJobIds(JobKind.Quality, EmulatorState.FixedQualityJobs.Length)
+                .Select(id => (JsonNode?)JsonValue.Create(id))
+                .ToArray()),
+            ["comparison_job_ids"] = new JsonArray(state
+                .FirstJobIds(JobKind.Comparison, EmulatorState.FixedComparisonJobs.Length)
+                .Select(id => (JsonNode?)JsonValue.Create(id))
+                .ToArray()),
             ["instance_run_ms"] = state.Options.InstanceRunMilliseconds,
         }));
 
@@ -58,11 +64,15 @@ public static class ControlEndpoints
         app.MapGet("/_emulator/instances", (string? workspace) => InWorkspace(state, workspace, StoredInstances));
         app.MapGet("/_emulator/rest/templates", (string? workspace) => InWorkspace(state, workspace, StoredTemplates));
         app.MapGet("/_emulator/rest/jobs", (string? workspace) => InWorkspace(state, workspace, StoredJobs));
-        app.MapGet("/_emulator/rest/instance-records", (string? workspace) => InWorkspace(state, workspace, StoredInstanceRecords));
+        app.MapGet("/_emulator/rest/instance-records",
+            (string? workspace) => InWorkspace(state, workspace, StoredInstanceRecords));
     }
 
-    /// <summary>Runs a view of a workspace (the main one when none is named) under the state's lock; 404 for an unknown one.</summary>
-    private static IResult InWorkspace(EmulatorState state, string? workspace, Func<EmulatorState, Tenant, JsonArray> view)
+    /// <summary>
+    /// Runs a view of a workspace (the main one when none is named) under the state's lock; 404 for an unknown one.
+    /// </summary>
+    private static IResult InWorkspace(
+        EmulatorState state, string? workspace, Func<EmulatorState, Tenant, JsonArray> view)
     {
         var tenant = state.FindTenantOrMain(workspace);
         if (tenant is null) return Results.NotFound();

@@ -14,7 +14,10 @@ public static class FaultEndpoints
         {
             var fault = FaultSpec.FromJson(JsonRead.Object(await context.ReadBodyAsync()));
             if (fault is null)
-                return Results.BadRequest(new JsonObject { ["error"] = "kind must be status, reset, slow, malformed or truncate" });
+            {
+                return Results.BadRequest(
+                    new JsonObject { ["error"] = "kind must be status, reset, slow, malformed or truncate" });
+            }
             faults.Add(fault);
             return Results.Json(fault.ToJson());
         });

@@ -8,24 +8,34 @@ public static class InstanceEndpoints
 {
     private static readonly HashSet<string> RunStatuses = new(StringComparer.Ordinal)
         { "RUNNING", "FAILED", "ALARMING", "SUCCESS", "SUSPENDING", "UNKNOWN" };
-    private static readonly HashSet<string> NotifyStatuses = new(StringComparer.Ordinal) { "NOT_TRIGGERED", "SUCCESS", "FAILED" };
+    private static readonly HashSet<string> NotifyStatuses =
+        new(StringComparer.Ordinal) { "NOT_TRIGGERED", "SUCCESS", "FAILED" };
 
     public static void MapInstanceEndpoints(this IEndpointRouteBuilder app, EmulatorState state)
     {
-        app.MapPost("/v2/{project_id}/quality/instances/restart", Task<IResult> (HttpContext context) => RestartJob(context, state));
+        app.MapPost("/v2/{project_id}/quality/instances/restart",
+            Task<IResult> (HttpContext context) => RestartJob(context, state));
         app.MapGet("/v2/{project_id}/quality/instances", (HttpContext context) => ListInstances(context, state));
-        app.MapGet("/v2/{project_id}/quality/instances/{instance_id}/result", (HttpContext context, string instance_id) => ShowResult(context, state, instance_id));
-        app.MapPost("/v2/{project_id}/quality/instances/batch-stop", Task<IResult> (HttpContext context) => StopInstances(context, state));
-        app.MapPut("/v2/{project_id}/quality/instances/{instance_id}", Task<IResult> (HttpContext context, string instance_id) => RecordHandling(context, state, instance_id));
+        app.MapGet("/v2/{project_id}/quality/instances/{instance_id}/result",
+            (HttpContext context, string instance_id) => ShowResult(context, state, instance_id));
+        app.MapPost("/v2/{project_id}/quality/instances/batch-stop",
+            Task<IResult> (HttpContext context) => StopInstances(context, state));
+        app.MapPut("/v2/{project_id}/quality/instances/{instance_id}",
+            Task<IResult> (HttpContext context, string instance_id) => RecordHandling(context, state, instance_id));
     }
 
-    /// <summary>ReStartTask: body {"rule_type": 1|2, "rule_id": "&lt;job id&gt;"}; 200 {"instance_id": "&lt;id as string&gt;"}.</summary>
+    /// <summary>
+    /// ReStartTask: body {"rule_type": 1|2, "rule_id": "&lt;job id&gt;"}; 200 {"instance_id": "&lt;id as string&gt;"}.
+    /// </summary>
     private static async Task<IResult> RestartJob(HttpContext context, EmulatorState state)
     {
         var json = JsonRead.Object(await context.ReadBodyAsync());
         if (json is null) return ApiErrors.NotAnObject();
         if (!JsonRead.TryInt(json["rule_type"], out int ruleType) || (ruleType != 1 && ruleType != 2))
-            return ApiErrors.Dqc(400, ApiErrors.BadRuleType, "rule_type must be 1 (quality job) or 2 (comparison job).");
+        {
+            return ApiErrors.Dqc(400, ApiErrors.BadRuleType,
+                "rule_type must be 1 (quality job) or 2 (comparison job).");
+        }
         if (!JsonRead.TryId(json["rule_id"], out long ruleId))
             return ApiErrors.Dqc(400, ApiErrors.BadId, "rule_id must be a job ID.");
 
@@ -35,7 +45,8 @@ public static class InstanceEndpoints
             var job = tenant.FindJob(ruleId, (JobKind)ruleType);
             if (job is null) return ApiErrors.NoSuchJob((JobKind)ruleType, ruleId);
             var instance = state.StartRun(tenant, job);
-            return Results.Json(new JsonObject { ["instance_id"] = instance.Id.ToString(CultureInfo.InvariantCulture) });
+            return Results.Json(
+                new JsonObject { ["instance_id"] = instance.Id.ToString(CultureInfo.InvariantCulture) });
         }
     }
 
@@ -53,7 +64,8 @@ public static class InstanceEndpoints
             "CONSISTENCY_TASK" => JobKind.Comparison,
             _ => (JobKind)0,
         };
-        if (kind == (JobKind)0) return ApiErrors.Dqc(400, ApiErrors.BadQuery, "task_type must be QUALITY_TASK or CONSISTENCY_TASK.");
+        if (kind == (JobKind)0)
+            return ApiErrors.Dqc(400, ApiErrors.BadQuery, "task_type must be QUALITY_TASK or CONSISTENCY_TASK.");
         if (!q.TryListChoice("run_status", RunStatuses, out string? runStatus, out var e1)) return e1!;
         if (!q.TryListChoice("notify_status", NotifyStatuses, out string? notifyStatus, out var e2)) return e2!;
         if (!q.TryListFilter("start_time", out long? from, out var e3)) return e3!;
@@ -91,7 +103,10 @@ public static class InstanceEndpoints
         {
             state.Advance(tenant);
             if (!tenant.InstancesById.TryGetValue(id, out var instance))
-                return ApiErrors.Dqc(400, ApiErrors.InstanceNotFound, $"The instance {instanceId} does not exist.");   // [inf]
+            {
+                return ApiErrors.Dqc(400, ApiErrors.InstanceNotFound,
+                    $"The instance {instanceId} does not exist."); // [inf]
+            }
             tenant.JobsById.TryGetValue(instance.TaskId, out var job);
             var rules = job is null ? new List<SubRule>() : SubRule.Of(job);
             var page = new JsonArray();
@@ -144,15 +159,20 @@ public static class InstanceEndpoints
                 return Results.Json(new JsonObject
                 {
                     ["error_code"] = ApiErrors.NotStoppable,
-                    ["error_msg"] = $"The instance(s) {string.Join(", ", notRunning)} are not running and cannot be stopped.",
-                    ["data"] = new JsonArray(notRunning.Select(i => (JsonNode?)JsonValue.Create(i.ToString(CultureInfo.InvariantCulture))).ToArray()),
+                    ["error_msg"] =
+                        $"The instance(s) {string.Join(", ", notRunning)} are not running and cannot be stopped.",
+                    ["data"] = new JsonArray(notRunning
+                        .Select(i => (JsonNode?)JsonValue.Create(i.ToString(CultureInfo.InvariantCulture)))
+                        .ToArray()),
                 }, statusCode: 406);
             foreach (long id in ids) Stop(tenant.InstancesById[id]);
             return RequestInput.Success();
         }
     }
 
-    /// <summary>UpdateQualityInstanceRecord. cancel_run: false = cancel (documented polarity); absent = do not cancel [inf].</summary>
+    /// <summary>
+    /// UpdateQualityInstanceRecord. cancel_run: false = cancel (documented polarity); absent = do not cancel [inf].
+    /// </summary>
     private static async Task<IResult> RecordHandling(HttpContext context, EmulatorState state, string instanceId)
     {
         string text = await context.ReadBodyAsync();

@@ -8,7 +8,8 @@ namespace DataArtsQuality.Emulator.Endpoints;
 public static class JobEndpoints
 {
     /// <summary>The v2 lists' schedule_status filter also takes UNKNOWN.</summary>
-    private static readonly HashSet<string> ScheduleStatusFilter = new(["UNKNOWN", .. DqcValues.ScheduleStatuses], StringComparer.Ordinal);
+    private static readonly HashSet<string> ScheduleStatusFilter =
+        new(["UNKNOWN", .. DqcValues.ScheduleStatuses], StringComparer.Ordinal);
 
     /// <summary>The v1 list's result_status filter numbers these from 0 [inf].</summary>
     private static readonly string[] V1ResultStatuses = { "RUNNING", "FAILED", "ALARMING", "SUCCESS" };
@@ -22,10 +23,13 @@ public static class JobEndpoints
         {
             string path = kind == JobKind.Quality ? "quality-tasks" : "consistency-tasks";
             app.MapGet($"/v2/{{project_id}}/quality/{path}", (HttpContext context) => ListJobs(context, state, kind));
-            app.MapGet($"/v2/{{project_id}}/quality/{path}/{{id}}", (HttpContext context, string id) => ShowJob(context, state, kind, id));
-            app.MapPost($"/v2/{{project_id}}/quality/{path}/batch-delete", Task<IResult> (HttpContext context) => DeleteJobs(context, state, kind));
+            app.MapGet($"/v2/{{project_id}}/quality/{path}/{{id}}",
+                (HttpContext context, string id) => ShowJob(context, state, kind, id));
+            app.MapPost($"/v2/{{project_id}}/quality/{path}/batch-delete",
+                Task<IResult> (HttpContext context) => DeleteJobs(context, state, kind));
         }
-        app.MapPost("/v2/{project_id}/quality/quality-tasks/action", Task<IResult> (HttpContext context) => SwitchSchedule(context, state));
+        app.MapPost("/v2/{project_id}/quality/quality-tasks/action",
+            Task<IResult> (HttpContext context) => SwitchSchedule(context, state));
         app.MapGet("/v1/{project_id}/quality/rules", (HttpContext context) => ListQualityJobsV1(context, state));
     }
 
@@ -45,8 +49,10 @@ public static class JobEndpoints
         lock (state.Lock)
         {
             var matching = tenant.Jobs.Where(j => j.Kind == kind
-                && (name == null || j.Name.Contains(name, StringComparison.OrdinalIgnoreCase))   // [inf] fuzzy, as the console
-                && (creator == null || j.Creator == creator)                                      // [inf] exact
+                // [inf] fuzzy, as the console
+                && (name == null || j.Name.Contains(name, StringComparison.OrdinalIgnoreCase))
+                // [inf] exact
+                && (creator == null || j.Creator == creator)
                 && (status == null || j.ScheduleStatus == status)
                 && (category == null || j.CategoryId == category)
                 // [inf] the window is on last_run_time; a job that never ran is outside any window.
@@ -88,7 +94,10 @@ public static class JobEndpoints
                 // The SDKs' shape: one inner array per comparison pair.
                 var groups = new JsonArray();
                 for (int i = 0; i < rules.Count; i += 2)
-                    groups.Add(new JsonArray(rules.Skip(i).Take(2).Select(r => (JsonNode?)SubRuleJson(r, kind)).ToArray()));
+                {
+                    groups.Add(new JsonArray(
+                        rules.Skip(i).Take(2).Select(r => (JsonNode?)SubRuleJson(r, kind)).ToArray()));
+                }
                 detail["sub_rules"] = groups;
             }
             else
@@ -124,18 +133,23 @@ public static class JobEndpoints
         if (body is null) return ApiErrors.NotAnObject();
         string? action = JsonRead.String(body["action"]);
         if (action != "start" && action != "stop") return ApiErrors.InvalidField("action must be start or stop.");
-        if (!JsonRead.TryId(body["rule_id"], out long id)) return ApiErrors.Dqc(400, ApiErrors.BadId, "rule_id must be a job ID.");
+        if (!JsonRead.TryId(body["rule_id"], out long id))
+            return ApiErrors.Dqc(400, ApiErrors.BadId, "rule_id must be a job ID.");
         var tenant = context.Tenant();
         lock (state.Lock)
         {
             var job = tenant.FindJob(id, JobKind.Quality);
             if (job is null) return ApiErrors.NoSuchJob(JobKind.Quality, id);
             job.ScheduleStatus = action == "start" ? "SCHEDULING" : "KILL";
-            return Results.Json(new JsonObject { ["message"] = action == "start" ? "The job schedule is started." : "The job schedule is stopped." });
+            string message = action == "start" ? "The job schedule is started." : "The job schedule is stopped.";
+            return Results.Json(new JsonObject { ["message"] = message });
         }
     }
 
-    /// <summary>ListQualityTaskLists (v1): envelope {error_code, error_msg, data:{num, page_search_result}}, string IDs, ISO times.</summary>
+    /// <summary>
+    /// ListQualityTaskLists (v1): envelope {error_code, error_msg, data:{num, page_search_result}}, string IDs, ISO
+    /// times.
+    /// </summary>
     private static IResult ListQualityJobsV1(HttpContext context, EmulatorState state)
     {
         var q = context.Request.Query;
@@ -164,15 +178,24 @@ public static class JobEndpoints
         lock (state.Lock)
         {
             state.Advance(tenant);
-            var jobs = tenant.Jobs.Where(j => j.Kind == JobKind.Quality).Select(j => (Job: j, Last: tenant.Instances.LastOrDefault(i => i.TaskId == j.Id))).Where(x =>
-                (name is null || x.Job.Name.Contains(name, StringComparison.OrdinalIgnoreCase))
-                && (category is null || x.Job.CategoryId == category)
-                && (status is null || Array.IndexOf(DqcValues.ScheduleStatuses, x.Job.ScheduleStatus) + 1 == status)
-                && (period is null || (period == 5 ? false : Array.IndexOf(DqcValues.SchedulePeriods, x.Job.SchedulePeriod) + 1 == period))
-                && (result is null || (x.Last != null && Array.IndexOf(V1ResultStatuses, x.Last.RunStatus) == result))
-                // [inf] the v1 time window applies to the creation time.
-                && (after is null || x.Job.CreateTime >= after.Value.ToUnixTimeMilliseconds())
-                && (before is null || x.Job.CreateTime <= before.Value.ToUnixTimeMilliseconds())).ToList();
+            var jobs = tenant.Jobs
+                .Where(j => j.Kind == JobKind.Quality)
+                .Select(j => (Job: j, Last: tenant.Instances.LastOrDefault(i => i.TaskId == j.Id)))
+                .Where(x =>
+                    (name is null || x.Job.Name.Contains(name, StringComparison.OrdinalIgnoreCase))
+                    && (category is null || x.Job.CategoryId == category)
+                    && (status is null
+                        || Array.IndexOf(DqcValues.ScheduleStatuses, x.Job.ScheduleStatus) + 1 == status)
+                    && (period is null
+                        || (period == 5
+                            ? false
+                            : Array.IndexOf(DqcValues.SchedulePeriods, x.Job.SchedulePeriod) + 1 == period))
+                    && (result is null
+                        || (x.Last != null && Array.IndexOf(V1ResultStatuses, x.Last.RunStatus) == result))
+                    // [inf] the v1 time window applies to the creation time.
+                    && (after is null || x.Job.CreateTime >= after.Value.ToUnixTimeMilliseconds())
+                    && (before is null || x.Job.CreateTime <= before.Value.ToUnixTimeMilliseconds()))
+                .ToList();
             var items = new Paging(limit, offset).Of(jobs).Select(x => (JsonNode?)new JsonObject
             {
                 ["id"] = x.Job.Id.ToString(CultureInfo.InvariantCulture),
@@ -194,10 +217,14 @@ public static class JobEndpoints
         }
     }
 
-    private static string Iso(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).ToOffset(ChinaOffset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+    private static string Iso(long ms) =>
+        DateTimeOffset.FromUnixTimeMilliseconds(ms).ToOffset(ChinaOffset)
+            .ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
     private static DateTimeOffset? V1Time(string? text) =>
-        text != null && DateTime.TryParseExact(text, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
+        text != null
+        && DateTime.TryParseExact(
+            text, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
             ? new DateTimeOffset(t, ChinaOffset) : null;
 
     private static JsonObject JobOverview(EmulatedJob job) => new()

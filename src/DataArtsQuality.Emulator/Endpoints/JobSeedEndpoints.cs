@@ -11,11 +11,15 @@ public static class JobSeedEndpoints
     {
         app.MapPost("/_emulator/jobs", (string? kind, string? name, string? workspace) =>
         {
-            if (string.IsNullOrEmpty(name)) return Results.BadRequest(new JsonObject { ["error"] = "name is required" });
+            if (string.IsNullOrEmpty(name))
+                return Results.BadRequest(new JsonObject { ["error"] = "name is required" });
             JobKind jobKind;
-            if (string.Equals(kind ?? "quality", "quality", StringComparison.OrdinalIgnoreCase)) jobKind = JobKind.Quality;
-            else if (string.Equals(kind, "comparison", StringComparison.OrdinalIgnoreCase)) jobKind = JobKind.Comparison;
-            else return Results.BadRequest(new JsonObject { ["error"] = "kind is quality or comparison" });
+            if (string.Equals(kind ?? "quality", "quality", StringComparison.OrdinalIgnoreCase))
+                jobKind = JobKind.Quality;
+            else if (string.Equals(kind, "comparison", StringComparison.OrdinalIgnoreCase))
+                jobKind = JobKind.Comparison;
+            else
+                return Results.BadRequest(new JsonObject { ["error"] = "kind is quality or comparison" });
             var tenant = state.FindTenantOrMain(workspace);
             if (tenant is null) return Results.NotFound();
             var job = new EmulatedJob

@@ -23,12 +23,17 @@ public static class JsonRead
 
     public static JsonObject? Object(string body) => Node(body) as JsonObject;
 
-    public static string? String(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var s) ? s : null;
+    public static string? String(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<string>(out var s) ? s : null;
 
-    public static bool? Bool(JsonNode? node) => node is JsonValue value && value.TryGetValue<bool>(out bool b) ? b : null;
+    public static bool? Bool(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<bool>(out bool b) ? b : null;
 
-    /// <summary>An integer as its text reads (a number, or a string with one); the control endpoints' loose form.</summary>
-    public static int? LooseInt(JsonNode? node) => node is JsonValue v && int.TryParse(v.ToString(), out int i) ? i : null;
+    /// <summary>
+    /// An integer as its text reads (a number, or a string with one); the control endpoints' loose form.
+    /// </summary>
+    public static int? LooseInt(JsonNode? node) =>
+        node is JsonValue v && int.TryParse(v.ToString(), out int i) ? i : null;
 
     public static bool TryId(JsonNode? node, out long id)
     {
@@ -37,8 +42,11 @@ public static class JsonRead
         var element = value.GetValue<JsonElement>();
         return element.ValueKind switch
         {
-            JsonValueKind.Number => element.TryGetInt64(out id) && !element.GetRawText().Contains('.') && !element.GetRawText().Contains('e', StringComparison.OrdinalIgnoreCase),
-            JsonValueKind.String => long.TryParse(element.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out id),
+            JsonValueKind.Number => element.TryGetInt64(out id)
+                && !element.GetRawText().Contains('.')
+                && !element.GetRawText().Contains('e', StringComparison.OrdinalIgnoreCase),
+            JsonValueKind.String =>
+                long.TryParse(element.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out id),
             _ => false,
         };
     }
@@ -65,7 +73,8 @@ public static class JsonRead
         {
             JsonValueKind.Number => element.TryGetInt32(out number),
             // [inf] numeric strings accepted for Integer fields, as the gateway's Java backend would coerce them.
-            JsonValueKind.String => int.TryParse(element.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out number),
+            JsonValueKind.String =>
+                int.TryParse(element.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out number),
             _ => false,
         };
     }

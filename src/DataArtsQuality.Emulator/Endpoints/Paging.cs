@@ -7,14 +7,18 @@ namespace DataArtsQuality.Emulator.Endpoints;
 /// </summary>
 public readonly record struct Paging(int Limit, long Offset)
 {
-    /// <summary>The catalog, template and report lists: limit 0 to 100 (default <paramref name="defaultLimit"/>), an int offset.</summary>
+    /// <summary>
+    /// The catalog, template and report lists: limit 0 to 100 (default <paramref name="defaultLimit"/>), an int offset.
+    /// </summary>
     public static (Paging Paging, IResult? Error) Strict(HttpContext context, int defaultLimit = 10)
     {
         int limit = defaultLimit, offset = 0;
         var q = context.Request.Query;
-        if (q.ContainsKey("limit") && (!int.TryParse(q["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit > 100))
+        if (q.ContainsKey("limit")
+            && (!int.TryParse(q["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit > 100))
             return (default, ApiErrors.Dqc(400, ApiErrors.BadPaging, "limit must be an integer from 0 to 100."));
-        if (q.ContainsKey("offset") && !int.TryParse(q["offset"], NumberStyles.None, CultureInfo.InvariantCulture, out offset))
+        if (q.ContainsKey("offset")
+            && !int.TryParse(q["offset"], NumberStyles.None, CultureInfo.InvariantCulture, out offset))
             return (default, ApiErrors.Dqc(400, ApiErrors.BadPaging, "offset must be an integer of 0 or more."));
         return (new Paging(limit, offset), null);
     }
@@ -43,7 +47,9 @@ public readonly record struct Paging(int Limit, long Offset)
     /// <summary>The page of an already filtered list: [offset, offset + limit).</summary>
     public IEnumerable<T> Of<T>(IEnumerable<T> items) => items.Skip((int)Math.Min(Offset, int.MaxValue)).Take(Limit);
 
-    /// <summary>{count, resources}: the number of matching items and this page of them, in one pass over the matches.</summary>
+    /// <summary>
+    /// {count, resources}: the number of matching items and this page of them, in one pass over the matches.
+    /// </summary>
     public IResult Answer<T>(IEnumerable<T> matching, Func<T, JsonNode> toJson)
     {
         int count = 0;

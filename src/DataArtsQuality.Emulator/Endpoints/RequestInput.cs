@@ -13,7 +13,9 @@ public static class RequestInput
         return await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted);
     }
 
-    /// <summary>A bare JSON array of IDs, the batch calls' body; null when the body is anything else or empty.</summary>
+    /// <summary>
+    /// A bare JSON array of IDs, the batch calls' body; null when the body is anything else or empty.
+    /// </summary>
     public static async Task<List<long>?> ReadIdArrayAsync(this HttpContext context)
     {
         var ids = JsonRead.IdArray(JsonRead.Node(await context.ReadBodyAsync()));
@@ -38,12 +40,19 @@ public static class RequestInput
         error = null;
         string? text = context.Query(key);
         if (text is null) return true;
-        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long v)) { value = v; return true; }
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long v))
+        {
+            value = v;
+            return true;
+        }
         error = ApiErrors.InvalidField($"{key} must be an integer.");
         return false;
     }
 
-    /// <summary>An optional non-negative integer filter of a job or instance list; false with a DQC.4005 answer when it is not one.</summary>
+    /// <summary>
+    /// An optional non-negative integer filter of a job or instance list; false with a DQC.4005 answer when it is not
+    /// one.
+    /// </summary>
     public static bool TryListFilter(this IQueryCollection q, string key, out long? value, out IResult? error)
     {
         value = null;
@@ -52,15 +61,20 @@ public static class RequestInput
         if (raw == null) return true;
         if (!long.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out long v))
         {
-            error = ApiErrors.Dqc(400, ApiErrors.BadQuery, $"{key} must be an integer{(key.EndsWith("_time", StringComparison.Ordinal) ? " (ms since the epoch)" : "")}.");
+            string unit = key.EndsWith("_time", StringComparison.Ordinal) ? " (ms since the epoch)" : "";
+            error = ApiErrors.Dqc(400, ApiErrors.BadQuery, $"{key} must be an integer{unit}.");
             return false;
         }
         value = v;
         return true;
     }
 
-    /// <summary>An optional filter of a job or instance list that must be one of <paramref name="allowed"/>; false with a DQC.4005 answer otherwise.</summary>
-    public static bool TryListChoice(this IQueryCollection q, string key, IReadOnlySet<string> allowed, out string? value, out IResult? error)
+    /// <summary>
+    /// An optional filter of a job or instance list that must be one of <paramref name="allowed"/>; false with a
+    /// DQC.4005 answer otherwise.
+    /// </summary>
+    public static bool TryListChoice(
+        this IQueryCollection q, string key, IReadOnlySet<string> allowed, out string? value, out IResult? error)
     {
         value = q[key].FirstOrDefault();
         error = value != null && !allowed.Contains(value)
@@ -70,5 +84,6 @@ public static class RequestInput
     }
 
     /// <summary>The answer of a DQC call that has nothing to return (DLG.2700).</summary>
-    public static IResult Success() => Results.Json(new JsonObject { ["error_code"] = "DLG.2700", ["error_msg"] = "Successful." });
+    public static IResult Success() =>
+        Results.Json(new JsonObject { ["error_code"] = "DLG.2700", ["error_msg"] = "Successful." });
 }

@@ -18,11 +18,15 @@ public static class ResourceEndpoints
 
     public static void MapResourceEndpoints(this IEndpointRouteBuilder app, EmulatorState state)
     {
-        app.MapPost("/v2/{project_id}/quality/resource/export", Task<IResult> (HttpContext context) => Export(context, state));
-        app.MapGet("/v2/{project_id}/quality/resource/status/{resource_id}", (HttpContext context, string resource_id) => ShowStatus(context, state, resource_id));
+        app.MapPost("/v2/{project_id}/quality/resource/export",
+            Task<IResult> (HttpContext context) => Export(context, state));
+        app.MapGet("/v2/{project_id}/quality/resource/status/{resource_id}",
+            (HttpContext context, string resource_id) => ShowStatus(context, state, resource_id));
         app.MapGet("/v2/{project_id}/quality/resource/download", (HttpContext context) => Download(context, state));
-        app.MapPost("/v2/{project_id}/quality/resource/upload", Task<IResult> (HttpContext context) => Upload(context, state));
-        app.MapPost("/v2/{project_id}/quality/resource/import", Task<IResult> (HttpContext context) => Import(context, state));
+        app.MapPost("/v2/{project_id}/quality/resource/upload",
+            Task<IResult> (HttpContext context) => Upload(context, state));
+        app.MapPost("/v2/{project_id}/quality/resource/import",
+            Task<IResult> (HttpContext context) => Import(context, state));
     }
 
     /// <summary>
@@ -34,11 +38,13 @@ public static class ResourceEndpoints
         var body = JsonRead.Object(await context.ReadBodyAsync());
         if (body is null) return ApiErrors.NotAnObject();
         string? type = JsonRead.String(body["type"]);
-        if (type is null || !ResourceTypes.ContainsKey(type)) return ApiErrors.InvalidField("type must be rule-template, quality-task, consistency-task or report.");
+        if (type is null || !ResourceTypes.ContainsKey(type))
+            return ApiErrors.InvalidField("type must be rule-template, quality-task, consistency-task or report.");
         bool all = JsonRead.Bool(body["is_select_all"]) == true;
         var ids = body["resources"] is null ? new List<long>() : JsonRead.IdArray(body["resources"]);
         if (ids is null) return ApiErrors.InvalidField("resources must be an array of IDs.");
-        if (!all && ids.Count == 0 && type != "report") return ApiErrors.InvalidField("Give resources or is_select_all.");
+        if (!all && ids.Count == 0 && type != "report")
+            return ApiErrors.InvalidField("Give resources or is_select_all.");
         var tenant = context.Tenant();
         lock (state.Lock)
         {
@@ -47,25 +53,44 @@ public static class ResourceEndpoints
             var items = new JsonArray();
             if (type == "rule-template")
             {
-                foreach (var tpl in all ? tenant.Templates.Where(x => !x.System).Select(x => (EmulatedTemplate?)x).ToList() : ids.Select(id => tenant.Templates.FirstOrDefault(x => x.Id == id) ?? Missing<EmulatedTemplate>(task, "rule template", id)).ToList())
+                foreach (var tpl in all
+                    ? tenant.Templates.Where(x => !x.System).Select(x => (EmulatedTemplate?)x).ToList()
+                    : ids.Select(id => tenant.Templates.FirstOrDefault(x => x.Id == id)
+                        ?? Missing<EmulatedTemplate>(task, "rule template", id)).ToList())
                     if (tpl != null) items.Add(TemplateEndpoints.ToJson(tpl, idAsString: false, withAbnormal: true));
             }
             else if (type != "report")
             {
                 var kind = type == "quality-task" ? JobKind.Quality : JobKind.Comparison;
-                foreach (var job in all ? tenant.Jobs.Where(j => j.Kind == kind).Select(j => (EmulatedJob?)j).ToList()
-                    : ids.Select(id => tenant.FindJob(id, kind) ?? Missing<EmulatedJob>(task, kind.Noun(), id)).ToList())
-                    if (job != null) items.Add(new JsonObject { ["id"] = JsonValue.Create(job.Id), ["name"] = job.Name, ["category_id"] = JsonValue.Create(job.CategoryId) });
+                foreach (var job in all
+                    ? tenant.Jobs.Where(j => j.Kind == kind).Select(j => (EmulatedJob?)j).ToList()
+                    : ids.Select(id => tenant.FindJob(id, kind) ?? Missing<EmulatedJob>(task, kind.Noun(), id))
+                        .ToList())
+                {
+                    if (job != null)
+                    {
+                        items.Add(new JsonObject
+                        {
+                            ["id"] = JsonValue.Create(job.Id), ["name"] = job.Name,
+                            ["category_id"] = JsonValue.Create(job.CategoryId),
+                        });
+                    }
+                }
             }
             if (type == "report")
             {
                 var csv = new StringBuilder("data_connection_id,database_name,table_name,table_score\n");
-                foreach (var r in tenant.Reports.TechnicalScores) csv.Append(CultureInfo.InvariantCulture, $"{r.ConnectionId},{r.Database},{r.Table},{r.TableScore}\n");
+                foreach (var r in tenant.Reports.TechnicalScores)
+                {
+                    csv.Append(CultureInfo.InvariantCulture,
+                        $"{r.ConnectionId},{r.Database},{r.Table},{r.TableScore}\n");
+                }
                 task.Content = Encoding.UTF8.GetBytes(csv.ToString());
             }
             else
             {
-                task.Content = Encoding.UTF8.GetBytes(new JsonObject { ["dqc_export"] = type, ["items"] = items }.ToJsonString());
+                task.Content = Encoding.UTF8.GetBytes(
+                    new JsonObject { ["dqc_export"] = type, ["items"] = items }.ToJsonString());
             }
             tenant.ResourceTasks[task.ResourceId] = task;
             return Results.Json(new JsonObject { ["resource_id"] = task.ResourceId });
@@ -122,12 +147,17 @@ public static class ResourceEndpoints
     /// <summary>PostQualityResourceUpload: multipart/form-data, parts type and file.</summary>
     private static async Task<IResult> Upload(HttpContext context, EmulatorState state)
     {
-        if (!context.Request.HasFormContentType) return ApiErrors.Dqc(400, ApiErrors.BadBody, "The body must be multipart/form-data with the parts type and file.");
+        if (!context.Request.HasFormContentType)
+        {
+            return ApiErrors.Dqc(400, ApiErrors.BadBody,
+                "The body must be multipart/form-data with the parts type and file.");
+        }
         context.Request.Body.Position = 0;
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         string? type = form["type"].FirstOrDefault();
         var file = form.Files.GetFile("file");
-        if (type is null || type == "report" || !ResourceTypes.ContainsKey(type)) return ApiErrors.InvalidField("type must be rule-template, quality-task or consistency-task.");
+        if (type is null || type == "report" || !ResourceTypes.ContainsKey(type))
+            return ApiErrors.InvalidField("type must be rule-template, quality-task or consistency-task.");
         if (file is null) return ApiErrors.InvalidField("The file part is missing.");
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, context.RequestAborted);
@@ -140,9 +170,12 @@ public static class ResourceEndpoints
             task.Status = "UPLOADED";   // not a documented status: the import call starts it [inf]
             tenant.ResourceTasks[task.ResourceId] = task;
             var directories = new JsonArray();
-            if (JsonRead.Node(Encoding.UTF8.GetString(task.Content)) is JsonObject export && export["items"] is JsonArray items)
-                foreach (var cat in items.Select(i => i?["category_id"]?.ToJsonString()).Where(c => c != null).Distinct())
-                    directories.Add(CatalogEndpoints.CategoryName(tenant, cat!));
+            if (JsonRead.Node(Encoding.UTF8.GetString(task.Content)) is JsonObject export
+                && export["items"] is JsonArray items)
+            {
+                var categoryIds = items.Select(i => i?["category_id"]?.ToJsonString()).Where(c => c != null).Distinct();
+                foreach (var cat in categoryIds) directories.Add(CatalogEndpoints.CategoryName(tenant, cat!));
+            }
             return Results.Json(new JsonObject
             {
                 ["resource_id"] = task.ResourceId,
@@ -163,13 +196,15 @@ public static class ResourceEndpoints
         string? id = JsonRead.String(body["resource_id"]);
         string? type = JsonRead.String(body["type"]);
         string strategy = JsonRead.String(body["strategy"]) ?? "SKIP";
-        if (strategy is not ("SKIP" or "OVERRIDE" or "TERMINATION")) return ApiErrors.InvalidField("strategy must be SKIP, OVERRIDE or TERMINATION.");
+        if (strategy is not ("SKIP" or "OVERRIDE" or "TERMINATION"))
+            return ApiErrors.InvalidField("strategy must be SKIP, OVERRIDE or TERMINATION.");
         var tenant = context.Tenant();
         lock (state.Lock)
         {
             if (id is null || !tenant.ResourceTasks.TryGetValue(id, out var task) || task.Action != "IMPORT")
                 return ApiErrors.NoSuch("upload", id);
-            if (type != task.WireType) return ApiErrors.InvalidField($"type {type} does not match the upload ({task.WireType}).");
+            if (type != task.WireType)
+                return ApiErrors.InvalidField($"type {type} does not match the upload ({task.WireType}).");
             task.Status = "WAITING";
             task.OnComplete = () => RunImport(state, tenant, task, strategy);
             return Results.NoContent();
@@ -192,7 +227,10 @@ public static class ResourceEndpoints
         return null;
     }
 
-    /// <summary>One status read = one step: WAITING → RUNNING → SUCCESS (export: file PREPARING, then GENERATED on the next read).</summary>
+    /// <summary>
+    /// One status read = one step: WAITING → RUNNING → SUCCESS (export: file PREPARING, then GENERATED on the next
+    /// read).
+    /// </summary>
     private static void Step(ResourceTask task)
     {
         task.Reads++;
@@ -215,10 +253,14 @@ public static class ResourceEndpoints
         else task.Status = "SUCCESS";
     }
 
-    /// <summary>Applies an uploaded export when its import task completes; an error message fails the task instead.</summary>
+    /// <summary>
+    /// Applies an uploaded export when its import task completes; an error message fails the task instead.
+    /// </summary>
     private static string? RunImport(EmulatorState state, Tenant tenant, ResourceTask task, string strategy)
     {
-        if (JsonRead.Node(Encoding.UTF8.GetString(task.Content)) is not JsonObject export || export["dqc_export"]?.GetValue<string>() != task.WireType || export["items"] is not JsonArray items)
+        if (JsonRead.Node(Encoding.UTF8.GetString(task.Content)) is not JsonObject export
+            || export["dqc_export"]?.GetValue<string>() != task.WireType
+            || export["items"] is not JsonArray items)
             return $"The file {task.FileName} is not a DQC {task.WireType} export.";
         if (task.WireType == "rule-template")
         {
@@ -232,7 +274,10 @@ public static class ResourceEndpoints
                 string name = item["name"]?.GetValue<string>() ?? "";
                 var existing = tenant.Templates.FirstOrDefault(t => t.Name == name);
                 if (existing != null && strategy == "SKIP") continue;
-                var target = existing ?? new EmulatedTemplate { Id = state.NextId(), Name = name, CreateTime = EmulatorState.NowMs(), Creator = "dqc_user" };
+                var target = existing ?? new EmulatedTemplate
+                {
+                    Id = state.NextId(), Name = name, CreateTime = EmulatorState.NowMs(), Creator = "dqc_user",
+                };
                 target.Dimension = item["dimension"]?.GetValue<string>() ?? target.Dimension;
                 target.Sql = item["sql_info"]?.GetValue<string>();
                 target.ResultDescription = item["result_description"]?.GetValue<string>();
@@ -252,7 +297,11 @@ public static class ResourceEndpoints
                     if (strategy == "TERMINATION") return $"The job '{name}' exists; import terminated.";
                     continue;
                 }
-                var job = new EmulatedJob { Id = state.NextId(), Kind = kind, Name = name, CreateTime = EmulatorState.NowMs(), Creator = "dqc_user" };
+                var job = new EmulatedJob
+                {
+                    Id = state.NextId(), Kind = kind, Name = name, CreateTime = EmulatorState.NowMs(),
+                    Creator = "dqc_user",
+                };
                 tenant.AddJob(job);
             }
         }

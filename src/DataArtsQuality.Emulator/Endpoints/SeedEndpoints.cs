@@ -19,9 +19,14 @@ public static class SeedEndpoints
             var q = context.Request.Query;
             bool reseed = false;
             if (Int(q, "quality_jobs") is int quality) { state.Options.QualityJobs = quality; reseed = true; }
-            if (Int(q, "comparison_jobs") is int comparison) { state.Options.ComparisonJobs = comparison; reseed = true; }
+            if (Int(q, "comparison_jobs") is int comparison)
+            {
+                state.Options.ComparisonJobs = comparison;
+                reseed = true;
+            }
             if (Int(q, "instance_run_ms") is int runMs) state.Options.InstanceRunMilliseconds = runMs;
-            if (q["nested_sub_rules"].FirstOrDefault() is string nested) state.Options.NestedSubRules = bool.Parse(nested);
+            if (q["nested_sub_rules"].FirstOrDefault() is string nested)
+                state.Options.NestedSubRules = bool.Parse(nested);
             if (reseed) state.Reset();
             return Results.Json(new JsonObject
             {
@@ -40,16 +45,26 @@ public static class SeedEndpoints
             {
                 using var document = JsonDocument.Parse(body);
                 var root = document.RootElement;
-                if (root.ValueKind != JsonValueKind.Object) throw new FormatException("the body must be an object {\"jobs\": [...], \"comparison_jobs\": [...]}.");
-                quality = root.TryGetProperty("jobs", out var q) && q.ValueKind == JsonValueKind.Array ? JobSeed.ParseArray(q) : Array.Empty<JobSeed>();
-                comparison = root.TryGetProperty("comparison_jobs", out var c) && c.ValueKind == JsonValueKind.Array ? JobSeed.ParseArray(c) : Array.Empty<JobSeed>();
+                if (root.ValueKind != JsonValueKind.Object)
+                {
+                    throw new FormatException(
+                        "the body must be an object {\"jobs\": [...], \"comparison_jobs\": [...]}.");
+                }
+                quality = root.TryGetProperty("jobs", out var q) && q.ValueKind == JsonValueKind.Array
+                    ? JobSeed.ParseArray(q) : Array.Empty<JobSeed>();
+                comparison = root.TryGetProperty("comparison_jobs", out var c) && c.ValueKind == JsonValueKind.Array
+                    ? JobSeed.ParseArray(c) : Array.Empty<JobSeed>();
             }
             catch (Exception e) when (e is JsonException or FormatException)
             {
                 return Results.BadRequest(new JsonObject { ["error"] = e.Message });
             }
             var clash = quality.Select(j => j.Id).Intersect(comparison.Select(j => j.Id)).FirstOrDefault();
-            if (clash != 0) return Results.BadRequest(new JsonObject { ["error"] = $"the id {clash} is both a quality and a comparison job." });
+            if (clash != 0)
+            {
+                return Results.BadRequest(
+                    new JsonObject { ["error"] = $"the id {clash} is both a quality and a comparison job." });
+            }
             state.Options.QualityJobSeed = quality;
             state.Options.ComparisonJobSeed = comparison;
             state.Reset();

@@ -9,10 +9,14 @@ public static class TemplateEndpoints
     public static void MapTemplateEndpoints(this IEndpointRouteBuilder app, EmulatorState state)
     {
         app.MapGet("/v2/{project_id}/quality/rule-templates", (HttpContext context) => ListTemplates(context, state));
-        app.MapGet("/v2/{project_id}/quality/rule-templates/{id}", (HttpContext context, string id) => ShowTemplate(context, state, id));
-        app.MapPost("/v2/{project_id}/quality/rule-templates", Task<IResult> (HttpContext context) => CreateTemplate(context, state));
-        app.MapPut("/v2/{project_id}/quality/rule-templates/{id}", Task<IResult> (HttpContext context, string id) => UpdateTemplate(context, state, id));
-        app.MapPost("/v2/{project_id}/quality/rule-templates/batch-delete", Task<IResult> (HttpContext context) => DeleteTemplates(context, state));
+        app.MapGet("/v2/{project_id}/quality/rule-templates/{id}",
+            (HttpContext context, string id) => ShowTemplate(context, state, id));
+        app.MapPost("/v2/{project_id}/quality/rule-templates",
+            Task<IResult> (HttpContext context) => CreateTemplate(context, state));
+        app.MapPut("/v2/{project_id}/quality/rule-templates/{id}",
+            Task<IResult> (HttpContext context, string id) => UpdateTemplate(context, state, id));
+        app.MapPost("/v2/{project_id}/quality/rule-templates/batch-delete",
+            Task<IResult> (HttpContext context) => DeleteTemplates(context, state));
     }
 
     private static IResult ListTemplates(HttpContext context, EmulatorState state)
@@ -30,11 +34,14 @@ public static class TemplateEndpoints
                 // [inf] name is a case-insensitive substring match, as the console's search box.
                 && (name is null || t.Name.Contains(name, StringComparison.OrdinalIgnoreCase))
                 && (creator is null || string.Equals(t.Creator, creator, StringComparison.Ordinal))
-                && (system is null || !string.Equals(system, "true", StringComparison.OrdinalIgnoreCase) || t.System)).ToList();
+                && (system is null || !string.Equals(system, "true", StringComparison.OrdinalIgnoreCase) || t.System))
+                .ToList();
             return Results.Json(new JsonObject
             {
                 ["count"] = list.Count,
-                ["resources"] = new JsonArray(paging.Of(list).Select(t => (JsonNode?)ToJson(t, idAsString: false, withAbnormal: true)).ToArray()),
+                ["resources"] = new JsonArray(paging.Of(list)
+                    .Select(t => (JsonNode?)ToJson(t, idAsString: false, withAbnormal: true))
+                    .ToArray()),
             });
         }
     }
@@ -57,7 +64,10 @@ public static class TemplateEndpoints
         lock (state.Lock)
         {
             var tenant = context.Tenant();
-            var t = new EmulatedTemplate { Id = state.NextId(), CreateTime = EmulatorState.NowMs(), Creator = "dqc_user" };
+            var t = new EmulatedTemplate
+            {
+                Id = state.NextId(), CreateTime = EmulatorState.NowMs(), Creator = "dqc_user",
+            };
             var problem = Apply(t, body, tenant, requireAll: true);
             if (problem != null) return problem;
             tenant.Templates.Add(t);
@@ -75,8 +85,14 @@ public static class TemplateEndpoints
             var tenant = context.Tenant();
             var t = Find(tenant, id);
             if (t is null) return ApiErrors.NoSuch("rule template", id);
-            if (t.System) return ApiErrors.Dqc(400, ApiErrors.SystemTemplate, $"The system template {id} cannot be changed.");
-            var copy = new EmulatedTemplate { Id = t.Id, Name = t.Name, CategoryId = t.CategoryId, Dimension = t.Dimension, Type = t.Type, Sql = t.Sql, AbnormalSql = t.AbnormalSql, ResultDescription = t.ResultDescription, Description = t.Description, CreateTime = t.CreateTime, Creator = t.Creator };
+            if (t.System)
+                return ApiErrors.Dqc(400, ApiErrors.SystemTemplate, $"The system template {id} cannot be changed.");
+            var copy = new EmulatedTemplate
+            {
+                Id = t.Id, Name = t.Name, CategoryId = t.CategoryId, Dimension = t.Dimension, Type = t.Type,
+                Sql = t.Sql, AbnormalSql = t.AbnormalSql, ResultDescription = t.ResultDescription,
+                Description = t.Description, CreateTime = t.CreateTime, Creator = t.Creator,
+            };
             var problem = Apply(copy, body, tenant, requireAll: false);
             if (problem != null) return problem;
             tenant.Templates[tenant.Templates.IndexOf(t)] = copy;
@@ -84,7 +100,9 @@ public static class TemplateEndpoints
         }
     }
 
-    /// <summary>BatchDeleteTemplates: {"ids":[...]}; a bare array is refused, as the other batch calls' shape does not fit.</summary>
+    /// <summary>
+    /// BatchDeleteTemplates: {"ids":[...]}; a bare array is refused, as the other batch calls' shape does not fit.
+    /// </summary>
     private static async Task<IResult> DeleteTemplates(HttpContext context, EmulatorState state)
     {
         var body = JsonRead.Object(await context.ReadBodyAsync());
@@ -98,7 +116,8 @@ public static class TemplateEndpoints
             {
                 var t = templates.FirstOrDefault(x => x.Id == id);
                 if (t is null) return ApiErrors.NoSuch("rule template", id);
-                if (t.System) return ApiErrors.Dqc(400, ApiErrors.SystemTemplate, $"The system template {id} cannot be deleted.");
+                if (t.System)
+                    return ApiErrors.Dqc(400, ApiErrors.SystemTemplate, $"The system template {id} cannot be deleted.");
             }
             templates.RemoveAll(t => ids.Contains(t.Id));
             // As the reference: the API page shows no body and BatchDeleteTemplatesResponse has no fields, so a
@@ -119,7 +138,8 @@ public static class TemplateEndpoints
             return ApiErrors.Dqc(400, ApiErrors.DuplicateName, $"A rule template named '{t.Name}' exists.");
         if (body["dimension_id"] is JsonNode dim)
         {
-            if (!JsonRead.TryInt(dim, out int d) || d < 1 || d > 6) return ApiErrors.InvalidField("dimension_id must be 1 to 6.");
+            if (!JsonRead.TryInt(dim, out int d) || d < 1 || d > 6)
+                return ApiErrors.InvalidField("dimension_id must be 1 to 6.");
             t.Dimension = DqcValues.Dimensions[d - 1];
         }
         else if (requireAll) return ApiErrors.InvalidField("dimension_id is required.");
@@ -133,9 +153,11 @@ public static class TemplateEndpoints
         if (sql != null) t.Sql = sql;
         if (string.IsNullOrEmpty(t.Sql)) return ApiErrors.InvalidField("sql_info is required.");
         // [inf] TemplateRO replaces the template: a field sent as null clears it, a field left out keeps its value.
-        if (body.ContainsKey("result_description")) t.ResultDescription = body["result_description"]?.GetValue<string>();
+        if (body.ContainsKey("result_description"))
+            t.ResultDescription = body["result_description"]?.GetValue<string>();
         if (body.ContainsKey("description")) t.Description = body["description"]?.GetValue<string>();
-        if (body.ContainsKey("abnormal_table_template")) t.AbnormalSql = body["abnormal_table_template"]?.GetValue<string>();
+        if (body.ContainsKey("abnormal_table_template"))
+            t.AbnormalSql = body["abnormal_table_template"]?.GetValue<string>();
         if (body["user_define_version_name"] is JsonNode vn) t.VersionName = vn.GetValue<string>();
         if (body["publish"] is JsonNode pub) t.Published = pub.GetValue<bool>();
         // [inf] type derived from the SQL: Field when it names a column placeholder, Table otherwise.
@@ -147,7 +169,9 @@ public static class TemplateEndpoints
     {
         var o = new JsonObject
         {
-            ["id"] = idAsString ? JsonValue.Create(t.Id.ToString(CultureInfo.InvariantCulture)) : JsonValue.Create(t.Id),
+            ["id"] = idAsString
+                ? JsonValue.Create(t.Id.ToString(CultureInfo.InvariantCulture))
+                : JsonValue.Create(t.Id),
             ["name"] = t.Name,
             ["category_id"] = JsonValue.Create(t.CategoryId),
             ["dimension"] = t.Dimension,

@@ -16,12 +16,17 @@ public static class WorkspaceEndpoints
 
     public static void MapWorkspaceEndpoints(this IEndpointRouteBuilder app, EmulatorState state)
     {
-        app.MapGet("/v1/{project_id}/workspaces/{instance_id}", (string project_id, string instance_id, int? limit, int? offset) =>
+        app.MapGet("/v1/{project_id}/workspaces/{instance_id}",
+            (string project_id, string instance_id, int? limit, int? offset) =>
         {
             if (project_id != state.Options.ProjectId)
-                return ApiErrors.Dqc(400, ApiErrors.ProjectMismatch, $"The project {project_id} does not match the token's project.");
+            {
+                return ApiErrors.Dqc(400, ApiErrors.ProjectMismatch,
+                    $"The project {project_id} does not match the token's project.");
+            }
+            // [inf] code and wording
             if (instance_id != EmulatorDefaults.InstanceId)
-                return ApiErrors.Dqc(400, "DAYU.4402", $"The instance {instance_id} does not exist."); // [inf] code and wording
+                return ApiErrors.Dqc(400, "DAYU.4402", $"The instance {instance_id} does not exist.");
             int size = limit ?? 20;
             int from = offset ?? 0;
             if (size < 1 || size > 100 || from < 0)
@@ -33,7 +38,8 @@ public static class WorkspaceEndpoints
                 Workspace(state.Options.WorkspaceId, "dqc_prod", 1, "ei", 12, created),
                 Workspace(EmulatorState.SecondWorkspaceId, "dqc_analytics", 0, "data_ops", 4, created + 86_400_000),
             };
-            all.AddRange(Extra.Select((w, i) => Workspace(w.Id, w.Name, w.IsDefault, w.Owner, w.Members, created + (i + 2) * 86_400_000L)));
+            all.AddRange(Extra.Select((w, i) =>
+                Workspace(w.Id, w.Name, w.IsDefault, w.Owner, w.Members, created + (i + 2) * 86_400_000L)));
             bool asFloat;
             int honoured;
             lock (state.Lock)

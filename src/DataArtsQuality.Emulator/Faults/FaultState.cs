@@ -58,7 +58,9 @@ public sealed class FaultState
 
     public int Admitted { get; private set; }
 
-    /// <summary>Whether a refused request takes a slot of the window too; the docs do not say [inf], so both are offered.</summary>
+    /// <summary>
+    /// Whether a refused request takes a slot of the window too; the docs do not say [inf], so both are offered.
+    /// </summary>
     public bool CountRefused { get; private set; }
 
     private readonly Dictionary<string, int> _rejectedBy = new(StringComparer.Ordinal);
@@ -68,7 +70,9 @@ public sealed class FaultState
         lock (_lock) return _rejectedBy.TryGetValue(caller, out int n) ? n : 0;
     }
 
-    /// <summary>The refusals per caller since the limit was set (callers named as in the request log, no credential).</summary>
+    /// <summary>
+    /// The refusals per caller since the limit was set (callers named as in the request log, no credential).
+    /// </summary>
     public IReadOnlyDictionary<string, int> RejectedByCaller()
     {
         lock (_lock) return new Dictionary<string, int>(_rejectedBy, StringComparer.Ordinal);

@@ -26,7 +26,9 @@ public sealed partial class RateLimitMiddleware(RequestDelegate next, FaultState
         }
         string period = (faults.LimitPeriodMs / 1000.0).ToString("0.###", CultureInfo.InvariantCulture);
         await ApiErrors.Gateway(context, 429, "APIG.0308",
-            $"The throttling threshold has been reached: policy user over ratelimit,limit:{faults.LimitCount},time:{period} second").ExecuteAsync(context);
+                "The throttling threshold has been reached: policy user over ratelimit,"
+                + $"limit:{faults.LimitCount},time:{period} second")
+            .ExecuteAsync(context);
     }
 
     /// <summary>
@@ -40,7 +42,8 @@ public sealed partial class RateLimitMiddleware(RequestDelegate next, FaultState
         {
             string? user = iam.Find(token)?.UserName;
             if (!string.IsNullOrEmpty(user)) return "user:" + user;
-            return "token:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)))[..12];
+            return "token:" + Convert.ToHexString(
+                System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)))[..12];
         }
         var access = AccessKey().Match(context.Request.Headers.Authorization.ToString());
         if (access.Success) return "ak:" + access.Groups[1].Value;

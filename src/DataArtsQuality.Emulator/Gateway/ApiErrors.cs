@@ -33,7 +33,8 @@ public static class ApiErrors
     public static IResult NotAnObject() => Dqc(400, BadBody, "The request body is not a JSON object.");
 
     /// <summary>[inf] the docs list no 404 for DQC; a missing job is a 400 with an error body.</summary>
-    public static IResult NoSuchJob(JobKind kind, object id) => Dqc(400, JobNotFound, $"The {kind.Noun()} {id} does not exist.");
+    public static IResult NoSuchJob(JobKind kind, object id) =>
+        Dqc(400, JobNotFound, $"The {kind.Noun()} {id} does not exist.");
 
     public static IResult NoSuch(string what, object? id) => Dqc(400, NotFound, $"The {what} {id} does not exist.");
 
@@ -43,7 +44,9 @@ public static class ApiErrors
     {
         string requestId = RequestId(context);
         context.Response.Headers["X-Request-Id"] = requestId;
-        return Results.Json(new JsonObject { ["error_code"] = code, ["error_msg"] = message, ["request_id"] = requestId }, statusCode: status);
+        return Results.Json(
+            new JsonObject { ["error_code"] = code, ["error_msg"] = message, ["request_id"] = requestId },
+            statusCode: status);
     }
 
     public static string RequestId(HttpContext context)

@@ -21,7 +21,8 @@ public static partial class ApigSignature
         if (string.IsNullOrEmpty(header)) return null;
         var m = AuthorizationPattern().Match(header);
         if (!m.Success) return null;
-        return new Parsed(m.Groups["ak"].Value, m.Groups["sh"].Value.Split(';'), m.Groups["sig"].Value.ToLowerInvariant());
+        return new Parsed(
+            m.Groups["ak"].Value, m.Groups["sh"].Value.Split(';'), m.Groups["sig"].Value.ToLowerInvariant());
     }
 
     /// <summary>
@@ -59,7 +60,9 @@ public static partial class ApigSignature
             int c = string.CompareOrdinal(a.Name, b.Name);
             return c != 0 ? c : string.CompareOrdinal(a.Value, b.Value);
         });
-        sb.Append(string.Join('&', pairs.Select(p => EncodeBytes(Encoding.UTF8.GetBytes(p.Name)) + "=" + EncodeBytes(Encoding.UTF8.GetBytes(p.Value))))).Append('\n');
+        sb.Append(string.Join('&', pairs.Select(p =>
+            EncodeBytes(Encoding.UTF8.GetBytes(p.Name)) + "=" + EncodeBytes(Encoding.UTF8.GetBytes(p.Value)))))
+            .Append('\n');
 
         var names = signedHeaders.Select(h => h.ToLowerInvariant()).ToArray();
         Array.Sort(names, StringComparer.Ordinal);
@@ -74,12 +77,16 @@ public static partial class ApigSignature
     }
 
     public static string StringToSign(string sdkDate, string canonicalRequest)
-        => "SDK-HMAC-SHA256\n" + sdkDate + "\n" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalRequest)));
+        => "SDK-HMAC-SHA256\n" + sdkDate + "\n"
+            + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalRequest)));
 
     public static string Signature(string secretKey, string stringToSign)
-        => Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secretKey), Encoding.UTF8.GetBytes(stringToSign)));
+        => Convert.ToHexStringLower(
+            HMACSHA256.HashData(Encoding.UTF8.GetBytes(secretKey), Encoding.UTF8.GetBytes(stringToSign)));
 
-    /// <summary>Bytes of a percent-encoded string: %XX becomes the byte, anything else its UTF-8 bytes ('+' stays '+').</summary>
+    /// <summary>
+    /// Bytes of a percent-encoded string: %XX becomes the byte, anything else its UTF-8 bytes ('+' stays '+').
+    /// </summary>
     public static byte[] PercentDecode(string text)
     {
         var bytes = new List<byte>(text.Length);
@@ -104,7 +111,8 @@ public static partial class ApigSignature
         var sb = new StringBuilder(bytes.Length * 3);
         foreach (byte b in bytes)
         {
-            if (char.IsAsciiLetterOrDigit((char)b) || b is (byte)'-' or (byte)'_' or (byte)'.' or (byte)'~') sb.Append((char)b);
+            if (char.IsAsciiLetterOrDigit((char)b) || b is (byte)'-' or (byte)'_' or (byte)'.' or (byte)'~')
+                sb.Append((char)b);
             else sb.Append('%').Append(b.ToString("X2"));
         }
         return sb.ToString();

@@ -22,15 +22,18 @@ public static class GatewayAuth
 
         string? token = request.Headers["X-Auth-Token"].FirstOrDefault();
         if (string.IsNullOrEmpty(token))
-            return ApiErrors.Gateway(context, 401, "APIG.0301", "Incorrect IAM authentication information: x-auth-token not found");
+            return ApiErrors.Gateway(context, 401, "APIG.0301",
+                "Incorrect IAM authentication information: x-auth-token not found");
         if (string.Equals(token, state.Options.Token, StringComparison.Ordinal))
             return null;
         var issued = iam.Find(token);
         if (issued is null)
-            return ApiErrors.Gateway(context, 401, "APIG.0301", "Incorrect IAM authentication information: decrypt token fail");
+            return ApiErrors.Gateway(context, 401, "APIG.0301",
+                "Incorrect IAM authentication information: decrypt token fail");
         if (issued.ExpiresAt <= iam.Now)
             return ApiErrors.Gateway(context, 401, "APIG.0301",
-                $"Incorrect IAM authentication information: token expires, expires_at: {IamState.Iso(issued.ExpiresAt)}");
+                "Incorrect IAM authentication information: token expires, expires_at: "
+                + IamState.Iso(issued.ExpiresAt));
         return null;
     }
 
@@ -39,34 +42,45 @@ public static class GatewayAuth
         var request = context.Request;
         var parsed = ApigSignature.ParseAuthorization(authorization);
         if (parsed is null)
-            return ApiErrors.Gateway(context, 401, "APIG.0301", "Incorrect IAM authentication information: Authorization header is not SDK-HMAC-SHA256");
+            return ApiErrors.Gateway(context, 401, "APIG.0301",
+                "Incorrect IAM authentication information: Authorization header is not SDK-HMAC-SHA256");
         if (!iam.TryGetKey(parsed.AccessKey, out string secretKey, out string? securityToken))
-            return ApiErrors.Gateway(context, 401, "APIG.0301", "Incorrect IAM authentication information: the access key does not exist"); // [inf] wording
+            return ApiErrors.Gateway(context, 401, "APIG.0301",
+                "Incorrect IAM authentication information: the access key does not exist"); // [inf] wording
         if (!parsed.SignedHeaders.Contains("x-sdk-date", StringComparer.Ordinal))
-            return ApiErrors.Gateway(context, 401, "APIG.0301", "Incorrect IAM authentication information: x-sdk-date is not signed");
+            return ApiErrors.Gateway(context, 401, "APIG.0301",
+                "Incorrect IAM authentication information: x-sdk-date is not signed");
 
         string date = request.Headers["X-Sdk-Date"].FirstOrDefault() ?? "";
         if (!DateTimeOffset.TryParseExact(date, "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var signedAt))
-            return ApiErrors.Gateway(context, 401, "APIG.0301", $"Incorrect IAM authentication information: X-Sdk-Date '{date}' is not yyyyMMddTHHmmssZ");
+            return ApiErrors.Gateway(context, 401, "APIG.0301",
+                $"Incorrect IAM authentication information: X-Sdk-Date '{date}' is not yyyyMMddTHHmmssZ");
         var now = iam.Now;
         if ((signedAt - now).Duration() > MaxClockSkew)
         {
-            // [inf] The docs show a time error quoting the request time; the code and wording here are the emulator's guess.
+            // [inf] The docs show a time error quoting the request time; the code and wording here are the emulator's
+            // guess.
             string nowText = now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
             return ApiErrors.Gateway(context, 401, "APIGW.0303",
-                $"Incorrect IAM authentication information: the request time X-Sdk-Date {date} differs from the server time {nowText} by more than 15 minutes; check the client clock");
+                $"Incorrect IAM authentication information: the request time X-Sdk-Date {date} differs from the "
+                + $"server time {nowText} by more than 15 minutes; check the client clock");
         }
 
         if (securityToken != null)
         {
             string? sent = request.Headers["X-Security-Token"].FirstOrDefault();
             if (sent is null || !parsed.SignedHeaders.Contains("x-security-token", StringComparer.Ordinal)
-                || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(sent), Encoding.UTF8.GetBytes(securityToken)))
-                return ApiErrors.Gateway(context, 401, "APIG.0301", "Incorrect IAM authentication information: the security token is missing, unsigned or invalid");
+                || !CryptographicOperations.FixedTimeEquals(
+                    Encoding.UTF8.GetBytes(sent), Encoding.UTF8.GetBytes(securityToken)))
+            {
+                return ApiErrors.Gateway(context, 401, "APIG.0301",
+                    "Incorrect IAM authentication information: the security token is missing, unsigned or invalid");
+            }
         }
 
-        string rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? (request.Path + request.QueryString).ToString();
+        string rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget
+            ?? (request.Path + request.QueryString).ToString();
         string canonical = ApigSignature.CanonicalRequest(request.Method, rawTarget, parsed.SignedHeaders,
             name => request.Headers.TryGetValue(name, out var v) ? v.ToString() : null, body);
         string expected = ApigSignature.Signature(secretKey, ApigSignature.StringToSign(date, canonical));
@@ -79,8 +93,11 @@ public static class GatewayAuth
             // port, not a gateway rule].
             string hostOnly = request.Host.Host;
             string withoutPort = ApigSignature.CanonicalRequest(request.Method, rawTarget, parsed.SignedHeaders,
-                name => name == "host" ? hostOnly : request.Headers.TryGetValue(name, out var v) ? v.ToString() : null, body);
-            if (Matches(ApigSignature.Signature(secretKey, ApigSignature.StringToSign(date, withoutPort)), parsed.Signature)) return null;
+                name => name == "host" ? hostOnly : request.Headers.TryGetValue(name, out var v) ? v.ToString() : null,
+                body);
+            string signedWithoutPort =
+                ApigSignature.Signature(secretKey, ApigSignature.StringToSign(date, withoutPort));
+            if (Matches(signedWithoutPort, parsed.Signature)) return null;
         }
         if (!Matches(expected, parsed.Signature))
         {
@@ -88,7 +105,8 @@ public static class GatewayAuth
             // computed with '|' for newlines; the security token is masked so the message cannot leak it.
             string shown = canonical.Replace("\n", "|");
             if (securityToken != null) shown = shown.Replace(securityToken, "***");
-            return ApiErrors.Gateway(context, 401, "APIG.0301", "Incorrect IAM authentication information: verify aksk signature fail, canonicalRequest: " + shown);
+            return ApiErrors.Gateway(context, 401, "APIG.0301",
+                "Incorrect IAM authentication information: verify aksk signature fail, canonicalRequest: " + shown);
         }
         return null;
     }

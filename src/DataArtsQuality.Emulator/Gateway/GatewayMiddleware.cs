@@ -30,14 +30,18 @@ public sealed partial class GatewayMiddleware(RequestDelegate next, EmulatorStat
         }
         string body = Encoding.UTF8.GetString(bodyBytes);
         request.Body.Position = 0;
-        var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        var entry = state.Requests.Add(request.Method, request.Path.Value ?? "", request.QueryString.Value ?? "", headers, body);
+        var headers = request.Headers.ToDictionary(
+            h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        var entry = state.Requests.Add(
+            request.Method, request.Path.Value ?? "", request.QueryString.Value ?? "", headers, body);
         context.Response.OnStarting(() => { entry.Status = context.Response.StatusCode; return Task.CompletedTask; });
 
         // IAM's login itself needs no credential; everything else goes through the gateway's checks.
-        bool isLogin = HttpMethods.IsPost(request.Method) && request.Path.Equals("/v3/auth/tokens", StringComparison.Ordinal);
+        bool isLogin = HttpMethods.IsPost(request.Method)
+            && request.Path.Equals("/v3/auth/tokens", StringComparison.Ordinal);
         var rejection = isLogin ? null
-            : GatewayAuth.Authenticate(context, state, context.RequestServices.GetRequiredService<IamState>(), bodyBytes);
+            : GatewayAuth.Authenticate(
+                context, state, context.RequestServices.GetRequiredService<IamState>(), bodyBytes);
         if (rejection is null)
         {
             var match = QualityPath().Match(request.Path.Value ?? "");
@@ -61,13 +65,17 @@ public sealed partial class GatewayMiddleware(RequestDelegate next, EmulatorStat
     private IResult? CheckTenant(HttpContext context, string projectId)
     {
         if (!string.Equals(projectId, state.Options.ProjectId, StringComparison.Ordinal))
-            return ApiErrors.Dqc(400, ApiErrors.ProjectMismatch, $"The project {projectId} does not match the token's project.");
+        {
+            return ApiErrors.Dqc(400, ApiErrors.ProjectMismatch,
+                $"The project {projectId} does not match the token's project.");
+        }
         string? workspace = context.Request.Headers["workspace"].FirstOrDefault();
         if (string.IsNullOrEmpty(workspace) && IsV1RuleList(context.Request))
         {
             // The API page asks for the workspace header here, but the official SDKs send none for this call (the Go
             // SDK's ListQualityTaskLists request definition has no workspace field). Serve the default workspace, as
-            // DataArts does for APIs whose workspace is optional [inf: which workspace the service picks is undocumented].
+            // DataArts does for APIs whose workspace is optional [inf: which workspace the service picks is
+            // undocumented].
             workspace = state.Options.WorkspaceId;
         }
         if (string.IsNullOrEmpty(workspace))

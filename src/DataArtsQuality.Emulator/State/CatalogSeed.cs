@@ -31,12 +31,43 @@ public static class CatalogSeed
         long t0 = 1571328000000;
         return
         [
-            new EmulatedTemplate { Id = 1, Name = "Number of table rows", Dimension = "Accuracy", Type = "Table", System = true, Sql = "select count(1) from ${Schema_Table1}", ResultDescription = "Total number of rows: ${1}", CreateTime = t0, Creator = "System" },
-            new EmulatedTemplate { Id = 2, Name = "Null value scan", Dimension = "Completeness", Type = "Field", System = true, Sql = "select count(*) from ${Schema_Table1} where ${Column1} is null", ResultDescription = "Null rows: ${1}", CreateTime = t0, Creator = "System" },
-            new EmulatedTemplate { Id = 3, Name = "Field uniqueness", Dimension = "Uniqueness", Type = "Field", System = true, Sql = "select count(distinct ${Column1}) from ${Schema_Table1}", ResultDescription = "Distinct values: ${1}", CreateTime = t0, Creator = "System" },
-            new EmulatedTemplate { Id = 4, Name = "Regular expression", Dimension = "Validity", Type = "Field", System = true, Sql = "select count(*) from ${Schema_Table1} where not regexp_like(${Column1}, '${Regex}')", ResultDescription = "Mismatches: ${1}", CreateTime = t0, Creator = "System" },
-            new EmulatedTemplate { Id = UserTemplate, Name = "orders_row_count", Dimension = "Uniqueness", Type = "Table", Sql = "select count(*) from ${Schema_Table1}", ResultDescription = "row : ${1}", CreateTime = 1661412950486, Creator = "ei", CategoryId = FinanceCategory, Description = "Rows of the orders table", AbnormalSql = "select * from ${Schema_Table1}" },
-            new EmulatedTemplate { Id = SecondUserTemplate, Name = "late_payments", Dimension = "Timeliness", Type = "Table", Sql = "select count(*) from ${Schema_Table1} where paid_at > due_at", ResultDescription = "late : ${1}", CreateTime = 1661412990486, Creator = "data_ops", CategoryId = MarketingCategory },
+            new EmulatedTemplate
+            {
+                Id = 1, Name = "Number of table rows", Dimension = "Accuracy", Type = "Table", System = true,
+                Sql = "select count(1) from ${Schema_Table1}", ResultDescription = "Total number of rows: ${1}",
+                CreateTime = t0, Creator = "System",
+            },
+            new EmulatedTemplate
+            {
+                Id = 2, Name = "Null value scan", Dimension = "Completeness", Type = "Field", System = true,
+                Sql = "select count(*) from ${Schema_Table1} where ${Column1} is null",
+                ResultDescription = "Null rows: ${1}", CreateTime = t0, Creator = "System",
+            },
+            new EmulatedTemplate
+            {
+                Id = 3, Name = "Field uniqueness", Dimension = "Uniqueness", Type = "Field", System = true,
+                Sql = "select count(distinct ${Column1}) from ${Schema_Table1}",
+                ResultDescription = "Distinct values: ${1}", CreateTime = t0, Creator = "System",
+            },
+            new EmulatedTemplate
+            {
+                Id = 4, Name = "Regular expression", Dimension = "Validity", Type = "Field", System = true,
+                Sql = "select count(*) from ${Schema_Table1} where not regexp_like(${Column1}, '${Regex}')",
+                ResultDescription = "Mismatches: ${1}", CreateTime = t0, Creator = "System",
+            },
+            new EmulatedTemplate
+            {
+                Id = UserTemplate, Name = "orders_row_count", Dimension = "Uniqueness", Type = "Table",
+                Sql = "select count(*) from ${Schema_Table1}", ResultDescription = "row : ${1}",
+                CreateTime = 1661412950486, Creator = "ei", CategoryId = FinanceCategory,
+                Description = "Rows of the orders table", AbnormalSql = "select * from ${Schema_Table1}",
+            },
+            new EmulatedTemplate
+            {
+                Id = SecondUserTemplate, Name = "late_payments", Dimension = "Timeliness", Type = "Table",
+                Sql = "select count(*) from ${Schema_Table1} where paid_at > due_at", ResultDescription = "late : ${1}",
+                CreateTime = 1661412990486, Creator = "data_ops", CategoryId = MarketingCategory,
+            },
         ];
     }
 }

@@ -3,15 +3,24 @@ namespace DataArtsQuality.Emulator.State;
 /// <summary>Everything the emulator remembers. All access to tenants goes through <see cref="Lock"/>.</summary>
 public sealed class EmulatorState
 {
-    /// <summary>Seeded job IDs the docs and tests use. All exceed 2^53 and end in non-zero digits, so any rounding shows.</summary>
+    /// <summary>
+    /// Seeded job IDs the docs and tests use. All exceed 2^53 and end in non-zero digits, so any rounding shows.
+    /// </summary>
     public static readonly long[] FixedQualityJobs = { 1440764172232392705, 1283480044387540993, 1279033542491521025 };
     public static readonly long[] FixedComparisonJobs = { 1012386182149165057, 1497195981236936705 };
 
     /// <summary>A second workspace of the same project, for tests that work on two workspaces.</summary>
     public const string SecondWorkspaceId = "7a1c9e2b5d3f4a6b8c0d1e2f3a4b5c6d";
 
-    private static readonly string[] Subjects = { "orders", "customers", "payments", "shipments", "inventory", "invoices", "sessions", "products", "refunds", "ledger" };
-    private static readonly string[] Checks = { "null_check", "uniqueness", "row_count", "freshness", "range_check", "regex_check", "referential", "duplicates" };
+    private static readonly string[] Subjects =
+    {
+        "orders", "customers", "payments", "shipments", "inventory", "invoices", "sessions", "products", "refunds",
+        "ledger",
+    };
+    private static readonly string[] Checks =
+    {
+        "null_check", "uniqueness", "row_count", "freshness", "range_check", "regex_check", "referential", "duplicates",
+    };
 
     // Each emulator starts its IDs at its own random point, as the real service's IDs are unique across projects and
     // workspaces: a test process that starts several emulators keeps one record of reruns (Get-DqcRerun), and an ID
@@ -49,7 +58,10 @@ public sealed class EmulatorState
             Shape = new WireShape();
             var main = new Tenant(Options.ProjectId, Options.WorkspaceId);
             if (Options.QualityJobSeed is not null || Options.ComparisonJobSeed is not null)
-                SeedFrom(main, Options.QualityJobSeed ?? Array.Empty<JobSeed>(), Options.ComparisonJobSeed ?? Array.Empty<JobSeed>());
+            {
+                SeedFrom(main, Options.QualityJobSeed ?? Array.Empty<JobSeed>(),
+                    Options.ComparisonJobSeed ?? Array.Empty<JobSeed>());
+            }
             else
                 Seed(main, Options.QualityJobs, Options.ComparisonJobs, withFixed: true);
             Tenants[main.WorkspaceId] = main;
@@ -65,10 +77,14 @@ public sealed class EmulatorState
         lock (Lock) return Tenants.TryGetValue(workspaceId, out var t) ? t : null;
     }
 
-    /// <summary>The tenant of a workspace; of the main workspace when none is named (the control endpoints' ?workspace=).</summary>
+    /// <summary>
+    /// The tenant of a workspace; of the main workspace when none is named (the control endpoints' ?workspace=).
+    /// </summary>
     public Tenant? FindTenantOrMain(string? workspaceId) => FindTenant(workspaceId ?? Options.WorkspaceId);
 
-    /// <summary>Moves RUNNING instances whose time has come to their outcome. Call under the lock before reading.</summary>
+    /// <summary>
+    /// Moves RUNNING instances whose time has come to their outcome. Call under the lock before reading.
+    /// </summary>
     public void Advance(Tenant tenant)
     {
         long now = NowMs();
@@ -107,7 +123,9 @@ public sealed class EmulatorState
         return instance;
     }
 
-    /// <summary>The sample's fixed job IDs of a kind, or with a seed the IDs of the main workspace's first jobs, as strings.</summary>
+    /// <summary>
+    /// The sample's fixed job IDs of a kind, or with a seed the IDs of the main workspace's first jobs, as strings.
+    /// </summary>
     public IReadOnlyList<string> FirstJobIds(JobKind kind, int count)
     {
         if (Options.QualityJobSeed is null && Options.ComparisonJobSeed is null)
@@ -120,7 +138,10 @@ public sealed class EmulatorState
                 .Select(j => j.Id.ToString(CultureInfo.InvariantCulture)).ToList();
     }
 
-    /// <summary>The user's jobs in file order, each with its finished history (runs 30 minutes apart, the last starting 30 minutes ago).</summary>
+    /// <summary>
+    /// The user's jobs in file order, each with its finished history (runs 30 minutes apart, the last starting 30
+    /// minutes ago).
+    /// </summary>
     private void SeedFrom(Tenant tenant, IReadOnlyList<JobSeed> quality, IReadOnlyList<JobSeed> comparison)
     {
         long now = NowMs();
@@ -173,7 +194,8 @@ public sealed class EmulatorState
         }
         for (int i = 0; i < comparisonJobs; i++)
         {
-            long id = withFixed && i < FixedComparisonJobs.Length ? FixedComparisonJobs[i] : comparisonBase + i * 104723L;
+            long id = withFixed && i < FixedComparisonJobs.Length
+                ? FixedComparisonJobs[i] : comparisonBase + i * 104723L;
             tenant.AddJob(MakeJob(id, JobKind.Comparison, i, now, random));
         }
 

@@ -3,7 +3,9 @@ using System.Security.Cryptography;
 
 namespace DataArtsQuality.Emulator.State;
 
-/// <summary>What the emulator's IAM knows: its user, keys, projects, issued tokens, and the (optionally skewed) clock.</summary>
+/// <summary>
+/// What the emulator's IAM knows: its user, keys, projects, issued tokens, and the (optionally skewed) clock.
+/// </summary>
 public sealed class IamState(EmulatorOptions options)
 {
     private readonly ConcurrentDictionary<string, IssuedToken> _tokens = new(StringComparer.Ordinal);
@@ -16,7 +18,9 @@ public sealed class IamState(EmulatorOptions options)
 
     public int TokensIssued => Volatile.Read(ref _issued);
 
-    /// <summary>Projects of the account: the region's default project and a sub-project (named region_sub as IAM does).</summary>
+    /// <summary>
+    /// Projects of the account: the region's default project and a sub-project (named region_sub as IAM does).
+    /// </summary>
     public IReadOnlyList<(string Id, string Name)> Projects =>
     [
         (Options.ProjectId, Options.Region),
@@ -49,7 +53,9 @@ public sealed class IamState(EmulatorOptions options)
         return false;
     }
 
-    /// <summary>Whether a password login names a known user of the account (the seeded one or one from --user).</summary>
+    /// <summary>
+    /// Whether a password login names a known user of the account (the seeded one or one from --user).
+    /// </summary>
     public bool CheckPassword(string? name, string? password, string? domain)
     {
         if (domain != EmulatorDefaults.DomainName) return false;
@@ -60,7 +66,8 @@ public sealed class IamState(EmulatorOptions options)
     public IssuedToken Issue(string projectId, string userName = "")
     {
         var now = Now;
-        string value = "MIIEmuT" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(96)).Replace('+', '-').Replace('/', '_');
+        string value = "MIIEmuT"
+            + Convert.ToBase64String(RandomNumberGenerator.GetBytes(96)).Replace('+', '-').Replace('/', '_');
         var token = new IssuedToken(value, projectId, now, now.AddSeconds(Options.TokenLifetimeSeconds), userName);
         _tokens[value] = token;
         Interlocked.Increment(ref _issued);
@@ -75,5 +82,6 @@ public sealed class IamState(EmulatorOptions options)
         foreach (var t in _tokens.Values) _tokens[t.Value] = t with { ExpiresAt = Now.AddSeconds(-1) };
     }
 
-    public static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+    public static string Iso(DateTimeOffset t) =>
+        t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 }

@@ -67,7 +67,8 @@ public sealed class JobSeed
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            document = JsonDocument.Parse(json,
+                new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         }
         catch (JsonException e)
         {
@@ -101,9 +102,13 @@ public sealed class JobSeed
             var history = new List<string>();
             if (item.TryGetProperty("history", out var h) && h.ValueKind != JsonValueKind.Null)
             {
-                if (h.ValueKind != JsonValueKind.Array) throw new FormatException($"{where}: \"history\" must be an array of outcomes.");
+                if (h.ValueKind != JsonValueKind.Array)
+                    throw new FormatException($"{where}: \"history\" must be an array of outcomes.");
                 foreach (var run in h.EnumerateArray())
-                    history.Add(OneOf(run.ValueKind == JsonValueKind.String ? run.GetString() : null, DqcValues.Outcomes, where, "history"));
+                {
+                    string? outcome = run.ValueKind == JsonValueKind.String ? run.GetString() : null;
+                    history.Add(OneOf(outcome, DqcValues.Outcomes, where, "history"));
+                }
             }
             list.Add(new JobSeed
             {
@@ -131,20 +136,24 @@ public sealed class JobSeed
         if (value.ValueKind == JsonValueKind.Number)
         {
             string raw = value.GetRawText();
-            if (raw.IndexOfAny(['.', 'e', 'E']) < 0 && long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long n)) return n;
+            if (raw.IndexOfAny(['.', 'e', 'E']) < 0
+                && long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long n))
+                return n;
         }
         else if (value.ValueKind == JsonValueKind.String
                  && long.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out long s))
         {
             return s;
         }
-        throw new FormatException($"{where}: \"{property}\" must be an integer (a JSON number without fraction or exponent, or a string of digits) that fits in 64 bits, not {value.GetRawText()}.");
+        throw new FormatException($"{where}: \"{property}\" must be an integer (a JSON number without fraction or "
+            + $"exponent, or a string of digits) that fits in 64 bits, not {value.GetRawText()}.");
     }
 
     private static string? Text(JsonElement item, string property, string where)
     {
         if (!item.TryGetProperty(property, out var value) || value.ValueKind == JsonValueKind.Null) return null;
-        if (value.ValueKind != JsonValueKind.String) throw new FormatException($"{where}: \"{property}\" must be a string.");
+        if (value.ValueKind != JsonValueKind.String)
+            throw new FormatException($"{where}: \"{property}\" must be a string.");
         return value.GetString();
     }
 
@@ -158,6 +167,7 @@ public sealed class JobSeed
     {
         foreach (string a in allowed)
             if (string.Equals(a, text, StringComparison.OrdinalIgnoreCase)) return a;
-        throw new FormatException($"{where}: \"{property}\" must be one of {string.Join(", ", allowed)}, not {text ?? "null"}.");
+        throw new FormatException(
+            $"{where}: \"{property}\" must be one of {string.Join(", ", allowed)}, not {text ?? "null"}.");
     }
 }

@@ -1,7 +1,8 @@
 namespace DataArtsQuality.Emulator.State;
 
 /// <summary>One API request as the gateway received it, and the status it was answered with.</summary>
-public sealed class LoggedRequest(long sequence, DateTimeOffset time, string method, string path, string query, Dictionary<string, string> headers, string body)
+public sealed class LoggedRequest(long sequence, DateTimeOffset time, string method, string path, string query,
+    Dictionary<string, string> headers, string body)
 {
     public long Sequence { get; } = sequence;
     public DateTimeOffset Time { get; } = time;

@@ -10,7 +10,8 @@ public sealed class RequestLog
 
     public LoggedRequest Add(string method, string path, string query, Dictionary<string, string> headers, string body)
     {
-        var entry = new LoggedRequest(Interlocked.Increment(ref _sequence), DateTimeOffset.UtcNow, method, path, query, headers, body);
+        var entry = new LoggedRequest(
+            Interlocked.Increment(ref _sequence), DateTimeOffset.UtcNow, method, path, query, headers, body);
         _entries.Enqueue(entry);
         return entry;
     }

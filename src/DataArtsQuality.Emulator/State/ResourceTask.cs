@@ -1,7 +1,8 @@
 namespace DataArtsQuality.Emulator.State;
 
 /// <summary>An import or export task. Each status read moves it one step (WAITING → RUNNING → SUCCESS, then file
-/// PREPARING → GENERATED) [inf: the real timing is undocumented; per-read steps keep tests fast and deterministic].</summary>
+/// PREPARING → GENERATED) [inf: the real timing is undocumented; per-read steps keep tests fast and
+/// deterministic].</summary>
 public sealed class ResourceTask
 {
     public string ResourceId { get; init; } = "";

@@ -1,8 +1,8 @@
 namespace DataArtsQuality.Emulator.State;
 
 /// <summary>
-/// One (project, workspace) pair, the tenancy key of every DQC call, and everything the workspace holds. /_emulator/reset
-/// makes new tenants, so all of it starts over. Guarded by the state's lock.
+/// One (project, workspace) pair, the tenancy key of every DQC call, and everything the workspace holds.
+/// /_emulator/reset makes new tenants, so all of it starts over. Guarded by the state's lock.
 /// </summary>
 public sealed class Tenant
 {
@@ -42,7 +42,9 @@ public sealed class Tenant
         JobsById[job.Id] = job;
     }
 
-    /// <summary>The job with this ID when it is of this kind; a job of the other kind does not exist for the caller.</summary>
+    /// <summary>
+    /// The job with this ID when it is of this kind; a job of the other kind does not exist for the caller.
+    /// </summary>
     public EmulatedJob? FindJob(long id, JobKind kind) =>
         JobsById.TryGetValue(id, out var job) && job.Kind == kind ? job : null;
 
