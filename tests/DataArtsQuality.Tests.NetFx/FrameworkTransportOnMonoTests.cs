@@ -43,9 +43,11 @@ public class FrameworkTransportOnMonoTests(ITestOutputHelper output)
     [Fact]
     public void TLS_1_2_is_added_to_a_host_offering_TLS_1_0_and_1_1_and_nothing_is_removed()
     {
-        var report = ServicePointProbe.InFreshDomain(Endpoint, presetProtocols: (int)(FrameworkTransport.Tls10 | FrameworkTransport.Tls11));
+        var report = ServicePointProbe.InFreshDomain(Endpoint,
+            presetProtocols: (int)(FrameworkTransport.Tls10 | FrameworkTransport.Tls11));
         Assert.Equal(FrameworkTransport.Tls10 | FrameworkTransport.Tls11, report.ProtocolsBefore);
-        Assert.Equal(FrameworkTransport.Tls10 | FrameworkTransport.Tls11 | FrameworkTransport.Tls12, report.ProtocolsAfter);
+        Assert.Equal(FrameworkTransport.Tls10 | FrameworkTransport.Tls11 | FrameworkTransport.Tls12,
+            report.ProtocolsAfter);
     }
 
     [Fact]
@@ -54,7 +56,8 @@ public class FrameworkTransportOnMonoTests(ITestOutputHelper output)
         var report = ServicePointProbe.InFreshDomain(Endpoint);
         Assert.Equal(report.ProtocolsBefore, report.ProtocolsAfter & report.ProtocolsBefore);
         // SystemDefault (0) is left to the OS (not Windows here: no pinning); any explicit set gains TLS 1.2.
-        if (report.ProtocolsBefore != 0) Assert.Equal(FrameworkTransport.Tls12, report.ProtocolsAfter & FrameworkTransport.Tls12);
+        if (report.ProtocolsBefore != 0)
+            Assert.Equal(FrameworkTransport.Tls12, report.ProtocolsAfter & FrameworkTransport.Tls12);
         else Assert.Equal((SecurityProtocolType)0, report.ProtocolsAfter);
     }
 }
