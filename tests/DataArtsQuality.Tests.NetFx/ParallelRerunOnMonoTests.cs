@@ -44,13 +44,15 @@ public class ParallelRerunOnMonoTests(ITestOutputHelper output) : IDisposable
 
         var gauge = await _emulator.GetAsync("/_emulator/concurrency");
         int most = gauge.GetProperty("max").GetInt32();
-        output.WriteLine($"64 reruns in {watch.Elapsed.TotalSeconds:0.00} s; the emulator had at most {most} in flight at once");
+        output.WriteLine(
+            $"64 reruns in {watch.Elapsed.TotalSeconds:0.00} s; the emulator had at most {most} in flight at once");
         Assert.Equal(64, ids.Distinct().Count());
         Assert.Equal(64, most);
         // Together, not in waves: 64 held 2 s each in one wave take about 2 s, in waves of 2 they would take 64 s.
         Assert.InRange(watch.Elapsed.TotalSeconds, 2, 15);
         // Mono's service points default to Expect: 100-continue (as .NET Framework's): none of the POSTs asked for it.
-        var logged = (await _emulator.GetAsync("/_emulator/requests")).EnumerateArray().Where(r => r.GetProperty("path").GetString()!.EndsWith("/instances/restart")).ToList();
+        var logged = (await _emulator.GetAsync("/_emulator/requests")).EnumerateArray()
+            .Where(r => r.GetProperty("path").GetString()!.EndsWith("/instances/restart")).ToList();
         Assert.Equal(64, logged.Count);
         Assert.All(logged, r => Assert.False(r.GetProperty("headers").TryGetProperty("expect", out _)));
     }
@@ -60,7 +62,8 @@ public class ParallelRerunOnMonoTests(ITestOutputHelper output) : IDisposable
     {
         await HoldReruns(64, 2000);
         var watch = Stopwatch.StartNew();
-        int most = WebRequestRerunProbe.MostAtOnceInFreshDomain(_emulator.Url, _emulator.ProjectId, _emulator.WorkspaceId, _emulator.Token, 64, applyFrameworkTransport: true);
+        int most = WebRequestRerunProbe.MostAtOnceInFreshDomain(_emulator.Url, _emulator.ProjectId,
+            _emulator.WorkspaceId, _emulator.Token, 64, applyFrameworkTransport: true);
         output.WriteLine($"HttpWebRequest stack, FrameworkTransport applied: 64 reruns in {watch.Elapsed.TotalSeconds:0.00} s, at most {most} in flight at once");
         Assert.Equal(64, most);
     }
@@ -71,16 +74,19 @@ public class ParallelRerunOnMonoTests(ITestOutputHelper output) : IDisposable
         // The control for the case above: the same stack at Mono's default limit (8 reruns, so it stays short).
         await HoldReruns(8, 500);
         var watch = Stopwatch.StartNew();
-        int most = WebRequestRerunProbe.MostAtOnceInFreshDomain(_emulator.Url, _emulator.ProjectId, _emulator.WorkspaceId, _emulator.Token, 8, applyFrameworkTransport: false);
+        int most = WebRequestRerunProbe.MostAtOnceInFreshDomain(_emulator.Url, _emulator.ProjectId,
+            _emulator.WorkspaceId, _emulator.Token, 8, applyFrameworkTransport: false);
         output.WriteLine($"HttpWebRequest stack, nothing applied: 8 reruns in {watch.Elapsed.TotalSeconds:0.00} s, at most {most} in flight at once");
         Assert.Equal(2, most);
     }
 
-    /// <summary>The next <paramref name="count"/> reruns are each held <paramref name="ms"/> by the emulator; a new measurement starts.</summary>
+    /// <summary>The next <paramref name="count"/> reruns are each held <paramref name="ms"/> by the emulator; a new
+    /// measurement starts.</summary>
     private async Task HoldReruns(int count, int ms)
     {
         await _emulator.SendAsync(HttpMethod.Delete, "/_emulator/faults");
-        await _emulator.SendAsync(HttpMethod.Post, "/_emulator/faults", Hold.Replace("%MS%", ms.ToString()).Replace("%N%", count.ToString()));
+        await _emulator.SendAsync(HttpMethod.Post, "/_emulator/faults",
+            Hold.Replace("%MS%", ms.ToString()).Replace("%N%", count.ToString()));
         await _emulator.SendAsync(HttpMethod.Delete, "/_emulator/concurrency");
     }
 }
