@@ -18,7 +18,8 @@ public sealed class ServicePointProbe : MarshalByRefObject
             new AppDomainSetup { ApplicationBase = AppDomain.CurrentDomain.BaseDirectory });
         try
         {
-            var probe = (ServicePointProbe)domain.CreateInstanceAndUnwrap(typeof(ServicePointProbe).Assembly.FullName!, typeof(ServicePointProbe).FullName!);
+            var probe = (ServicePointProbe)domain.CreateInstanceAndUnwrap(typeof(ServicePointProbe).Assembly.FullName!,
+                typeof(ServicePointProbe).FullName!);
             return probe.Connect(endpoint, presetProtocols, presetDefaultLimit);
         }
         finally
@@ -27,7 +28,8 @@ public sealed class ServicePointProbe : MarshalByRefObject
         }
     }
 
-    /// <summary>Presets (0: leave the runtime's default) stand for what a host set before importing the module.</summary>
+    /// <summary>Presets (0: leave the runtime's default) stand for what a host set before importing the
+    /// module.</summary>
     public ServicePointReport Connect(string endpoint, int presetProtocols, int presetDefaultLimit)
     {
         if (presetProtocols != 0) ServicePointManager.SecurityProtocol = (SecurityProtocolType)presetProtocols;
@@ -40,7 +42,9 @@ public sealed class ServicePointProbe : MarshalByRefObject
             GlobalExpect100ContinueBefore = ServicePointManager.Expect100Continue,
         };
         var uri = new Uri(endpoint);
-        using (new DqcConnection(new DqcConnectionOptions { Endpoint = uri, ProjectId = Fixtures.ProjectId, WorkspaceId = Fixtures.WorkspaceId },
+        using (new DqcConnection(
+            new DqcConnectionOptions { Endpoint = uri, ProjectId = Fixtures.ProjectId,
+                WorkspaceId = Fixtures.WorkspaceId },
                    new TokenAuthenticator(SecretText.Protect(Fixtures.Token))))
         {
             report.ProtocolsAfter = ServicePointManager.SecurityProtocol;
