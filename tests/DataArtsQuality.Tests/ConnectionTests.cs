@@ -6,16 +6,20 @@ namespace DataArtsQuality.Tests;
 
 public class ConnectionTests
 {
-    private static DqcConnection Make(Uri? endpoint = null, string? region = null, string project = Fixtures.ProjectId, string workspace = Fixtures.WorkspaceId) =>
-        new(new DqcConnectionOptions { Endpoint = endpoint, Region = region, ProjectId = project, WorkspaceId = workspace },
-            new TokenAuthenticator(SecretText.Protect("t")), new RecordingHandler(_ => throw new InvalidOperationException()));
+    private static DqcConnection Make(Uri? endpoint = null, string? region = null, string project = Fixtures.ProjectId,
+        string workspace = Fixtures.WorkspaceId) =>
+        new(new DqcConnectionOptions { Endpoint = endpoint, Region = region, ProjectId = project,
+            WorkspaceId = workspace },
+            new TokenAuthenticator(SecretText.Protect("t")),
+            new RecordingHandler(_ => throw new InvalidOperationException()));
 
     [Fact]
     public void Region_gives_the_dayu_host()
     {
         using var c = Make(region: "cn-north-4");
         Assert.Equal(new Uri("https://dayu.cn-north-4.myhuaweicloud.com/"), c.Endpoint);
-        Assert.Equal("https://dayu.cn-north-4.myhuaweicloud.com/v2/0833a5737480d53b2f25c010dc1a7b88/quality/instances/restart",
+        Assert.Equal(
+            "https://dayu.cn-north-4.myhuaweicloud.com/v2/0833a5737480d53b2f25c010dc1a7b88/quality/instances/restart",
             c.QualityUri("instances/restart").AbsoluteUri);
     }
 
@@ -23,7 +27,8 @@ public class ConnectionTests
     public void Endpoint_with_a_base_path_and_query_encoding()
     {
         using var c = Make(endpoint: new Uri("http://127.0.0.1:5000/gw/"));
-        var uri = c.QualityUri("quality-tasks", new[] { new KeyValuePair<string, string>("name", "daily check & more"), new("limit", "100") });
+        var uri = c.QualityUri("quality-tasks",
+            new[] { new KeyValuePair<string, string>("name", "daily check & more"), new("limit", "100") });
         Assert.Equal("http://127.0.0.1:5000/gw/v2/0833a5737480d53b2f25c010dc1a7b88/quality/quality-tasks?name=daily%20check%20%26%20more&limit=100", uri.AbsoluteUri);
     }
 
