@@ -8,7 +8,8 @@ using Xunit;
 
 namespace DataArtsQuality.Tests;
 
-/// <summary>The waiter against the emulator over loopback HTTP, with the pause between polls replaced (no timed test).</summary>
+/// <summary>The waiter against the emulator over loopback HTTP, with the pause between polls replaced (no timed
+/// test).</summary>
 public class InstanceWaiterTests : IAsyncLifetime
 {
     private WebApplication? _app;
@@ -17,7 +18,8 @@ public class InstanceWaiterTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        (_app, _url) = await EmulatorApp.StartAsync(new EmulatorOptions { QualityJobs = 30, ComparisonJobs = 5, InstanceRunMilliseconds = 3_600_000 });
+        (_app, _url) = await EmulatorApp.StartAsync(
+            new EmulatorOptions { QualityJobs = 30, ComparisonJobs = 5, InstanceRunMilliseconds = 3_600_000 });
         _state = (EmulatorState)_app.Services.GetService(typeof(EmulatorState))!;
     }
 
@@ -27,7 +29,8 @@ public class InstanceWaiterTests : IAsyncLifetime
     }
 
     private DqcClient Client() => new(new DqcConnection(
-        new DqcConnectionOptions { Endpoint = _url, ProjectId = EmulatorDefaults.ProjectId, WorkspaceId = EmulatorDefaults.WorkspaceId },
+        new DqcConnectionOptions { Endpoint = _url, ProjectId = EmulatorDefaults.ProjectId,
+            WorkspaceId = EmulatorDefaults.WorkspaceId },
         new TokenAuthenticator(SecretText.Protect(EmulatorDefaults.Token))));
 
     [Fact]
@@ -38,7 +41,10 @@ public class InstanceWaiterTests : IAsyncLifetime
         var tenant = _state!.FindTenant(EmulatorDefaults.WorkspaceId)!;
         var targets = new List<DqcWaitTarget>();
         foreach (var job in tenant.Jobs.Where(j => j.Kind == JobKind.Quality).Take(20))
-            targets.Add(new DqcWaitTarget(await client.RestartJobAsync(DqcRuleType.Quality, job.Id.ToString(), CancellationToken.None), DateTimeOffset.Now.AddMinutes(-1)));
+            targets.Add(
+                new DqcWaitTarget(
+                    await client.RestartJobAsync(DqcRuleType.Quality, job.Id.ToString(), CancellationToken.None),
+                    DateTimeOffset.Now.AddMinutes(-1)));
         _state.Requests.Clear();
 
         int polls = 0;
@@ -52,7 +58,8 @@ public class InstanceWaiterTests : IAsyncLifetime
             }
             return Task.CompletedTask;
         });
-        var outcomes = await waiter.WaitAsync(targets, new DqcWaitOptions { PollInterval = TimeSpan.FromSeconds(1) }, _ => polls++, CancellationToken.None);
+        var outcomes = await waiter.WaitAsync(targets, new DqcWaitOptions { PollInterval = TimeSpan.FromSeconds(1) },
+            _ => polls++, CancellationToken.None);
 
         Assert.Equal(20, outcomes.Count);
         Assert.All(outcomes, o => Assert.Equal(DqcWaitOutcomeKind.Finished, o.Kind));
@@ -67,7 +74,8 @@ public class InstanceWaiterTests : IAsyncLifetime
         var client = Client();
         string id = await client.RestartJobAsync(DqcRuleType.Quality, "1440764172232392705", CancellationToken.None);
         var outcomes = await new InstanceWaiter(client, (_, _) => Task.CompletedTask)
-            .WaitAsync(new[] { new DqcWaitTarget(id) }, new DqcWaitOptions { Timeout = TimeSpan.Zero }, null, CancellationToken.None);
+            .WaitAsync(new[] { new DqcWaitTarget(id) }, new DqcWaitOptions { Timeout = TimeSpan.Zero }, null,
+                CancellationToken.None);
         var outcome = Assert.Single(outcomes);
         Assert.Equal(DqcWaitOutcomeKind.TimedOut, outcome.Kind);
         Assert.Equal("RUNNING", outcome.LastStatus);
