@@ -7,23 +7,28 @@ using Xunit;
 
 namespace DataArtsQuality.Tests;
 
-/// <summary>The per-connection job catalog behind Tab completion: memory, time budget, shared listings, failures.</summary>
+/// <summary>The per-connection job catalog behind Tab completion: memory, time budget, shared listings,
+/// failures.</summary>
 public class JobCatalogTests
 {
     private const string Page = """{"count":2,"resources":[{"id":1440764172232392705,"name":"orders daily"},{"id":1283480044387540993,"name":"ledger"}]}""";
 
-    /// <summary>Answers every request with <see cref="Page"/> (or a status), optionally only once the gate opens.</summary>
+    /// <summary>Answers every request with <see cref="Page"/> (or a status), optionally only once the gate
+    /// opens.</summary>
     private sealed class GatedHandler(HttpStatusCode status = HttpStatusCode.OK) : HttpMessageHandler
     {
         public TaskCompletionSource Gate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public bool Gated { get; init; }
         public int Requests;
 
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request,
+            CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref Requests);
             if (Gated) await Gate.Task.WaitAsync(cancellationToken);
-            return new HttpResponseMessage(status) { Content = new StringContent(status == HttpStatusCode.OK ? Page : """{"error_code":"DQC.0500","error_msg":"boom"}""", Encoding.UTF8, "application/json") };
+            return new HttpResponseMessage(status) { Content = new StringContent(
+                status == HttpStatusCode.OK ? Page : """{"error_code":"DQC.0500","error_msg":"boom"}""", Encoding.UTF8,
+                "application/json") };
         }
     }
 
@@ -134,7 +139,8 @@ public class JobCatalogTests
         var handler = new GatedHandler { Gated = true };
         var catalog = new DqcJobCatalog(Fixtures.Connection(handler));
         Assert.Null(catalog.TryGet(DqcRuleType.Quality, TimeSpan.Zero));   // listing starts, waits at the gate
-        catalog.Invalidate();                                               // e.g. Remove-DqcJob deleted a job meanwhile
+        // e.g. Remove-DqcJob deleted a job meanwhile
+        catalog.Invalidate();
         handler.Gate.SetResult();
         await Task.Delay(200);                                              // the old listing finishes
         Assert.NotNull(catalog.TryGet(DqcRuleType.Quality, TimeSpan.FromSeconds(5)));
