@@ -7,7 +7,8 @@ using Xunit;
 
 namespace DataArtsQuality.Tests;
 
-/// <summary>The tricky core bits of issue 6: batch bodies, cancel_run polarity, ms timestamps, template and import bodies.</summary>
+/// <summary>The tricky core bits of issue 6: batch bodies, cancel_run polarity, ms timestamps, template and import
+/// bodies.</summary>
 public class RestCoreTests
 {
     [Fact]
@@ -15,7 +16,8 @@ public class RestCoreTests
     {
         var ids = new[] { "1283480044387540993", "1279033542491521025" };
         Assert.Equal("[1283480044387540993,1279033542491521025]", Encoding.UTF8.GetString(DqcBatchBody.BareArray(ids)));
-        Assert.Equal("{\"ids\":[1283480044387540993,1279033542491521025]}", Encoding.UTF8.GetString(DqcBatchBody.IdsObject(ids)));
+        Assert.Equal("{\"ids\":[1283480044387540993,1279033542491521025]}",
+            Encoding.UTF8.GetString(DqcBatchBody.IdsObject(ids)));
     }
 
     [Fact]
@@ -40,7 +42,8 @@ public class RestCoreTests
         Assert.Equal(1669132800000, t.ToUnixTimeMilliseconds());
         Assert.Equal("1669132800000", DqcTime.ToMs(t));
         Assert.Null(DqcEpoch.FromMsText("yesterday"));
-        Assert.Equal("1669132800000", DqcTime.ToMs(DqcTime.FromDateTime(new DateTime(2022, 11, 22, 16, 0, 0, DateTimeKind.Utc))));
+        Assert.Equal("1669132800000",
+            DqcTime.ToMs(DqcTime.FromDateTime(new DateTime(2022, 11, 22, 16, 0, 0, DateTimeKind.Utc))));
         Assert.Equal("2022-11-23 00:00:00", DqcEpoch.ToV1(DateTimeOffset.FromUnixTimeMilliseconds(1669132800000)));
     }
 
@@ -49,7 +52,8 @@ public class RestCoreTests
     {
         var body = DqcClient.BuildTemplateRequest("1045431715138617345", "old", new DqcTemplateDefinition
         {
-            Name = "n", Dimension = "consistency", Sql = "select 1", CategoryId = "1012384968858652701", Publish = true, VersionName = "V1.1",
+            Name = "n", Dimension = "consistency", Sql = "select 1", CategoryId = "1012384968858652701", Publish = true,
+            VersionName = "V1.1",
         });
         string json = JsonSerializer.Serialize(body, DqcJsonContext.Default.TemplateRequest);
         Assert.Equal("{\"id\":\"1045431715138617345\",\"name\":\"n\",\"directory_id\":1012384968858652701,\"dimension_id\":6,\"description\":null," +
@@ -61,8 +65,10 @@ public class RestCoreTests
     [Fact]
     public void Template_ids_are_read_exactly_as_number_or_string()
     {
-        var a = JsonSerializer.Deserialize("{\"id\":1012384820829081601,\"category_id\":0}", DqcJsonContext.Default.TemplateWire)!;
-        var b = JsonSerializer.Deserialize("{\"id\":\"1045431715138617345\",\"category_id\":\"0\"}", DqcJsonContext.Default.TemplateWire)!;
+        var a = JsonSerializer.Deserialize("{\"id\":1012384820829081601,\"category_id\":0}",
+            DqcJsonContext.Default.TemplateWire)!;
+        var b = JsonSerializer.Deserialize("{\"id\":\"1045431715138617345\",\"category_id\":\"0\"}",
+            DqcJsonContext.Default.TemplateWire)!;
         Assert.Equal("1012384820829081601", a.Id);
         Assert.Equal("1045431715138617345", b.Id);
         Assert.Equal("0", b.CategoryId);
@@ -93,7 +99,8 @@ public class RestCoreTests
     [Fact]
     public void The_multipart_body_has_the_type_and_file_parts()
     {
-        string text = Encoding.UTF8.GetString(DqcClient.MultipartBody("b", "rule-template", "a\"b.json", Encoding.UTF8.GetBytes("{}")));
+        string text = Encoding.UTF8.GetString(
+            DqcClient.MultipartBody("b", "rule-template", "a\"b.json", Encoding.UTF8.GetBytes("{}")));
         Assert.Equal("--b\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\nrule-template\r\n" +
             "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"ab.json\"\r\nContent-Type: application/octet-stream\r\n\r\n{}\r\n--b--\r\n", text);
     }
@@ -107,7 +114,8 @@ public class RestCoreTests
             : "{\"resource_id\":\"9\",\"status\":\"FAILED\",\"file_status\":\"FAILED\",\"action\":\"EXPORT\",\"error_msg\":\"No permission on the OBS bucket.\"}"));
         var client = new DqcClient(Fixtures.Connection(handler));
         var ex = await Assert.ThrowsAsync<DqcResourceFailedException>(() =>
-            client.WaitForResourceAsync("9", true, TimeSpan.Zero, TimeSpan.FromSeconds(5), null, CancellationToken.None));
+            client.WaitForResourceAsync("9", true, TimeSpan.Zero, TimeSpan.FromSeconds(5), null,
+                CancellationToken.None));
         Assert.Contains("No permission on the OBS bucket.", ex.Message);
         Assert.Equal(2, handler.Requests.Count);
     }
@@ -121,6 +129,7 @@ public class RestCoreTests
         Assert.Equal(new[] { 1669132800000L, 1669219200000L }, points.Select(p => p.Time.ToUnixTimeMilliseconds()));
         var bad = new DqcClient(Fixtures.Connection(new RecordingHandler(_ => RecordingHandler.Json(HttpStatusCode.OK,
             "{\"trends\":[{\"score\":2,\"timestamp\":\"2022-11-23\"}]}"))));
-        await Assert.ThrowsAsync<DqcResponseFormatException>(() => bad.GetReportTrendAsync(new DqcReportFilter(), CancellationToken.None));
+        await Assert.ThrowsAsync<DqcResponseFormatException>(
+            () => bad.GetReportTrendAsync(new DqcReportFilter(), CancellationToken.None));
     }
 }
