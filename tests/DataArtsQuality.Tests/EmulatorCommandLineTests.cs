@@ -51,8 +51,8 @@ public class EmulatorCommandLineTests
         {
             "--port", "0", "--instance-run-ms", "250", "--final-status", "failed", "--rate-limit", "40",
             "--rate-limit-period-ms", "5000",
-            "--token-lifetime-sec", "60", "--user", "ops:pa:ss", "--access-key", "AK1:SK1", "--access-key",
-            "AK2:SK2:tok:en",
+            "--token-lifetime-sec", "60", "--user", "ops:pa:ss", "--access-key", "AK1:SK1",
+            "--access-key", "AK2:SK2:tok:en",
             "--fault", "{\"kind\":\"status\",\"status\":429,\"path\":\"restart\"}", "--comparison-jobs", "7",
         }).Options!;
         Assert.Equal(250, o.InstanceRunMilliseconds);
