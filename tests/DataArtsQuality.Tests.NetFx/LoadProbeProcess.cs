@@ -39,8 +39,11 @@ internal static class LoadProbeProcess
         using var process = Process.Start(info)!;
         var stderr = process.StandardError.ReadToEndAsync();
         string stdout = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(60_000)) { process.Kill(); throw new TimeoutException(
-            "The load probe did not finish in 60 s."); }
+        if (!process.WaitForExit(60_000))
+        {
+            process.Kill();
+            throw new TimeoutException("The load probe did not finish in 60 s.");
+        }
         var lines = stdout.Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r'))
             .Concat(stderr.Result.Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries).Select(
                 l => "stderr " + l.TrimEnd('\r'))).ToArray();

@@ -129,8 +129,8 @@ public class NewerRunCheckTests
         var check = Check(list);
         int newer = 0;
         foreach (var run in failedRuns)
-            if ((await check.DecideAsync(run.RuleId, DqcRuleType.Quality, FromRun(run),
-                default)).Kind == DqcConditionKind.NewerRun) newer++;
+            if ((await check.DecideAsync(run.RuleId, DqcRuleType.Quality, FromRun(run), default)).Kind
+                == DqcConditionKind.NewerRun) newer++;
         Assert.Equal(250, newer);
         Assert.Equal(1, check.Walks);
     }

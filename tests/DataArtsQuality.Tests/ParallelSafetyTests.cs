@@ -128,14 +128,23 @@ public class ParallelSafetyTests
         /// <summary>Completes when the first read starts.</summary>
         public Task Reading => _reading.Task;
 
-        public override int Read(byte[] buffer, int offset,
-            int count) { _reading.TrySetResult(true); return _read.Task.GetAwaiter().GetResult(); }
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count,
-            CancellationToken cancellationToken) { _reading.TrySetResult(true); return _read.Task; }
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            _reading.TrySetResult(true);
+            return _read.Task.GetAwaiter().GetResult();
+        }
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            _reading.TrySetResult(true);
+            return _read.Task;
+        }
 #if !NETFRAMEWORK
         // .NET Framework's Stream has no Memory<byte> overload; its readers use the byte[] one above.
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer,
-            CancellationToken cancellationToken = default) { _reading.TrySetResult(true); return new(_read.Task); }
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            _reading.TrySetResult(true);
+            return new(_read.Task);
+        }
 #endif
 
         protected override void Dispose(bool disposing)

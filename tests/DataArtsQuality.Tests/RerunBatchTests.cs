@@ -70,12 +70,14 @@ public class RerunBatchTests
             switch (int.Parse(ticket.RuleId) % 4)
             {
                 case 0: answer.SetResult("9" + ticket.RuleId); break;
-                case 1: answer.SetException(
-                    new DqcApiException("bad", System.Net.HttpStatusCode.BadRequest, "DQC.0001", "bad", null, "POST",
-                        "/restart", null)); break;
-                case 2: answer.SetException(
-                    new DqcTransportException("reset", "POST", "/restart", mayHaveReachedServer: true, timedOut: false,
-                        null)); break;
+                case 1:
+                    answer.SetException(new DqcApiException("bad", System.Net.HttpStatusCode.BadRequest, "DQC.0001",
+                        "bad", null, "POST", "/restart", null));
+                    break;
+                case 2:
+                    answer.SetException(new DqcTransportException("reset", "POST", "/restart",
+                        mayHaveReachedServer: true, timedOut: false, null));
+                    break;
                 default: answer.SetException(new DqcResponseFormatException("cut")); break;
             }
         }
