@@ -33,7 +33,8 @@ public class EmulatorRoundTripTests : IAsyncLifetime
             .RestartJobAsync(DqcRuleType.Quality, "1440764172232392705", CancellationToken.None);
         Assert.Matches("^[0-9]{19}$", instanceId);
 
-        var state = _app!.Services.GetService(typeof(DataArtsQuality.Emulator.State.EmulatorState)) as DataArtsQuality.Emulator.State.EmulatorState;
+        var state = _app!.Services.GetService(typeof(DataArtsQuality.Emulator.State.EmulatorState))
+            as DataArtsQuality.Emulator.State.EmulatorState;
         var tenant = state!.FindTenant(EmulatorDefaults.WorkspaceId)!;
         var instance = tenant.InstancesById[long.Parse(instanceId)];
         Assert.Equal(1440764172232392705L, instance.TaskId);

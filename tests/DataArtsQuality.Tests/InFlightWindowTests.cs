@@ -47,7 +47,8 @@ public class InFlightWindowTests
     private static InFlightWindow<string, string> Window(FakeWriter writer, int limit) =>
         new InFlightWindow<string, string>(writer, limit, writer.Output,
             (item, ex) => new ErrorRecord(ex, "Failed", ErrorCategory.NotSpecified, item),
-            (item, request, why) => request.Status == TaskStatus.RanToCompletion ? $"{item}={request.Result} before {why}" : $"{item} failed before {why}");
+            (item, request, why) => request.Status == TaskStatus.RanToCompletion
+                ? $"{item}={request.Result} before {why}" : $"{item} failed before {why}");
 
     private static TaskCompletionSource<string> Pending()
         => new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);

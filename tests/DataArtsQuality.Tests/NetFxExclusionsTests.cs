@@ -11,7 +11,9 @@ public class NetFxExclusionsTests
     public void Each_excluded_case_has_a_one_line_reason_that_the_README_lists()
     {
         var reasons = typeof(NetFxExclusionsTests).Assembly.GetTypes()
-            .SelectMany(t => t.GetMethods(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic).Cast<MemberInfo>().Append(t))
+            .SelectMany(t => t
+                .GetMethods(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)
+                .Cast<MemberInfo>().Append(t))
             .Select(m => m.GetCustomAttribute<NetFxExcludedAttribute>()).Where(a => a is not null)
             .Select(a => a!.Reason).ToList();
         Assert.NotEmpty(reasons);

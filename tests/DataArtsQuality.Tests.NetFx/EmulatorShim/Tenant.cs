@@ -18,7 +18,8 @@ public sealed class Tenant
     public List<EmulatedJob> Jobs =>
         Task.Run(() => _process.GetAsync("/_emulator/rest/jobs?workspace=" + _workspaceId)).GetAwaiter().GetResult()
             .EnumerateArray().Select(j => new EmulatedJob(long.Parse(j.GetProperty("id").GetString()!),
-                j.GetProperty("task_type").GetString() == "QUALITY_TASK" ? JobKind.Quality : JobKind.Comparison)).ToList();
+                j.GetProperty("task_type").GetString() == "QUALITY_TASK"
+                    ? JobKind.Quality : JobKind.Comparison)).ToList();
 
     /// <summary>The in-process emulator's live instances, which a test can change; a child process offers no such
     /// thing.</summary>
