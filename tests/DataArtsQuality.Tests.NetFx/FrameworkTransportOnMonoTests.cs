@@ -17,7 +17,8 @@ public class FrameworkTransportOnMonoTests(ITestOutputHelper output)
     public void The_runtime_is_Mono_and_counts_as_the_Framework_profile()
     {
         var report = ServicePointProbe.InFreshDomain(Endpoint);
-        output.WriteLine($"{report.FrameworkDescription}: before a connection, protocols {report.ProtocolsBefore}, default limit {report.DefaultLimitBefore}, Expect100Continue {report.GlobalExpect100ContinueBefore}");
+        output.WriteLine($"{report.FrameworkDescription}: before a connection, protocols {report.ProtocolsBefore}, " +
+            $"default limit {report.DefaultLimitBefore}, Expect100Continue {report.GlobalExpect100ContinueBefore}");
         Assert.StartsWith("Mono ", report.FrameworkDescription);
         Assert.True(FrameworkTransport.IsNetFramework(report.FrameworkDescription));
     }

@@ -64,7 +64,8 @@ public class ParallelRerunOnMonoTests(ITestOutputHelper output) : IDisposable
         var watch = Stopwatch.StartNew();
         int most = WebRequestRerunProbe.MostAtOnceInFreshDomain(_emulator.Url, _emulator.ProjectId,
             _emulator.WorkspaceId, _emulator.Token, 64, applyFrameworkTransport: true);
-        output.WriteLine($"HttpWebRequest stack, FrameworkTransport applied: 64 reruns in {watch.Elapsed.TotalSeconds:0.00} s, at most {most} in flight at once");
+        output.WriteLine($"HttpWebRequest stack, FrameworkTransport applied: 64 reruns in " +
+            $"{watch.Elapsed.TotalSeconds:0.00} s, at most {most} in flight at once");
         Assert.Equal(64, most);
     }
 
@@ -76,7 +77,8 @@ public class ParallelRerunOnMonoTests(ITestOutputHelper output) : IDisposable
         var watch = Stopwatch.StartNew();
         int most = WebRequestRerunProbe.MostAtOnceInFreshDomain(_emulator.Url, _emulator.ProjectId,
             _emulator.WorkspaceId, _emulator.Token, 8, applyFrameworkTransport: false);
-        output.WriteLine($"HttpWebRequest stack, nothing applied: 8 reruns in {watch.Elapsed.TotalSeconds:0.00} s, at most {most} in flight at once");
+        output.WriteLine($"HttpWebRequest stack, nothing applied: 8 reruns in {watch.Elapsed.TotalSeconds:0.00} s, " +
+            $"at most {most} in flight at once");
         Assert.Equal(2, most);
     }
 

@@ -114,7 +114,8 @@ public class OfficialSdkClientTests : IAsyncLifetime
             name => signed.TryGetValue(name, out var v) ? v : null, bytes);
         string signature = ApigSignature.Signature(secretKey, ApigSignature.StringToSign(date, canonical));
         request.Headers.TryAddWithoutValidation("Authorization",
-            $"SDK-HMAC-SHA256 Access={EmulatorDefaults.AccessKey}, SignedHeaders={string.Join(';', signed.Keys)}, Signature={signature}");
+            $"SDK-HMAC-SHA256 Access={EmulatorDefaults.AccessKey}, SignedHeaders={string.Join(';', signed.Keys)}, " +
+            $"Signature={signature}");
 
         using var client = new HttpClient();
         return await client.SendAsync(request);
