@@ -219,7 +219,8 @@ public class AuthFlowTests : IAsyncLifetime
     public async Task Several_projects_of_the_same_name_are_an_error_not_a_guess()
     {
         var handler = new RecordingHandler(_ => RecordingHandler.Json(HttpStatusCode.OK,
-            "{\"projects\":[{\"id\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"name\":\"cn-north-4\"},{\"id\":\"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\",\"name\":\"cn-north-4\"}]}"));
+            "{\"projects\":[{\"id\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"name\":\"cn-north-4\"}," +
+            "{\"id\":\"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\",\"name\":\"cn-north-4\"}]}"));
         var r = new DqcConnectRequest { Region = "cn-north-4", WorkspaceId = EmulatorDefaults.WorkspaceId,
             Token = SecretText.Protect("t") };
         var ex = await Assert.ThrowsAsync<DqcProjectResolutionException>(() =>

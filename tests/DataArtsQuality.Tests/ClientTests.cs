@@ -22,7 +22,8 @@ public class ClientTests
         Assert.Equal("1440770000000000001", instance);
         var (request, body) = Assert.Single(handler.Requests);
         Assert.Equal(HttpMethod.Post, request.Method);
-        Assert.Equal("https://dayu.ap-southeast-1.myhuaweicloud.com/v2/0833a5737480d53b2f25c010dc1a7b88/quality/instances/restart", request.RequestUri!.AbsoluteUri);
+        Assert.Equal("https://dayu.ap-southeast-1.myhuaweicloud.com/v2/0833a5737480d53b2f25c010dc1a7b88" +
+            "/quality/instances/restart", request.RequestUri!.AbsoluteUri);
         Assert.Equal("{\"rule_type\":2,\"rule_id\":\"1283480044387540993\"}", body);
         Assert.Equal(Fixtures.WorkspaceId, request.Headers.GetValues("workspace").Single());
         Assert.Equal(Fixtures.Token, request.Headers.GetValues("X-Auth-Token").Single());
@@ -50,7 +51,8 @@ public class ClientTests
     public async Task A_gateway_401_carries_its_request_id()
     {
         var handler = new RecordingHandler(_ => RecordingHandler.Json(HttpStatusCode.Unauthorized,
-            "{\"error_code\":\"APIG.0301\",\"error_msg\":\"Incorrect IAM authentication information: decrypt token fail\",\"request_id\":\"0f1e2d3c\"}"));
+            "{\"error_code\":\"APIG.0301\",\"error_msg\":\"Incorrect IAM authentication information: decrypt token fail\"," +
+            "\"request_id\":\"0f1e2d3c\"}"));
         var ex = await Assert.ThrowsAsync<DqcApiException>(
             () => new DqcClient(Fixtures.Connection(handler)).RestartJobAsync(DqcRuleType.Quality, "1",
                 CancellationToken.None));

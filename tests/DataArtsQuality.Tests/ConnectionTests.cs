@@ -29,7 +29,8 @@ public class ConnectionTests
         using var c = Make(endpoint: new Uri("http://127.0.0.1:5000/gw/"));
         var uri = c.QualityUri("quality-tasks",
             new[] { new KeyValuePair<string, string>("name", "daily check & more"), new("limit", "100") });
-        Assert.Equal("http://127.0.0.1:5000/gw/v2/0833a5737480d53b2f25c010dc1a7b88/quality/quality-tasks?name=daily%20check%20%26%20more&limit=100", uri.AbsoluteUri);
+        Assert.Equal("http://127.0.0.1:5000/gw/v2/0833a5737480d53b2f25c010dc1a7b88/quality/quality-tasks" +
+            "?name=daily%20check%20%26%20more&limit=100", uri.AbsoluteUri);
     }
 
     [Theory]

@@ -56,8 +56,9 @@ public class RestCoreTests
             VersionName = "V1.1",
         });
         string json = JsonSerializer.Serialize(body, DqcJsonContext.Default.TemplateRequest);
-        Assert.Equal("{\"id\":\"1045431715138617345\",\"name\":\"n\",\"directory_id\":1012384968858652701,\"dimension_id\":6,\"description\":null," +
-            "\"sql_info\":\"select 1\",\"result_description\":null,\"publish\":true,\"origin_name\":\"old\",\"abnormal_table_template\":null," +
+        Assert.Equal("{\"id\":\"1045431715138617345\",\"name\":\"n\",\"directory_id\":1012384968858652701," +
+            "\"dimension_id\":6,\"description\":null,\"sql_info\":\"select 1\",\"result_description\":null," +
+            "\"publish\":true,\"origin_name\":\"old\",\"abnormal_table_template\":null," +
             "\"user_define_version_name\":\"V1.1\",\"version_num\":null,\"status\":1}", json);
         Assert.Throws<ArgumentException>(() => DqcClient.DimensionId("Freshness"));
     }
@@ -77,7 +78,9 @@ public class RestCoreTests
     [Fact]
     public void Categories_get_paths_and_accept_an_untyped_single_child()
     {
-        using var doc = JsonDocument.Parse("{\"name\":\"All\",\"id\":0,\"type\":\"built_in\",\"pid\":\"-1\",\"sub_categories\":[{\"name\":\"qwe\",\"id\":1012384968858652701,\"pid\":\"0\",\"sub_categories\":{\"id\":1,\"name\":\"name\"}}]}");
+        using var doc = JsonDocument.Parse("{\"name\":\"All\",\"id\":0,\"type\":\"built_in\",\"pid\":\"-1\"," +
+            "\"sub_categories\":[{\"name\":\"qwe\",\"id\":1012384968858652701,\"pid\":\"0\"," +
+            "\"sub_categories\":{\"id\":1,\"name\":\"name\"}}]}");
         var root = DqcClient.ReadCategory(doc.RootElement, null, 0);
         var child = root.Children[0];
         Assert.Equal("1012384968858652701", child.Id);
@@ -93,7 +96,8 @@ public class RestCoreTests
         var body = DqcClient.BuildImportRequest("1500000000000000001", "QualityJob", "skip",
             new DqcImportMappings { Topics = new Dictionary<string, string> { ["old"] = "new" } });
         string json = JsonSerializer.Serialize(body, DqcJsonContext.Default.ImportRequest);
-        Assert.Equal("{\"resource_id\":\"1500000000000000001\",\"type\":\"quality-task\",\"strategy\":\"SKIP\",\"topics\":[{\"old_value\":\"old\",\"new_value\":\"new\",\"mapping_value\":\"new\"}]}", json);
+        Assert.Equal("{\"resource_id\":\"1500000000000000001\",\"type\":\"quality-task\",\"strategy\":\"SKIP\"," +
+            "\"topics\":[{\"old_value\":\"old\",\"new_value\":\"new\",\"mapping_value\":\"new\"}]}", json);
     }
 
     [Fact]
@@ -102,7 +106,8 @@ public class RestCoreTests
         string text = Encoding.UTF8.GetString(
             DqcClient.MultipartBody("b", "rule-template", "a\"b.json", Encoding.UTF8.GetBytes("{}")));
         Assert.Equal("--b\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\nrule-template\r\n" +
-            "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"ab.json\"\r\nContent-Type: application/octet-stream\r\n\r\n{}\r\n--b--\r\n", text);
+            "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"ab.json\"\r\nContent-Type: " +
+            "application/octet-stream\r\n\r\n{}\r\n--b--\r\n", text);
     }
 
     [Fact]
@@ -111,7 +116,8 @@ public class RestCoreTests
         int reads = 0;
         var handler = new RecordingHandler(_ => RecordingHandler.Json(HttpStatusCode.OK, ++reads < 2
             ? "{\"resource_id\":\"9\",\"status\":\"RUNNING\",\"file_status\":\"PREPARING\",\"action\":\"EXPORT\"}"
-            : "{\"resource_id\":\"9\",\"status\":\"FAILED\",\"file_status\":\"FAILED\",\"action\":\"EXPORT\",\"error_msg\":\"No permission on the OBS bucket.\"}"));
+            : "{\"resource_id\":\"9\",\"status\":\"FAILED\",\"file_status\":\"FAILED\",\"action\":\"EXPORT\"," +
+                "\"error_msg\":\"No permission on the OBS bucket.\"}"));
         var client = new DqcClient(Fixtures.Connection(handler));
         var ex = await Assert.ThrowsAsync<DqcResourceFailedException>(() =>
             client.WaitForResourceAsync("9", true, TimeSpan.Zero, TimeSpan.FromSeconds(5), null,
@@ -124,7 +130,8 @@ public class RestCoreTests
     public async Task Trend_points_are_ordered_times_and_a_bad_timestamp_is_a_format_error()
     {
         var good = new DqcClient(Fixtures.Connection(new RecordingHandler(_ => RecordingHandler.Json(HttpStatusCode.OK,
-            "{\"trends\":[{\"score\":2,\"timestamp\":\"1669219200000\"},{\"score\":1,\"timestamp\":1669132800000}]}"))));
+            "{\"trends\":[{\"score\":2,\"timestamp\":\"1669219200000\"},{\"score\":1," +
+            "\"timestamp\":1669132800000}]}"))));
         var points = await good.GetReportTrendAsync(new DqcReportFilter(), CancellationToken.None);
         Assert.Equal(new[] { 1669132800000L, 1669219200000L }, points.Select(p => p.Time.ToUnixTimeMilliseconds()));
         var bad = new DqcClient(Fixtures.Connection(new RecordingHandler(_ => RecordingHandler.Json(HttpStatusCode.OK,

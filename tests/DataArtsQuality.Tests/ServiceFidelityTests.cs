@@ -68,7 +68,8 @@ public class ServiceFidelityTests
     private const string InstanceId = "a7bdca22f2f5430ab2cd3d2dbe2c3a22";
 
     private static string Workspace(int i, string time) =>
-        $"{{\"id\":\"ws{i}\",\"name\":\"w{i}\",\"is_default\":0,\"create_time\":{time},\"update_time\":{time},\"bad_record_location_name\":\"obs://bad/{i}\",\"job_log_location_name\":\"obs://log/{i}\"}}";
+        $"{{\"id\":\"ws{i}\",\"name\":\"w{i}\",\"is_default\":0,\"create_time\":{time},\"update_time\":{time}," +
+        $"\"bad_record_location_name\":\"obs://bad/{i}\",\"job_log_location_name\":\"obs://log/{i}\"}}";
 
     [Theory]
     [InlineData("1669132800000")]
@@ -156,10 +157,15 @@ public class ServiceFidelityTests
             string path = request.RequestUri!.AbsolutePath;
             if (request.Method == HttpMethod.Get && path.EndsWith("/rule-templates/" + id, StringComparison.Ordinal))
                 return RecordingHandler.Json(HttpStatusCode.OK,
-                    "{\"id\":1012384820829081601,\"name\":\"orders_row_count\",\"category_id\":0,\"dimension\":\"Uniqueness\",\"type\":\"Table\",\"system_template\":false,\"sql_info\":\"select 1\",\"result_description\":\"r\",\"create_time\":1661412950486,\"creator\":\"ei\"}");
+                    "{\"id\":1012384820829081601,\"name\":\"orders_row_count\",\"category_id\":0," +
+                    "\"dimension\":\"Uniqueness\",\"type\":\"Table\",\"system_template\":false," +
+                    "\"sql_info\":\"select 1\",\"result_description\":\"r\",\"create_time\":1661412950486," +
+                    "\"creator\":\"ei\"}");
             if (request.Method == HttpMethod.Get)
                 return RecordingHandler.Json(HttpStatusCode.OK,
-                    "{\"count\":2,\"resources\":[{\"id\":5,\"name\":\"orders_row_count_old\",\"abnormal_table_template\":\"other\"},{\"id\":1012384820829081601,\"name\":\"orders_row_count\",\"abnormal_table_template\":\"select * from t\"}]}");
+                    "{\"count\":2,\"resources\":[{\"id\":5,\"name\":\"orders_row_count_old\"," +
+                    "\"abnormal_table_template\":\"other\"},{\"id\":1012384820829081601," +
+                    "\"name\":\"orders_row_count\",\"abnormal_table_template\":\"select * from t\"}]}");
             return RecordingHandler.Json(HttpStatusCode.OK, "{\"id\":\"1012384820829081601\",\"name\":\"renamed\"}");
         });
         var result = await new DqcClient(Fixtures.Connection(handler))
