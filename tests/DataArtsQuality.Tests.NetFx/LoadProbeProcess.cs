@@ -45,8 +45,8 @@ internal static class LoadProbeProcess
             throw new TimeoutException("The load probe did not finish in 60 s.");
         }
         var lines = stdout.Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r'))
-            .Concat(stderr.Result.Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries).Select(
-                l => "stderr " + l.TrimEnd('\r'))).ToArray();
+            .Concat(stderr.Result.Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries)
+                .Select(l => "stderr " + l.TrimEnd('\r'))).ToArray();
         return (process.ExitCode, lines);
     }
 }

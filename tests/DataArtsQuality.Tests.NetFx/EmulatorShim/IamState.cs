@@ -11,9 +11,8 @@ public sealed class IamState
 
     internal IamState(EmulatorProcess process) => _process = process;
 
-    public int TokensIssued
-        => Task.Run(() => _process.GetAsync("/_emulator/auth")).GetAwaiter().GetResult().GetProperty("tokens_issued")
-            .GetInt32();
+    public int TokensIssued => Task.Run(() => _process.GetAsync("/_emulator/auth")).GetAwaiter().GetResult()
+        .GetProperty("tokens_issued").GetInt32();
 
     public void ExpireAll()
         => Task.Run(() => _process.SendAsync(HttpMethod.Post, "/_emulator/iam/expire-tokens")).GetAwaiter().GetResult();

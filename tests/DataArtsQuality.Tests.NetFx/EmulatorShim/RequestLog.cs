@@ -17,7 +17,6 @@ public sealed class RequestLog
         return list.EnumerateArray().Select(LoggedRequest.FromJson).ToList();
     }
 
-    public void Clear()
-        => Task.Run(() => _process.SendAsync(System.Net.Http.HttpMethod.Delete, "/_emulator/requests")).GetAwaiter()
-            .GetResult();
+    public void Clear() => Task.Run(() => _process.SendAsync(System.Net.Http.HttpMethod.Delete, "/_emulator/requests"))
+        .GetAwaiter().GetResult();
 }

@@ -5,6 +5,6 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class ServiceProviderServiceExtensions
 {
     public static T GetRequiredService<T>(this IServiceProvider provider) =>
-        (T)(provider.GetService(typeof(T)) ?? throw new InvalidOperationException(
-            "The emulator shim has no " + typeof(T).Name + "."));
+        (T)(provider.GetService(typeof(T))
+            ?? throw new InvalidOperationException("The emulator shim has no " + typeof(T).Name + "."));
 }
