@@ -27,10 +27,9 @@ public class InstanceWaiterOnMonoTests : IDisposable
             new TokenAuthenticator(SecretText.Protect(_emulator.Token))));
         var targets = new List<DqcWaitTarget>();
         for (int i = 0; i < 9; i++)
-            targets.Add(
-                new DqcWaitTarget(
-                    await client.RestartJobAsync(DqcRuleType.Quality, FixedQualityJobs[i % 3], CancellationToken.None),
-                    DateTimeOffset.Now.AddMinutes(-1)));
+            targets.Add(new DqcWaitTarget(
+                await client.RestartJobAsync(DqcRuleType.Quality, FixedQualityJobs[i % 3], CancellationToken.None),
+                DateTimeOffset.Now.AddMinutes(-1)));
         await _emulator.SendAsync(System.Net.Http.HttpMethod.Delete, "/_emulator/requests");
 
         int polls = 0;

@@ -100,8 +100,7 @@ public class AkSkVectorTests
         Assert.NotNull(parsed);
 
         string canonical = ApigSignature.CanonicalRequest(v.GetProperty("method").GetString()!, rawTarget,
-            parsed!.SignedHeaders,
-            n => headers.TryGetValue(n, out var value) ? value : null,
+            parsed!.SignedHeaders, n => headers.TryGetValue(n, out var value) ? value : null,
             Encoding.UTF8.GetBytes(v.GetProperty("body").GetString()!));
         string stringToSign = ApigSignature.StringToSign(expected.GetProperty("x_sdk_date").GetString()!, canonical);
 

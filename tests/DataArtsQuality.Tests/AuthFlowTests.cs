@@ -194,9 +194,11 @@ public class AuthFlowTests : IAsyncLifetime
     public async Task Without_any_credential_the_error_lists_what_was_looked_for()
     {
         var ex = await Assert.ThrowsAsync<DqcCredentialNotFoundException>(() => Connect(Request()));
-        foreach (string name in new[] { "-Token", "-Credential", "-AccessKey", "HUAWEICLOUD_SDK_AK",
-            "HUAWEICLOUD_SDK_SK", "HUAWEICLOUD_SDK_SECURITY_TOKEN", "HUAWEICLOUD_SDK_PROJECT_ID",
-            "HUAWEICLOUD_SDK_IAM_ENDPOINT" })
+        foreach (string name in new[]
+            {
+                "-Token", "-Credential", "-AccessKey", "HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK",
+                "HUAWEICLOUD_SDK_SECURITY_TOKEN", "HUAWEICLOUD_SDK_PROJECT_ID", "HUAWEICLOUD_SDK_IAM_ENDPOINT"
+            })
             Assert.Contains(name, ex.Message);
 
         var half = await Assert.ThrowsAsync<DqcCredentialNotFoundException>(

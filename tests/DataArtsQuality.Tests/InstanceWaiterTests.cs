@@ -41,10 +41,9 @@ public class InstanceWaiterTests : IAsyncLifetime
         var tenant = _state!.FindTenant(EmulatorDefaults.WorkspaceId)!;
         var targets = new List<DqcWaitTarget>();
         foreach (var job in tenant.Jobs.Where(j => j.Kind == JobKind.Quality).Take(20))
-            targets.Add(
-                new DqcWaitTarget(
-                    await client.RestartJobAsync(DqcRuleType.Quality, job.Id.ToString(), CancellationToken.None),
-                    DateTimeOffset.Now.AddMinutes(-1)));
+            targets.Add(new DqcWaitTarget(
+                await client.RestartJobAsync(DqcRuleType.Quality, job.Id.ToString(), CancellationToken.None),
+                DateTimeOffset.Now.AddMinutes(-1)));
         _state.Requests.Clear();
 
         int polls = 0;
