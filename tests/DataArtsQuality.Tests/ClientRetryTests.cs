@@ -26,8 +26,8 @@ public class ClientRetryTests
     {
         int calls = 0;
         var handler = new RecordingHandler(_ => ++calls == 1
-            ? new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Content = new StringContent(
-                "<html><title>503</title></html>") }
+            ? new HttpResponseMessage(HttpStatusCode.ServiceUnavailable)
+                { Content = new StringContent("<html><title>503</title></html>") }
             : RecordingHandler.Json(HttpStatusCode.OK, "{\"instance_id\":\"1440770000000000001\"}"));
         var log = new ListLog();
         var id = await new DqcClient(Connection(handler), log)

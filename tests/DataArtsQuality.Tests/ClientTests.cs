@@ -67,8 +67,8 @@ public class ClientTests
         const string html = "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>";
         var handler = new RecordingHandler(_ =>
         {
-            var r = new HttpResponseMessage(HttpStatusCode.BadGateway) { Content = new StringContent(html,
-                Encoding.UTF8, "text/html") };
+            var r = new HttpResponseMessage(HttpStatusCode.BadGateway)
+                { Content = new StringContent(html, Encoding.UTF8, "text/html") };
             r.Headers.Add("X-Request-Id", "req-42");
             return r;
         });

@@ -67,8 +67,8 @@ public class IamTransportTests
     {
         int calls = 0;
         var handler = new RecordingHandler(_ => ++calls == 1
-            ? new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Content = new StringContent(
-                "<html><title>503</title></html>") }
+            ? new HttpResponseMessage(HttpStatusCode.ServiceUnavailable)
+                { Content = new StringContent("<html><title>503</title></html>") }
             : TokenAnswer());
         var log = new ListLog();
         using var connection = await Within(Connect(PasswordRequest(Settings()), handler, log));
@@ -101,8 +101,8 @@ public class IamTransportTests
         var handler = new RecordingHandler(_ =>
         {
             if (++calls > 1) return TokenAnswer();
-            var stalled = new HttpResponseMessage(HttpStatusCode.Created) { Content = new StreamContent(
-                new StallingStream()) };
+            var stalled = new HttpResponseMessage(HttpStatusCode.Created)
+                { Content = new StreamContent(new StallingStream()) };
             stalled.Headers.TryAddWithoutValidation("X-Subject-Token", IamToken);
             return stalled;
         });

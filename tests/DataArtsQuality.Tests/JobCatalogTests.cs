@@ -26,9 +26,12 @@ public class JobCatalogTests
         {
             Interlocked.Increment(ref Requests);
             if (Gated) await Gate.Task.WaitAsync(cancellationToken);
-            return new HttpResponseMessage(status) { Content = new StringContent(
-                status == HttpStatusCode.OK ? Page : """{"error_code":"DQC.0500","error_msg":"boom"}""", Encoding.UTF8,
-                "application/json") };
+            return new HttpResponseMessage(status)
+            {
+                Content = new StringContent(
+                    status == HttpStatusCode.OK ? Page : """{"error_code":"DQC.0500","error_msg":"boom"}""",
+                    Encoding.UTF8, "application/json")
+            };
         }
     }
 
