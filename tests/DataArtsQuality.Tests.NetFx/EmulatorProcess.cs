@@ -34,7 +34,9 @@ internal sealed class EmulatorProcess : IDisposable
 
     public static EmulatorProcess Start(params string[] arguments)
     {
-        var info = new ProcessStartInfo("dotnet", Quote(new[] { RepoPaths.EmulatorAssembly, "--port", "0", "--parent-pid", Process.GetCurrentProcess().Id.ToString() }.Concat(arguments)))
+        var info = new ProcessStartInfo("dotnet",
+            Quote(new[] { RepoPaths.EmulatorAssembly, "--port", "0", "--parent-pid",
+                Process.GetCurrentProcess().Id.ToString() }.Concat(arguments)))
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,

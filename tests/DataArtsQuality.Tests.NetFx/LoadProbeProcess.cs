@@ -8,14 +8,16 @@ namespace DataArtsQuality.Tests;
 /// </summary>
 internal static class LoadProbeProcess
 {
-    /// <summary>The probe's folder, built with the same configuration as this test assembly (bin/CONFIG/net48).</summary>
+    /// <summary>The probe's folder, built with the same configuration as this test assembly
+    /// (bin/CONFIG/net48).</summary>
     public static string Folder
     {
         get
         {
             var net48 = new DirectoryInfo(AppDomain.CurrentDomain.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
             string configuration = net48.Parent!.Name;
-            return Path.Combine(Directory.GetParent(RepoPaths.Out)!.FullName, "tests", "DataArtsQuality.LoadProbe", "bin", configuration, "net48");
+            return Path.Combine(Directory.GetParent(RepoPaths.Out)!.FullName, "tests", "DataArtsQuality.LoadProbe",
+                "bin", configuration, "net48");
         }
     }
 
@@ -26,7 +28,8 @@ internal static class LoadProbeProcess
     {
         string exe = Path.Combine(Folder, "DataArtsQuality.LoadProbe.exe");
         if (!File.Exists(exe)) throw new FileNotFoundException("The load probe is not built.", exe);
-        var info = new ProcessStartInfo("mono", string.Join(" ", new[] { exe }.Concat(arguments).Select(a => "\"" + a + "\"")))
+        var info = new ProcessStartInfo("mono",
+            string.Join(" ", new[] { exe }.Concat(arguments).Select(a => "\"" + a + "\"")))
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
@@ -36,9 +39,14 @@ internal static class LoadProbeProcess
         using var process = Process.Start(info)!;
         var stderr = process.StandardError.ReadToEndAsync();
         string stdout = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(60_000)) { process.Kill(); throw new TimeoutException("The load probe did not finish in 60 s."); }
+        if (!process.WaitForExit(60_000))
+        {
+            process.Kill();
+            throw new TimeoutException("The load probe did not finish in 60 s.");
+        }
         var lines = stdout.Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r'))
-            .Concat(stderr.Result.Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries).Select(l => "stderr " + l.TrimEnd('\r'))).ToArray();
+            .Concat(stderr.Result.Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries)
+                .Select(l => "stderr " + l.TrimEnd('\r'))).ToArray();
         return (process.ExitCode, lines);
     }
 }

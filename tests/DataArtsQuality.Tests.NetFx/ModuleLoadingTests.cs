@@ -25,7 +25,8 @@ public class ModuleLoadingTests(ITestOutputHelper output)
         // The control: if the host folder (or the GAC) had a System.Text.Json, the next case would prove nothing.
         var (exit, lines) = Probe("bare");
         Assert.Equal(1, exit);
-        Assert.Contains(lines, l => l.StartsWith("error System.IO.FileNotFoundException") && l.Contains("System.Text.Json, Version=8.0.0.0"));
+        Assert.Contains(lines, l => l.StartsWith("error System.IO.FileNotFoundException")
+            && l.Contains("System.Text.Json, Version=8.0.0.0"));
     }
 
     [Fact]
@@ -57,6 +58,7 @@ public class ModuleLoadingTests(ITestOutputHelper output)
         // names the version wanted, which is what the resolver's answer above replaces.
         var (exit, lines) = Probe("bare", "--preload", LoadProbeProcess.OlderSystemTextJson);
         Assert.Equal(1, exit);
-        Assert.Contains(lines, l => l.StartsWith("error System.IO.FileNotFoundException") && l.Contains("System.Text.Json, Version=8.0.0.0"));
+        Assert.Contains(lines, l => l.StartsWith("error System.IO.FileNotFoundException")
+            && l.Contains("System.Text.Json, Version=8.0.0.0"));
     }
 }

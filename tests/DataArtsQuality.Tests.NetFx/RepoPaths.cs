@@ -1,6 +1,7 @@
 namespace DataArtsQuality.Tests;
 
-/// <summary>The staged build the lane tests: out/DataArtsQuality (the module) and out/emulator, found above the test's bin folder.</summary>
+/// <summary>The staged build the lane tests: out/DataArtsQuality (the module) and out/emulator, found above the test's
+/// bin folder.</summary>
 internal static class RepoPaths
 {
     private static readonly Lazy<string> OutFolder = new(FindOut);
@@ -22,6 +23,8 @@ internal static class RepoPaths
             string candidate = Path.Combine(dir.FullName, "out");
             if (File.Exists(Path.Combine(candidate, "DataArtsQuality", "DataArtsQuality.dll"))) return candidate;
         }
-        throw new InvalidOperationException("out/DataArtsQuality is not staged above " + AppDomain.CurrentDomain.BaseDirectory + ": run 'pwsh ./build.ps1 build'.");
+        throw new InvalidOperationException(
+            "out/DataArtsQuality is not staged above " + AppDomain.CurrentDomain.BaseDirectory +
+            ": run 'pwsh ./build.ps1 build'.");
     }
 }

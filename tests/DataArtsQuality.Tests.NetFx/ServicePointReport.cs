@@ -2,7 +2,8 @@ using System.Net;
 
 namespace DataArtsQuality.Tests;
 
-/// <summary>What ServicePointManager held before and after a connection was made, as read inside a <see cref="ServicePointProbe"/>'s domain.</summary>
+/// <summary>What ServicePointManager held before and after a connection was made, as read inside a
+/// <see cref="ServicePointProbe"/>'s domain.</summary>
 [Serializable]
 public sealed class ServicePointReport
 {

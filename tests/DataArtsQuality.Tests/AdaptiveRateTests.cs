@@ -72,7 +72,8 @@ public class AdaptiveRateTests
         rate.Throttled(T0, T0, 40, Period, inWindow: 7); // 5 through: 8 clients, 5 each
         var later = T0 + TimeSpan.FromSeconds(20);
         rate.Throttled(later, later, 40, Period, inWindow: 5);
-        rate.Throttled(later, later, 40, Period, inWindow: 5); // 3 through would mean 13 clients: at most 8, and never above 5
+        // 3 through would mean 13 clients: at most 8, and never above 5
+        rate.Throttled(later, later, 40, Period, inWindow: 5);
         Assert.Equal(5, (int)rate.Share);
         Assert.Equal(7, rate.Allowed(40, later, Period)); // and the 2 it is short of its share on top, for a while
         var off = new AdaptiveRate();
@@ -86,7 +87,8 @@ public class AdaptiveRateTests
     {
         var rate = new AdaptiveRate();
         rate.Throttled(T0, T0, 40, Period, inWindow: 30);
-        rate.Throttled(T0 + Period + TimeSpan.FromSeconds(1), T0 + Period + TimeSpan.FromSeconds(1), 40, Period, inWindow: 30);
+        rate.Throttled(T0 + Period + TimeSpan.FromSeconds(1), T0 + Period + TimeSpan.FromSeconds(1), 40, Period,
+            inWindow: 30);
         Assert.Equal(AdaptiveRateState.Full, rate.State);
         Assert.Equal(1, rate.Refusals);
         Assert.Equal(40, rate.Allowed(40, T0 + Period + TimeSpan.FromSeconds(1), Period));

@@ -73,7 +73,8 @@ public class AkSkVectorTests
     {
         var v = Vectors[0];
         var uri = new Uri(v.GetProperty("url").GetString()!);
-        var signature = AkSkSigner.Sign(v.GetProperty("method").GetString()!, uri, HeaderSet(v, uri), Encoding.UTF8.GetBytes(v.GetProperty("body").GetString()!),
+        var signature = AkSkSigner.Sign(v.GetProperty("method").GetString()!, uri, HeaderSet(v, uri),
+            Encoding.UTF8.GetBytes(v.GetProperty("body").GetString()!),
             v.GetProperty("ak").GetString()!, Encoding.UTF8.GetBytes(v.GetProperty("sk").GetString()!));
         string printed = signature.ToString();
         Assert.Contains(signature.SignedHeaders, printed);
@@ -98,13 +99,15 @@ public class AkSkVectorTests
         var parsed = ApigSignature.ParseAuthorization(expected.GetProperty("authorization").GetString());
         Assert.NotNull(parsed);
 
-        string canonical = ApigSignature.CanonicalRequest(v.GetProperty("method").GetString()!, rawTarget, parsed!.SignedHeaders,
-            n => headers.TryGetValue(n, out var value) ? value : null, Encoding.UTF8.GetBytes(v.GetProperty("body").GetString()!));
+        string canonical = ApigSignature.CanonicalRequest(v.GetProperty("method").GetString()!, rawTarget,
+            parsed!.SignedHeaders, n => headers.TryGetValue(n, out var value) ? value : null,
+            Encoding.UTF8.GetBytes(v.GetProperty("body").GetString()!));
         string stringToSign = ApigSignature.StringToSign(expected.GetProperty("x_sdk_date").GetString()!, canonical);
 
         Assert.Equal(expected.GetProperty("canonical_request").GetString(), canonical);
         Assert.Equal(expected.GetProperty("string_to_sign").GetString(), stringToSign);
-        Assert.Equal(expected.GetProperty("signature").GetString(), ApigSignature.Signature(v.GetProperty("sk").GetString()!, stringToSign));
+        Assert.Equal(expected.GetProperty("signature").GetString(),
+            ApigSignature.Signature(v.GetProperty("sk").GetString()!, stringToSign));
         Assert.Equal(v.GetProperty("ak").GetString(), parsed.AccessKey);
     }
 #endif
@@ -113,10 +116,12 @@ public class AkSkVectorTests
     public void The_authenticator_signs_host_with_port_workspace_project_and_security_token_but_not_content_type()
     {
         var when = new DateTimeOffset(2024, 3, 15, 8, 15, 30, TimeSpan.FromHours(8)); // 00:15:30 UTC
-        var auth = new AkSkAuthenticator("EXAMPLEAK0123456789A", SecretText.Protect("ExampleSecretKeyDoNotUse0123456789abcdef"),
+        var auth = new AkSkAuthenticator("EXAMPLEAK0123456789A",
+            SecretText.Protect("ExampleSecretKeyDoNotUse0123456789abcdef"),
             SecretText.Protect("security-token-value")) { ProjectId = "0123456789abcdef0123456789abcdef" };
         byte[] body = Encoding.UTF8.GetBytes("{\"rule_type\":1,\"rule_id\":\"1440764172232392705\"}");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "https://dayu.cn-north-4.myhuaweicloud.com:8443/v2/p/quality/instances/restart");
+        using var request = new HttpRequestMessage(HttpMethod.Post,
+            "https://dayu.cn-north-4.myhuaweicloud.com:8443/v2/p/quality/instances/restart");
         request.Headers.TryAddWithoutValidation("workspace", "1dd3bc4fa1d44e3b8d4ef1c2a3b4d93f");
         request.Content = new ByteArrayContent(body);
         request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=utf-8");
@@ -130,7 +135,8 @@ public class AkSkVectorTests
         Assert.EndsWith("\n" + AkSkSigner.HexSha256(body), signature.CanonicalRequest);
         Assert.Equal("/v2/p/quality/instances/restart/", signature.CanonicalRequest.Split('\n')[1]);
         Assert.Equal(signature.Authorization, request.Headers.GetValues("Authorization").Single());
-        Assert.StartsWith("SDK-HMAC-SHA256 Access=EXAMPLEAK0123456789A, SignedHeaders=host;workspace;", signature.Authorization);
+        Assert.StartsWith("SDK-HMAC-SHA256 Access=EXAMPLEAK0123456789A, SignedHeaders=host;workspace;",
+            signature.Authorization);
     }
 
     [Fact]
@@ -142,7 +148,8 @@ public class AkSkVectorTests
             var thai = new System.Globalization.CultureInfo("th-TH");
             thai.DateTimeFormat.Calendar = new System.Globalization.ThaiBuddhistCalendar();
             System.Globalization.CultureInfo.CurrentCulture = thai;
-            Assert.Equal("20240315T081530Z", AkSkSigner.FormatDate(new DateTimeOffset(2024, 3, 15, 17, 15, 30, TimeSpan.FromHours(9))));
+            Assert.Equal("20240315T081530Z",
+                AkSkSigner.FormatDate(new DateTimeOffset(2024, 3, 15, 17, 15, 30, TimeSpan.FromHours(9))));
         }
         finally
         {

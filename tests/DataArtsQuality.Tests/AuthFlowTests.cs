@@ -19,7 +19,8 @@ public class AuthFlowTests : IAsyncLifetime
     private Uri _url = null!;
 
     public async Task InitializeAsync()
-        => (_app, _url) = await EmulatorApp.StartAsync(new EmulatorOptions { QualityJobs = 5, ComparisonJobs = 3, TokenLifetimeSeconds = 3600 });
+        => (_app, _url) = await EmulatorApp.StartAsync(
+            new EmulatorOptions { QualityJobs = 5, ComparisonJobs = 3, TokenLifetimeSeconds = 3600 });
 
     public async Task DisposeAsync()
     {
@@ -39,10 +40,13 @@ public class AuthFlowTests : IAsyncLifetime
 
     private static readonly Func<string, string?> NoEnvironment = _ => null;
 
-    private Task<DqcConnection> Connect(DqcConnectRequest request, Func<DateTimeOffset>? clock = null, Func<string, string?>? env = null)
-        => DqcConnector.ConnectAsync(request, NullDqcLog.Instance, CancellationToken.None, env ?? NoEnvironment, clock: clock);
+    private Task<DqcConnection> Connect(DqcConnectRequest request, Func<DateTimeOffset>? clock = null,
+        Func<string, string?>? env = null)
+        => DqcConnector.ConnectAsync(request, NullDqcLog.Instance, CancellationToken.None, env ?? NoEnvironment,
+            clock: clock);
 
-    private static Task<string> Restart(DqcConnection c) => new DqcClient(c).RestartJobAsync(DqcRuleType.Quality, "1440764172232392705", CancellationToken.None);
+    private static Task<string> Restart(DqcConnection c)
+        => new DqcClient(c).RestartJobAsync(DqcRuleType.Quality, "1440764172232392705", CancellationToken.None);
 
     [Fact]
     public async Task Password_login_finds_the_project_from_the_region_and_reruns_a_job()
@@ -93,7 +97,8 @@ public class AuthFlowTests : IAsyncLifetime
         Assert.Matches("^[0-9]{19}$", await Restart(connection));
 
         var log = State.Requests.Since(0).Select(q => (q.Path, q.Status)).ToList();
-        var restarts = log.Where(q => q.Path.EndsWith("/restart", StringComparison.Ordinal)).Select(q => q.Status).ToList();
+        var restarts = log.Where(q => q.Path.EndsWith("/restart", StringComparison.Ordinal)).Select(q => q.Status)
+            .ToList();
         Assert.Equal(new[] { 401, 200 }, restarts);
         Assert.Equal(2, Iam.TokensIssued);
     }
@@ -189,10 +194,15 @@ public class AuthFlowTests : IAsyncLifetime
     public async Task Without_any_credential_the_error_lists_what_was_looked_for()
     {
         var ex = await Assert.ThrowsAsync<DqcCredentialNotFoundException>(() => Connect(Request()));
-        foreach (string name in new[] { "-Token", "-Credential", "-AccessKey", "HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK", "HUAWEICLOUD_SDK_SECURITY_TOKEN", "HUAWEICLOUD_SDK_PROJECT_ID", "HUAWEICLOUD_SDK_IAM_ENDPOINT" })
+        foreach (string name in new[]
+            {
+                "-Token", "-Credential", "-AccessKey", "HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK",
+                "HUAWEICLOUD_SDK_SECURITY_TOKEN", "HUAWEICLOUD_SDK_PROJECT_ID", "HUAWEICLOUD_SDK_IAM_ENDPOINT"
+            })
             Assert.Contains(name, ex.Message);
 
-        var half = await Assert.ThrowsAsync<DqcCredentialNotFoundException>(() => Connect(Request(), env: n => n == "HUAWEICLOUD_SDK_AK" ? "AK" : null));
+        var half = await Assert.ThrowsAsync<DqcCredentialNotFoundException>(
+            () => Connect(Request(), env: n => n == "HUAWEICLOUD_SDK_AK" ? "AK" : null));
         Assert.Contains("not HUAWEICLOUD_SDK_SK", half.Message);
     }
 
@@ -211,20 +221,24 @@ public class AuthFlowTests : IAsyncLifetime
     public async Task Several_projects_of_the_same_name_are_an_error_not_a_guess()
     {
         var handler = new RecordingHandler(_ => RecordingHandler.Json(HttpStatusCode.OK,
-            "{\"projects\":[{\"id\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"name\":\"cn-north-4\"},{\"id\":\"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\",\"name\":\"cn-north-4\"}]}"));
-        var r = new DqcConnectRequest { Region = "cn-north-4", WorkspaceId = EmulatorDefaults.WorkspaceId, Token = SecretText.Protect("t") };
+            "{\"projects\":[{\"id\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"name\":\"cn-north-4\"}," +
+            "{\"id\":\"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\",\"name\":\"cn-north-4\"}]}"));
+        var r = new DqcConnectRequest { Region = "cn-north-4", WorkspaceId = EmulatorDefaults.WorkspaceId,
+            Token = SecretText.Protect("t") };
         var ex = await Assert.ThrowsAsync<DqcProjectResolutionException>(() =>
             DqcConnector.ConnectAsync(r, NullDqcLog.Instance, CancellationToken.None, NoEnvironment, () => handler));
         Assert.Contains("2 projects named 'cn-north-4'", ex.Message);
         var only = Assert.Single(handler.Requests);
-        Assert.Equal("https://iam.cn-north-4.myhuaweicloud.com/v3/projects?name=cn-north-4", only.Request.RequestUri!.AbsoluteUri);
+        Assert.Equal("https://iam.cn-north-4.myhuaweicloud.com/v3/projects?name=cn-north-4",
+            only.Request.RequestUri!.AbsoluteUri);
     }
 
     [Fact]
     public async Task A_clock_more_than_15_minutes_off_is_refused()
     {
         await _app!.DisposeAsync();
-        (_app, _url) = await EmulatorApp.StartAsync(new EmulatorOptions { QualityJobs = 5, ComparisonJobs = 3, ClockSkewSeconds = 16 * 60 });
+        (_app, _url) = await EmulatorApp.StartAsync(
+            new EmulatorOptions { QualityJobs = 5, ComparisonJobs = 3, ClockSkewSeconds = 16 * 60 });
         var r = Request();
         r.ProjectId = EmulatorDefaults.ProjectId;
         r.AccessKey = EmulatorDefaults.AccessKey;
@@ -236,7 +250,8 @@ public class AuthFlowTests : IAsyncLifetime
 
         // 14 minutes off is still accepted.
         await _app!.DisposeAsync();
-        (_app, _url) = await EmulatorApp.StartAsync(new EmulatorOptions { QualityJobs = 5, ComparisonJobs = 3, ClockSkewSeconds = -14 * 60 });
+        (_app, _url) = await EmulatorApp.StartAsync(
+            new EmulatorOptions { QualityJobs = 5, ComparisonJobs = 3, ClockSkewSeconds = -14 * 60 });
         r = Request();
         r.ProjectId = EmulatorDefaults.ProjectId;
         r.AccessKey = EmulatorDefaults.AccessKey;
@@ -255,11 +270,14 @@ public class AuthFlowTests : IAsyncLifetime
         using var connection = await Connect(r);
         Assert.Equal("", connection.WorkspaceId);
 
-        var list = await new DqcClient(connection).ListWorkspacesAsync(EmulatorDefaults.InstanceId, CancellationToken.None, pageSize: 2);
+        var list = await new DqcClient(connection)
+            .ListWorkspacesAsync(EmulatorDefaults.InstanceId, CancellationToken.None, pageSize: 2);
         Assert.Equal(5, list.Count);
         Assert.Equal(5, list.Select(w => w.WorkspaceId).Distinct().Count());
-        var pages = State.Requests.Since(0).Where(q => q.Path.Contains("/workspaces/", StringComparison.Ordinal)).ToList();
-        Assert.Equal(new[] { "?limit=2&offset=0", "?limit=2&offset=2", "?limit=2&offset=4" }, pages.Select(p => p.Query));
+        var pages = State.Requests.Since(0).Where(q => q.Path.Contains("/workspaces/", StringComparison.Ordinal))
+            .ToList();
+        Assert.Equal(new[] { "?limit=2&offset=0", "?limit=2&offset=2", "?limit=2&offset=4" },
+            pages.Select(p => p.Query));
         Assert.All(pages, p => Assert.False(p.Headers.ContainsKey("workspace")));
 
         r.WorkspaceName = "dqc_analytics";

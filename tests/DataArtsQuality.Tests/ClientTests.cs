@@ -12,15 +12,18 @@ public class ClientTests
     [Fact]
     public async Task Restart_posts_the_body_with_workspace_and_token_headers()
     {
-        var handler = new RecordingHandler(_ => RecordingHandler.Json(HttpStatusCode.OK, "{\"instance_id\":\"1440770000000000001\"}"));
+        var handler = new RecordingHandler(
+            _ => RecordingHandler.Json(HttpStatusCode.OK, "{\"instance_id\":\"1440770000000000001\"}"));
         var client = new DqcClient(Fixtures.Connection(handler));
 
-        string instance = await client.RestartJobAsync(DqcRuleType.Comparison, "1283480044387540993", CancellationToken.None);
+        string instance = await client.RestartJobAsync(DqcRuleType.Comparison, "1283480044387540993",
+            CancellationToken.None);
 
         Assert.Equal("1440770000000000001", instance);
         var (request, body) = Assert.Single(handler.Requests);
         Assert.Equal(HttpMethod.Post, request.Method);
-        Assert.Equal("https://dayu.ap-southeast-1.myhuaweicloud.com/v2/0833a5737480d53b2f25c010dc1a7b88/quality/instances/restart", request.RequestUri!.AbsoluteUri);
+        Assert.Equal("https://dayu.ap-southeast-1.myhuaweicloud.com/v2/0833a5737480d53b2f25c010dc1a7b88" +
+            "/quality/instances/restart", request.RequestUri!.AbsoluteUri);
         Assert.Equal("{\"rule_type\":2,\"rule_id\":\"1283480044387540993\"}", body);
         Assert.Equal(Fixtures.WorkspaceId, request.Headers.GetValues("workspace").Single());
         Assert.Equal(Fixtures.Token, request.Headers.GetValues("X-Auth-Token").Single());
@@ -29,10 +32,13 @@ public class ClientTests
     [Fact]
     public async Task A_dqc_error_body_becomes_a_typed_exception()
     {
-        var handler = new RecordingHandler(_ => RecordingHandler.Json(HttpStatusCode.BadRequest, "{\"error_code\":\"DQC.4004\",\"error_msg\":\"The job does not exist.\"}"));
+        var handler = new RecordingHandler(
+            _ => RecordingHandler.Json(HttpStatusCode.BadRequest,
+                "{\"error_code\":\"DQC.4004\",\"error_msg\":\"The job does not exist.\"}"));
         var client = new DqcClient(Fixtures.Connection(handler));
 
-        var ex = await Assert.ThrowsAsync<DqcApiException>(() => client.RestartJobAsync(DqcRuleType.Quality, "1", CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<DqcApiException>(
+            () => client.RestartJobAsync(DqcRuleType.Quality, "1", CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.BadRequest, ex.StatusCode);
         Assert.Equal("DQC.4004", ex.ErrorCode);
@@ -45,8 +51,11 @@ public class ClientTests
     public async Task A_gateway_401_carries_its_request_id()
     {
         var handler = new RecordingHandler(_ => RecordingHandler.Json(HttpStatusCode.Unauthorized,
-            "{\"error_code\":\"APIG.0301\",\"error_msg\":\"Incorrect IAM authentication information: decrypt token fail\",\"request_id\":\"0f1e2d3c\"}"));
-        var ex = await Assert.ThrowsAsync<DqcApiException>(() => new DqcClient(Fixtures.Connection(handler)).RestartJobAsync(DqcRuleType.Quality, "1", CancellationToken.None));
+            "{\"error_code\":\"APIG.0301\",\"error_msg\":\"Incorrect IAM authentication information: decrypt token fail\"," +
+            "\"request_id\":\"0f1e2d3c\"}"));
+        var ex = await Assert.ThrowsAsync<DqcApiException>(
+            () => new DqcClient(Fixtures.Connection(handler)).RestartJobAsync(DqcRuleType.Quality, "1",
+                CancellationToken.None));
         Assert.Equal("APIG.0301", ex.ErrorCode);
         Assert.Equal("0f1e2d3c", ex.RequestId);
         Assert.Contains("request ID 0f1e2d3c", ex.Message);
@@ -58,12 +67,15 @@ public class ClientTests
         const string html = "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>";
         var handler = new RecordingHandler(_ =>
         {
-            var r = new HttpResponseMessage(HttpStatusCode.BadGateway) { Content = new StringContent(html, Encoding.UTF8, "text/html") };
+            var r = new HttpResponseMessage(HttpStatusCode.BadGateway)
+                { Content = new StringContent(html, Encoding.UTF8, "text/html") };
             r.Headers.Add("X-Request-Id", "req-42");
             return r;
         });
 
-        var ex = await Assert.ThrowsAsync<DqcApiException>(() => new DqcClient(Fixtures.Connection(handler)).RestartJobAsync(DqcRuleType.Quality, "1", CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<DqcApiException>(
+            () => new DqcClient(Fixtures.Connection(handler)).RestartJobAsync(DqcRuleType.Quality, "1",
+                CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.BadGateway, ex.StatusCode);
         Assert.Null(ex.ErrorCode);
@@ -80,8 +92,11 @@ public class ClientTests
     [InlineData("{not json")]
     public async Task Odd_error_bodies_still_name_the_status(string body)
     {
-        var handler = new RecordingHandler(_ => new HttpResponseMessage(HttpStatusCode.InternalServerError) { Content = new StringContent(body) });
-        var ex = await Assert.ThrowsAsync<DqcApiException>(() => new DqcClient(Fixtures.Connection(handler)).RestartJobAsync(DqcRuleType.Quality, "1", CancellationToken.None));
+        var handler = new RecordingHandler(
+            _ => new HttpResponseMessage(HttpStatusCode.InternalServerError) { Content = new StringContent(body) });
+        var ex = await Assert.ThrowsAsync<DqcApiException>(
+            () => new DqcClient(Fixtures.Connection(handler)).RestartJobAsync(DqcRuleType.Quality, "1",
+                CancellationToken.None));
         Assert.Contains("HTTP 500", ex.Message);
         Assert.Contains("/quality/instances/restart", ex.Message);
     }
@@ -89,8 +104,11 @@ public class ClientTests
     [Fact]
     public async Task A_200_without_json_is_a_format_error()
     {
-        var handler = new RecordingHandler(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("<html>oops</html>") });
-        await Assert.ThrowsAsync<DqcResponseFormatException>(() => new DqcClient(Fixtures.Connection(handler)).RestartJobAsync(DqcRuleType.Quality, "1", CancellationToken.None));
+        var handler = new RecordingHandler(
+            _ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("<html>oops</html>") });
+        await Assert.ThrowsAsync<DqcResponseFormatException>(
+            () => new DqcClient(Fixtures.Connection(handler)).RestartJobAsync(DqcRuleType.Quality, "1",
+                CancellationToken.None));
     }
 
     [Fact]
@@ -98,9 +116,11 @@ public class ClientTests
     {
         var handler = new RecordingHandler(_ => RecordingHandler.Json(HttpStatusCode.OK, "{\"instance_id\":\"7\"}"));
         var log = new ListLog { IsDebugEnabled = true };
-        await new DqcClient(Fixtures.Connection(handler), log).RestartJobAsync(DqcRuleType.Quality, "1", CancellationToken.None);
+        await new DqcClient(Fixtures.Connection(handler), log)
+            .RestartJobAsync(DqcRuleType.Quality, "1", CancellationToken.None);
 
-        Assert.Single(log.Lines, l => l.StartsWith("VERBOSE POST /v2/0833a5737480d53b2f25c010dc1a7b88/quality/instances/restart -> 200"));
+        Assert.Single(log.Lines,
+            l => l.StartsWith("VERBOSE POST /v2/0833a5737480d53b2f25c010dc1a7b88/quality/instances/restart -> 200"));
         Assert.Contains(log.Lines, l => l.Contains("X-Auth-Token: <redacted>"));
         Assert.DoesNotContain(log.Lines, l => l.Contains(Fixtures.Token));
     }
@@ -108,16 +128,19 @@ public class ClientTests
     [Fact]
     public async Task Cancellation_stops_the_call()
     {
-        var handler = new RecordingHandler(_ => { Thread.Sleep(50); return RecordingHandler.Json(HttpStatusCode.OK, "{}"); });
+        var handler = new RecordingHandler(
+            _ => { Thread.Sleep(50); return RecordingHandler.Json(HttpStatusCode.OK, "{}"); });
         using var cts = new CancellationTokenSource();
         cts.Cancel();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new DqcClient(Fixtures.Connection(handler)).RestartJobAsync(DqcRuleType.Quality, "1", cts.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => new DqcClient(Fixtures.Connection(handler)).RestartJobAsync(DqcRuleType.Quality, "1", cts.Token));
     }
 
     [Fact]
     public void Redaction_covers_secret_json_fields()
     {
-        string text = HttpLogFormatter.Body(Encoding.UTF8.GetBytes("{\"user\":{\"name\":\"ops\",\"password\":\"hunter2\"},\"secret\":\"sk\"}"));
+        string text = HttpLogFormatter.Body(
+            Encoding.UTF8.GetBytes("{\"user\":{\"name\":\"ops\",\"password\":\"hunter2\"},\"secret\":\"sk\"}"));
         Assert.DoesNotContain("hunter2", text);
         Assert.DoesNotContain("\"sk\"", text);
         Assert.Contains("\"name\":\"ops\"", text);

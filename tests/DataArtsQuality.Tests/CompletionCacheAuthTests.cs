@@ -16,7 +16,8 @@ public class CompletionCacheAuthTests : IAsyncLifetime
     private Uri _url = null!;
 
     public async Task InitializeAsync()
-        => (_app, _url) = await EmulatorApp.StartAsync(new EmulatorOptions { QualityJobs = 5, ComparisonJobs = 3, TokenLifetimeSeconds = 3600 });
+        => (_app, _url) = await EmulatorApp.StartAsync(
+            new EmulatorOptions { QualityJobs = 5, ComparisonJobs = 3, TokenLifetimeSeconds = 3600 });
 
     public async Task DisposeAsync()
     {
@@ -37,7 +38,8 @@ public class CompletionCacheAuthTests : IAsyncLifetime
             Password = SecretText.Protect(EmulatorDefaults.Password),
             DomainName = EmulatorDefaults.DomainName,
         };
-        using var connection = await DqcConnector.ConnectAsync(request, NullDqcLog.Instance, CancellationToken.None, _ => null,
+        using var connection = await DqcConnector.ConnectAsync(request, NullDqcLog.Instance, CancellationToken.None,
+            _ => null,
             clock: () => DateTimeOffset.UtcNow + offset);
         var state = _app!.Services.GetRequiredService<EmulatorState>();
         var iam = _app.Services.GetRequiredService<IamState>();

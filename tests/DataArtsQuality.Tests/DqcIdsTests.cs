@@ -22,7 +22,8 @@ public class DqcIdsTests
     [InlineData("12.5", DqcIds.Problem.NotNumeric)]
     [InlineData("1.44076417223239E+18", DqcIds.Problem.LostPrecision)]
     [InlineData("1.4407641722323927E+18", DqcIds.Problem.LostPrecision)]
-    public void Check_classifies_text(string? input, object expected) // object: the enum is internal, the test method public
+    // object: the enum is internal, the test method public
+    public void Check_classifies_text(string? input, object expected)
     {
         Assert.Equal((DqcIds.Problem)expected, DqcIds.Check(input, out _));
     }
@@ -52,7 +53,8 @@ public class DqcIdsTests
         Assert.True(new DqcId(1440764172232392705UL).IsValid);
         Assert.Equal(DqcIds.Problem.OutOfRange, new DqcId(9223372036854775808UL).Problem);
         Assert.Equal("1440764172232392705", new DqcId(System.Numerics.BigInteger.Parse("1440764172232392705")).Value);
-        Assert.Equal(DqcIds.Problem.OutOfRange, new DqcId(System.Numerics.BigInteger.Parse("9223372036854775808")).Problem);
+        Assert.Equal(DqcIds.Problem.OutOfRange,
+            new DqcId(System.Numerics.BigInteger.Parse("9223372036854775808")).Problem);
         Assert.Equal("1440764172232392705", new DqcId(1440764172232392705.0m).Value);
         Assert.Equal(DqcIds.Problem.NotNumeric, new DqcId(12.5m).Problem);
         Assert.Equal(DqcIds.Problem.NotPositive, new DqcId(-5L).Problem);

@@ -23,7 +23,8 @@ public class EmulatorRateLimitTests
         var iam = new IamState(new EmulatorOptions());
         var first = iam.Issue(iam.Options.ProjectId, EmulatorDefaults.UserName);
         var second = iam.Issue(iam.Options.ProjectId, EmulatorDefaults.UserName);
-        Assert.Equal(RateLimitMiddleware.CallerOf(WithToken(first.Value), iam), RateLimitMiddleware.CallerOf(WithToken(second.Value), iam));
+        Assert.Equal(RateLimitMiddleware.CallerOf(WithToken(first.Value), iam),
+            RateLimitMiddleware.CallerOf(WithToken(second.Value), iam));
         Assert.DoesNotContain(first.Value, RateLimitMiddleware.CallerOf(WithToken(first.Value), iam));
     }
 
@@ -51,7 +52,8 @@ public class EmulatorRateLimitTests
     [Fact]
     public void The_command_line_sets_the_counting_mode_and_the_report_names_each_caller()
     {
-        var parsed = EmulatorCommandLine.Parse(new[] { "--rate-limit", "20", "--rate-limit-period-ms", "2000", "--rate-limit-count-refused" });
+        var parsed = EmulatorCommandLine.Parse(
+            new[] { "--rate-limit", "20", "--rate-limit-period-ms", "2000", "--rate-limit-count-refused" });
         Assert.Null(parsed.Error);
         Assert.True(parsed.Options!.RateLimitCountsRefused);
         Assert.False(EmulatorCommandLine.Parse(new[] { "--rate-limit", "20" }).Options!.RateLimitCountsRefused);

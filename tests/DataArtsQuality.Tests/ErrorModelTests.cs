@@ -8,7 +8,8 @@ using Xunit;
 
 namespace DataArtsQuality.Tests;
 
-/// <summary>The one error model: every module exception is a DqcException, and one mapping turns it into an ErrorRecord.</summary>
+/// <summary>The one error model: every module exception is a DqcException, and one mapping turns it into an
+/// ErrorRecord.</summary>
 public class ErrorModelTests
 {
     private static readonly Uri Plain = new("http://dqc.example.com/");
@@ -29,21 +30,32 @@ public class ErrorModelTests
         { Transport(timedOut: false), "DqcConnectionFailed", ErrorCategory.ConnectionError },
         { Transport(timedOut: true), "DqcTimeout", ErrorCategory.OperationTimeout },
         { new DqcResponseFormatException("The body is not JSON."), "DqcInvalidResponse", ErrorCategory.InvalidResult },
-        { new DqcWorkspaceNotFoundException("No workspace named 'x'."), "DqcWorkspaceNotFound", ErrorCategory.ObjectNotFound },
-        { new DqcCredentialNotFoundException("No credential."), "DqcCredentialNotFound", ErrorCategory.AuthenticationError },
-        { new DqcProjectResolutionException("No project named 'x'."), "DqcProjectNotFound", ErrorCategory.ObjectNotFound },
-        { new DqcUnencryptedAuthenticationException(Plain), "DqcInvalidConnectionParameter", ErrorCategory.InvalidArgument },
-        { new DqcResourceFailedException("The template does not exist.", new DqcResourceStatus()), "DqcResourceTaskFailed", ErrorCategory.InvalidResult },
-        { new DqcResourceTimeoutException("The task was still RUNNING after 1 s."), "DqcResourceTaskTimeout", ErrorCategory.OperationTimeout },
+        { new DqcWorkspaceNotFoundException("No workspace named 'x'."), "DqcWorkspaceNotFound",
+            ErrorCategory.ObjectNotFound },
+        { new DqcCredentialNotFoundException("No credential."), "DqcCredentialNotFound",
+            ErrorCategory.AuthenticationError },
+        { new DqcProjectResolutionException("No project named 'x'."), "DqcProjectNotFound",
+            ErrorCategory.ObjectNotFound },
+        { new DqcUnencryptedAuthenticationException(Plain), "DqcInvalidConnectionParameter",
+            ErrorCategory.InvalidArgument },
+        { new DqcResourceFailedException("The template does not exist.", new DqcResourceStatus()),
+            "DqcResourceTaskFailed", ErrorCategory.InvalidResult },
+        { new DqcResourceTimeoutException("The task was still RUNNING after 1 s."), "DqcResourceTaskTimeout",
+            ErrorCategory.OperationTimeout },
         { new DqcIdException(DqcIds.Problem.Empty, "rule ID", ""), "DqcIdEmpty", ErrorCategory.InvalidArgument },
-        { new DqcIdException(DqcIds.Problem.NotNumeric, "rule ID", "x"), "DqcIdNotNumeric", ErrorCategory.InvalidArgument },
-        { new DqcIdException(DqcIds.Problem.NotPositive, "rule ID", "-5"), "DqcIdNotPositive", ErrorCategory.InvalidArgument },
-        { new DqcIdException(DqcIds.Problem.OutOfRange, "rule ID", "9223372036854775808"), "DqcIdOutOfRange", ErrorCategory.InvalidArgument },
-        { new DqcIdException(DqcIds.Problem.LostPrecision, "rule ID", "1.44076417223239E+18"), "DqcIdLostPrecision", ErrorCategory.InvalidArgument },
+        { new DqcIdException(DqcIds.Problem.NotNumeric, "rule ID", "x"), "DqcIdNotNumeric",
+            ErrorCategory.InvalidArgument },
+        { new DqcIdException(DqcIds.Problem.NotPositive, "rule ID", "-5"), "DqcIdNotPositive",
+            ErrorCategory.InvalidArgument },
+        { new DqcIdException(DqcIds.Problem.OutOfRange, "rule ID", "9223372036854775808"), "DqcIdOutOfRange",
+            ErrorCategory.InvalidArgument },
+        { new DqcIdException(DqcIds.Problem.LostPrecision, "rule ID", "1.44076417223239E+18"), "DqcIdLostPrecision",
+            ErrorCategory.InvalidArgument },
     };
 
     private static DqcApiException Api(HttpStatusCode status, string? body = null)
-        => new($"HTTP {(int)status}", status, "DQC.0400", "bad", "req-1", "POST", "/v2/p/quality/instances/restart", body);
+        => new($"HTTP {(int)status}", status, "DQC.0400", "bad", "req-1", "POST", "/v2/p/quality/instances/restart",
+            body);
 
     private static DqcTransportException Transport(bool timedOut, bool reached = false)
         => new("no answer", "GET", "/v2/p/quality/quality-tasks", reached, timedOut, null);
@@ -55,14 +67,17 @@ public class ErrorModelTests
             .Where(t => typeof(Exception).IsAssignableFrom(t) && t != typeof(DqcException))
             .ToList();
         Assert.True(exceptionTypes.Count >= 10, $"found only {exceptionTypes.Count} exception types");
-        Assert.All(exceptionTypes, t => Assert.True(typeof(DqcException).IsAssignableFrom(t), $"{t.FullName} does not derive from DqcException"));
+        Assert.All(exceptionTypes,
+            t => Assert.True(typeof(DqcException).IsAssignableFrom(t),
+                $"{t.FullName} does not derive from DqcException"));
     }
 
     [Fact]
     public void Every_concrete_module_exception_has_a_sample_here()
     {
         var sampled = Samples().Select(row => row[0].GetType()).ToHashSet();
-        var concrete = typeof(DqcException).Assembly.GetTypes().Where(t => typeof(DqcException).IsAssignableFrom(t) && !t.IsAbstract);
+        var concrete = typeof(DqcException).Assembly.GetTypes()
+            .Where(t => typeof(DqcException).IsAssignableFrom(t) && !t.IsAbstract);
         Assert.All(concrete, t => Assert.Contains(t, sampled));
     }
 
@@ -71,14 +86,16 @@ public class ErrorModelTests
     {
         foreach (DqcErrorCategory category in Enum.GetValues(typeof(DqcErrorCategory)))
         {
-            Assert.True(Enum.IsDefined(typeof(ErrorCategory), category.ToString()), $"{category} is not an ErrorCategory");
+            Assert.True(Enum.IsDefined(typeof(ErrorCategory), category.ToString()),
+                $"{category} is not an ErrorCategory");
             Assert.Equal(category.ToString(), ErrorRecords.ToCategory(category).ToString());
         }
     }
 
     [Theory]
     [MemberData(nameof(Samples))]
-    public void The_mapping_takes_ID_category_and_action_from_the_exception(DqcException ex, string errorId, ErrorCategory category)
+    public void The_mapping_takes_ID_category_and_action_from_the_exception(DqcException ex, string errorId,
+        ErrorCategory category)
     {
         Assert.Equal(errorId, ex.ErrorId);
         var record = ErrorRecords.From(ex, "Could not do it", "1440764172232392705");
@@ -93,15 +110,18 @@ public class ErrorModelTests
     [Fact]
     public void Without_a_pipeline_target_the_exception_names_its_own()
     {
-        Assert.Equal(Plain, ErrorRecords.From(new DqcUnencryptedAuthenticationException(Plain), "Cannot connect", null).TargetObject);
-        Assert.Equal("-5", ErrorRecords.From(new DqcIdException(DqcIds.Problem.NotPositive, "job ID", "-5"), "x", null).TargetObject);
+        Assert.Equal(Plain,
+            ErrorRecords.From(new DqcUnencryptedAuthenticationException(Plain), "Cannot connect", null).TargetObject);
+        Assert.Equal("-5",
+            ErrorRecords.From(new DqcIdException(DqcIds.Problem.NotPositive, "job ID", "-5"), "x", null).TargetObject);
         Assert.Null(ErrorRecords.From(Api(HttpStatusCode.NotFound), "x", null).TargetObject);
     }
 
     [Fact]
     public void Other_exceptions_get_one_fixed_ID_each()
     {
-        var argument = ErrorRecords.From(new ArgumentException("The dimension 'x' is unknown."), "Could not list", null);
+        var argument = ErrorRecords.From(new ArgumentException("The dimension 'x' is unknown."), "Could not list",
+            null);
         Assert.Equal("DqcInvalidArgument", argument.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.InvalidArgument, argument.CategoryInfo.Category);
         var other = ErrorRecords.From(new IOException("disk full"), "Could not export", "a.json");
@@ -118,7 +138,8 @@ public class ErrorModelTests
     {
         var api = Api(HttpStatusCode.ServiceUnavailable);
         api.Attempts = 3;
-        Assert.EndsWith("(gave up after 3 attempts)", ErrorRecords.From(api, "Could not list", null).ErrorDetails.Message);
+        Assert.EndsWith("(gave up after 3 attempts)",
+            ErrorRecords.From(api, "Could not list", null).ErrorDetails.Message);
 
         var throttled = Api((HttpStatusCode)429);
         throttled.RetryDecision = RetryDecision.Stop(RetryReason.RetryAfterTooLong,
@@ -129,17 +150,21 @@ public class ErrorModelTests
         var transport = Transport(timedOut: false);
         transport.RetryDecision = RetryDecision.Stop(RetryReason.MayHaveReachedService,
             "not retried: the POST may have reached the service");
-        Assert.Equal("Could not list: no answer", ErrorRecords.From(transport, "Could not list", null).ErrorDetails.Message);
+        Assert.Equal("Could not list: no answer",
+            ErrorRecords.From(transport, "Could not list", null).ErrorDetails.Message);
     }
 
     [Fact]
     public void Recommended_actions_for_throttling_and_untrusted_certificates()
     {
-        Assert.Contains("-ThrottleLimit", ErrorRecords.From(Api((HttpStatusCode)429), "x", null).ErrorDetails.RecommendedAction);
+        Assert.Contains("-ThrottleLimit",
+            ErrorRecords.From(Api((HttpStatusCode)429), "x", null).ErrorDetails.RecommendedAction);
         var tls = Transport(timedOut: false);
         tls.IsTlsFailure = true;
         Assert.Contains("-SkipCertificateCheck", ErrorRecords.From(tls, "x", null).ErrorDetails.RecommendedAction);
-        Assert.True(string.IsNullOrEmpty(ErrorRecords.From(Api(HttpStatusCode.NotFound), "x", null).ErrorDetails.RecommendedAction));
+        Assert.True(
+            string.IsNullOrEmpty(
+                ErrorRecords.From(Api(HttpStatusCode.NotFound), "x", null).ErrorDetails.RecommendedAction));
     }
 
     [Theory]
@@ -163,7 +188,8 @@ public class ErrorModelTests
     public void The_response_body_stays_out_of_the_error_message()
     {
         const string secret = "MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQC";
-        var record = ErrorRecords.From(Api(HttpStatusCode.Unauthorized, "{\"token\":\"" + secret + "\"}"), "Cannot connect", null);
+        var record = ErrorRecords.From(Api(HttpStatusCode.Unauthorized, "{\"token\":\"" + secret + "\"}"),
+            "Cannot connect", null);
         Assert.DoesNotContain(secret, record.ErrorDetails.Message);
         Assert.DoesNotContain(secret, record.ToString());
     }
@@ -173,7 +199,8 @@ public class ErrorModelTests
     [InlineData("job-7", "DqcIdNotNumeric", "The rule ID 'job-7' is not a valid ID")]
     [InlineData("-5", "DqcIdNotPositive", "The rule ID '-5' is not a valid ID: IDs are positive.")]
     [InlineData("9223372036854775808", "DqcIdOutOfRange", "The rule ID '9223372036854775808' is not a valid ID")]
-    [InlineData("1.44076417223239E+18", "DqcIdLostPrecision", "The rule ID '1.44076417223239E+18' arrived as a floating-point number")]
+    [InlineData("1.44076417223239E+18", "DqcIdLostPrecision",
+        "The rule ID '1.44076417223239E+18' arrived as a floating-point number")]
     public void The_ID_check_names_the_noun_and_gives_one_ID_per_problem(string input, string errorId, string start)
     {
         var record = ErrorRecords.IdRefusal(new DqcId(input), "rule ID", out _);
@@ -195,7 +222,8 @@ public class ErrorModelTests
         Assert.Null(ErrorRecords.IdRefusal(new DqcId(" 1440764172232392705 "), "instance ID", out string id));
         Assert.Equal("1440764172232392705", id);
         Assert.Equal("x", ErrorRecords.IdRefusal(new DqcId("x"), "category ID", out _)!.TargetObject);
-        Assert.Equal("my template", ErrorRecords.IdRefusal(new DqcId("x"), "category ID", out _, "my template")!.TargetObject);
+        Assert.Equal("my template",
+            ErrorRecords.IdRefusal(new DqcId("x"), "category ID", out _, "my template")!.TargetObject);
         Assert.Equal("DqcIdEmpty", ErrorRecords.IdRefusal(null, "instance ID", out _)!.FullyQualifiedErrorId);
     }
 
@@ -205,7 +233,8 @@ public class ErrorModelTests
         int sent = 0;
         var handler = new RecordingHandler(_ => { sent++; return new HttpResponseMessage(HttpStatusCode.OK); });
         var client = new DqcClient(Fixtures.Connection(handler));
-        var ex = await Assert.ThrowsAsync<DqcIdException>(() => client.RestartJobAsync(DqcRuleType.Quality, "job-7", CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<DqcIdException>(
+            () => client.RestartJobAsync(DqcRuleType.Quality, "job-7", CancellationToken.None));
         Assert.Equal("DqcIdNotNumeric", ex.ErrorId);
         Assert.StartsWith("The rule ID 'job-7'", ex.Message);
         Assert.Throws<DqcIdException>(() => client.ListInstanceResults("-1"));

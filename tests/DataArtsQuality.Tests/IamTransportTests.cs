@@ -39,8 +39,10 @@ public class IamTransportTests
     private static HttpResponseMessage TokenAnswer()
     {
         var now = DateTimeOffset.UtcNow;
-        string body = "{\"token\":{\"expires_at\":\"" + now.AddHours(24).ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ") + "\",\"issued_at\":\""
-            + now.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ") + "\",\"project\":{\"id\":\"" + Fixtures.ProjectId + "\",\"name\":\"ap-southeast-1\"}}}";
+        string body = "{\"token\":{\"expires_at\":\"" + now.AddHours(24).ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ") +
+            "\",\"issued_at\":\""
+            + now.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ") + "\",\"project\":{\"id\":\"" + Fixtures.ProjectId +
+            "\",\"name\":\"ap-southeast-1\"}}}";
         var answer = RecordingHandler.Json(HttpStatusCode.Created, body);
         answer.Headers.TryAddWithoutValidation("X-Subject-Token", IamToken);
         return answer;
@@ -48,12 +50,15 @@ public class IamTransportTests
 
     private static Task<DqcConnection> Connect(DqcConnectRequest request, RecordingHandler handler, IDqcLog? log = null,
         CancellationToken cancellationToken = default)
-        => DqcConnector.ConnectAsync(request, log ?? NullDqcLog.Instance, cancellationToken, NoEnvironment, () => handler);
+        => DqcConnector.ConnectAsync(request, log ?? NullDqcLog.Instance, cancellationToken, NoEnvironment,
+            () => handler);
 
-    /// <summary>Fails instead of hanging when a call never ends (as IAM calls did while their body was read without a limit).</summary>
+    /// <summary>Fails instead of hanging when a call never ends (as IAM calls did while their body was read without a
+    /// limit).</summary>
     private static async Task<T> Within<T>(Task<T> task)
     {
-        if (await Task.WhenAny(task, Task.Delay(Hang)) != task) throw new TimeoutException($"The call did not end within {Hang.TotalSeconds} s.");
+        if (await Task.WhenAny(task, Task.Delay(Hang)) != task)
+            throw new TimeoutException($"The call did not end within {Hang.TotalSeconds} s.");
         return await task;
     }
 
@@ -62,15 +67,20 @@ public class IamTransportTests
     {
         int calls = 0;
         var handler = new RecordingHandler(_ => ++calls == 1
-            ? new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Content = new StringContent("<html><title>503</title></html>") }
+            ? new HttpResponseMessage(HttpStatusCode.ServiceUnavailable)
+                { Content = new StringContent("<html><title>503</title></html>") }
             : TokenAnswer());
         var log = new ListLog();
         using var connection = await Within(Connect(PasswordRequest(Settings()), handler, log));
         Assert.Equal(Fixtures.ProjectId, connection.ProjectId);
         Assert.Equal(2, handler.Requests.Count);
         Assert.All(handler.Requests, r => Assert.Equal("/v3/auth/tokens", r.Request.RequestUri!.AbsolutePath));
-        Assert.Contains(log.Lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"POST /v3/auth/tokens -> 503 .* \(attempt 1\); retry 1 of 2"));
-        Assert.Contains(log.Lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"POST /v3/auth/tokens -> 201 Created in \d+ ms \(attempt 2\)"));
+        Assert.Contains(log.Lines,
+            l => System.Text.RegularExpressions.Regex.IsMatch(l,
+                @"POST /v3/auth/tokens -> 503 .* \(attempt 1\); retry 1 of 2"));
+        Assert.Contains(log.Lines,
+            l => System.Text.RegularExpressions.Regex.IsMatch(l,
+                @"POST /v3/auth/tokens -> 201 Created in \d+ ms \(attempt 2\)"));
     }
 
     [Fact]
@@ -91,7 +101,8 @@ public class IamTransportTests
         var handler = new RecordingHandler(_ =>
         {
             if (++calls > 1) return TokenAnswer();
-            var stalled = new HttpResponseMessage(HttpStatusCode.Created) { Content = new StreamContent(new StallingStream()) };
+            var stalled = new HttpResponseMessage(HttpStatusCode.Created)
+                { Content = new StreamContent(new StallingStream()) };
             stalled.Headers.TryAddWithoutValidation("X-Subject-Token", IamToken);
             return stalled;
         });
@@ -100,14 +111,18 @@ public class IamTransportTests
         using var connection = await Within(Connect(PasswordRequest(Settings(timeoutSec: 1)), handler, log));
         Assert.Equal(2, handler.Requests.Count);
         Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(45));
-        Assert.Contains(log.Lines, l => l.Contains("POST /v3/auth/tokens -> timed out after") && l.Contains("(attempt 1); retry 1 of 2"));
+        Assert.Contains(log.Lines,
+            l => l.Contains("POST /v3/auth/tokens -> timed out after") && l.Contains("(attempt 1); retry 1 of 2"));
     }
 
     [Fact]
     public async Task A_timed_out_token_request_is_reported_as_a_timeout_when_retries_are_off()
     {
-        var handler = new RecordingHandler(_ => new HttpResponseMessage(HttpStatusCode.Created) { Content = new StreamContent(new StallingStream()) });
-        var ex = await Within(Assert.ThrowsAsync<DqcTransportException>(() => Connect(PasswordRequest(Settings(retries: 0, timeoutSec: 1)), handler)));
+        var handler = new RecordingHandler(
+            _ => new HttpResponseMessage(HttpStatusCode.Created) { Content = new StreamContent(new StallingStream()) });
+        var ex = await Within(
+            Assert.ThrowsAsync<DqcTransportException>(
+                () => Connect(PasswordRequest(Settings(retries: 0, timeoutSec: 1)), handler)));
         Assert.True(ex.TimedOut);
         Assert.Contains("timed out after 1 s (TimeoutSec)", ex.Message);
         Assert.Single(handler.Requests);
@@ -116,10 +131,13 @@ public class IamTransportTests
     [Fact]
     public async Task Ctrl_C_ends_a_token_request_whose_body_stalls()
     {
-        var handler = new RecordingHandler(_ => new HttpResponseMessage(HttpStatusCode.Created) { Content = new StreamContent(new StallingStream()) });
+        var handler = new RecordingHandler(
+            _ => new HttpResponseMessage(HttpStatusCode.Created) { Content = new StreamContent(new StallingStream()) });
         using var ctrlC = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         var watch = Stopwatch.StartNew();
-        await Within(Assert.ThrowsAnyAsync<OperationCanceledException>(() => Connect(PasswordRequest(Settings(timeoutSec: 100)), handler, cancellationToken: ctrlC.Token)));
+        await Within(
+            Assert.ThrowsAnyAsync<OperationCanceledException>(
+                () => Connect(PasswordRequest(Settings(timeoutSec: 100)), handler, cancellationToken: ctrlC.Token)));
         Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(30));
         Assert.Single(handler.Requests);
     }
@@ -131,10 +149,14 @@ public class IamTransportTests
         var log = new ListLog { IsDebugEnabled = true };
         using var connection = await Within(Connect(PasswordRequest(Settings()), handler, log));
         Assert.Contains(Password, handler.Requests[0].Body);   // it did go to IAM
-        Assert.Contains(log.Lines, l => l.StartsWith("DEBUG HTTP request") && l.Contains("\"password\": \"" + HttpLogFormatter.Redacted + "\"")
+        Assert.Contains(log.Lines,
+            l => l.StartsWith("DEBUG HTTP request") && l.Contains("\"password\": \"" + HttpLogFormatter.Redacted + "\"")
             || l.StartsWith("DEBUG HTTP request") && l.Contains("\"password\":\"" + HttpLogFormatter.Redacted + "\""));
-        Assert.Contains(log.Lines, l => l.StartsWith("DEBUG HTTP response") && l.Contains("X-Subject-Token: " + HttpLogFormatter.Redacted));
-        Assert.Contains(log.Lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^VERBOSE POST /v3/auth/tokens -> 201 Created in \d+ ms \(attempt 1\)$"));
+        Assert.Contains(log.Lines,
+            l => l.StartsWith("DEBUG HTTP response") && l.Contains("X-Subject-Token: " + HttpLogFormatter.Redacted));
+        Assert.Contains(log.Lines,
+            l => System.Text.RegularExpressions.Regex.IsMatch(l,
+                @"^VERBOSE POST /v3/auth/tokens -> 201 Created in \d+ ms \(attempt 1\)$"));
         Assert.All(log.Lines, l => Assert.DoesNotContain(Password, l));
         Assert.All(log.Lines, l => Assert.DoesNotContain(IamToken, l));
     }
@@ -144,11 +166,14 @@ public class IamTransportTests
     {
         int calls = 0;
         var handler = new RecordingHandler(_ => ++calls == 1
-            ? throw new HttpRequestException("Error while copying content to a stream.", new IOException("Connection reset by peer"))
-            : RecordingHandler.Json(HttpStatusCode.OK, "{\"projects\":[{\"id\":\"" + Fixtures.ProjectId + "\",\"name\":\"ap-southeast-1\"}]}"));
+            ? throw new HttpRequestException("Error while copying content to a stream.",
+                new IOException("Connection reset by peer"))
+            : RecordingHandler.Json(HttpStatusCode.OK,
+                "{\"projects\":[{\"id\":\"" + Fixtures.ProjectId + "\",\"name\":\"ap-southeast-1\"}]}"));
         var request = new DqcConnectRequest
         {
-            Region = "ap-southeast-1", WorkspaceId = Fixtures.WorkspaceId, Token = SecretText.Protect(Fixtures.Token), Settings = Settings(),
+            Region = "ap-southeast-1", WorkspaceId = Fixtures.WorkspaceId, Token = SecretText.Protect(Fixtures.Token),
+            Settings = Settings(),
         };
         using var connection = await Within(Connect(request, handler));
         Assert.Equal(Fixtures.ProjectId, connection.ProjectId);
@@ -159,9 +184,11 @@ public class IamTransportTests
     [Fact]
     public async Task A_certificate_iam_does_not_pass_is_a_tls_failure_with_the_hint_and_not_retried()
     {
-        var handler = new RecordingHandler(_ => throw new HttpRequestException("The SSL connection could not be established.",
+        var handler = new RecordingHandler(
+            _ => throw new HttpRequestException("The SSL connection could not be established.",
             new AuthenticationException("The remote certificate is invalid according to the validation procedure.")));
-        var ex = await Within(Assert.ThrowsAsync<DqcTransportException>(() => Connect(PasswordRequest(Settings()), handler)));
+        var ex = await Within(
+            Assert.ThrowsAsync<DqcTransportException>(() => Connect(PasswordRequest(Settings()), handler)));
         Assert.True(ex.IsTlsFailure);
         Assert.False(ex.MayHaveReachedServer);
         Assert.Contains("-SkipCertificateCheck", ex.Message);
@@ -171,8 +198,11 @@ public class IamTransportTests
     [Fact]
     public async Task A_refused_iam_connection_is_retried_because_nothing_was_sent()
     {
-        var handler = new RecordingHandler(_ => throw new HttpRequestException("Connection refused", new SocketException((int)SocketError.ConnectionRefused)));
-        var ex = await Within(Assert.ThrowsAsync<DqcTransportException>(() => Connect(PasswordRequest(Settings(retries: 2)), handler)));
+        var handler = new RecordingHandler(
+            _ => throw new HttpRequestException("Connection refused",
+                new SocketException((int)SocketError.ConnectionRefused)));
+        var ex = await Within(
+            Assert.ThrowsAsync<DqcTransportException>(() => Connect(PasswordRequest(Settings(retries: 2)), handler)));
         Assert.False(ex.MayHaveReachedServer);
         Assert.Equal(3, handler.Requests.Count);
     }
@@ -183,10 +213,12 @@ public class IamTransportTests
         int calls = 0;
         var handler = new RecordingHandler(_ => ++calls == 1
             ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new BreakingStream()) }
-            : RecordingHandler.Json(HttpStatusCode.OK, "{\"projects\":[{\"id\":\"" + Fixtures.ProjectId + "\",\"name\":\"ap-southeast-1\"}]}"));
+            : RecordingHandler.Json(HttpStatusCode.OK,
+                "{\"projects\":[{\"id\":\"" + Fixtures.ProjectId + "\",\"name\":\"ap-southeast-1\"}]}"));
         var request = new DqcConnectRequest
         {
-            Region = "ap-southeast-1", WorkspaceId = Fixtures.WorkspaceId, Token = SecretText.Protect(Fixtures.Token), Settings = Settings(),
+            Region = "ap-southeast-1", WorkspaceId = Fixtures.WorkspaceId, Token = SecretText.Protect(Fixtures.Token),
+            Settings = Settings(),
         };
         using var connection = await Within(Connect(request, handler));
         Assert.Equal(Fixtures.ProjectId, connection.ProjectId);
@@ -196,22 +228,27 @@ public class IamTransportTests
     [Fact]
     public async Task A_2xx_rerun_whose_body_breaks_is_still_not_sent_again()
     {
-        var handler = new RecordingHandler(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new BreakingStream()) });
+        var handler = new RecordingHandler(
+            _ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new BreakingStream()) });
         using var connection = Fixtures.Connection(handler);
         await Assert.ThrowsAsync<DqcResponseFormatException>(() =>
-            new DqcClient(connection).RestartJobAsync(DataArtsQuality.Models.DqcRuleType.Quality, "1440764172232392705", CancellationToken.None));
+            new DqcClient(connection).RestartJobAsync(DataArtsQuality.Models.DqcRuleType.Quality, "1440764172232392705",
+                CancellationToken.None));
         Assert.Single(handler.Requests);
     }
 
-    /// <summary>A body whose bytes never come, as a server that sent its headers and then went silent; ends only when disposed.</summary>
+    /// <summary>A body whose bytes never come, as a server that sent its headers and then went silent; ends only when
+    /// disposed.</summary>
     private sealed class StallingStream : FaultyBodyStream
     {
         private readonly TaskCompletionSource<int> _never = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public override int Read(byte[] buffer, int offset, int count) => _never.Task.GetAwaiter().GetResult();
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => _never.Task;
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+            => _never.Task;
 #if !NETFRAMEWORK
         // .NET Framework's Stream has no Memory<byte> overload; its readers use the byte[] one above.
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => new(_never.Task);
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+            => new(_never.Task);
 #endif
 
         protected override void Dispose(bool disposing)

@@ -6,9 +6,9 @@ using Xunit;
 namespace DataArtsQuality.Tests;
 
 /// <summary>
-/// The invariants of <see cref="InFlightWindow{TItem, TResult}"/> (src/DataArtsQuality/Commands/Reporting/INVARIANTS.md),
-/// driven with fake requests (TaskCompletionSources) and a fake cmdlet: answers in any order, failures, a stop
-/// downstream, -ErrorAction Stop, Ctrl+C, and the report-once hook.
+/// The invariants of <see cref="InFlightWindow{TItem, TResult}"/>
+/// (src/DataArtsQuality/Commands/Reporting/INVARIANTS.md), driven with fake requests (TaskCompletionSources) and a fake
+/// cmdlet: answers in any order, failures, a stop downstream, -ErrorAction Stop, Ctrl+C, and the report-once hook.
 /// </summary>
 public class InFlightWindowTests
 {
@@ -47,9 +47,11 @@ public class InFlightWindowTests
     private static InFlightWindow<string, string> Window(FakeWriter writer, int limit) =>
         new InFlightWindow<string, string>(writer, limit, writer.Output,
             (item, ex) => new ErrorRecord(ex, "Failed", ErrorCategory.NotSpecified, item),
-            (item, request, why) => request.Status == TaskStatus.RanToCompletion ? $"{item}={request.Result} before {why}" : $"{item} failed before {why}");
+            (item, request, why) => request.Status == TaskStatus.RanToCompletion
+                ? $"{item}={request.Result} before {why}" : $"{item} failed before {why}");
 
-    private static TaskCompletionSource<string> Pending() => new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+    private static TaskCompletionSource<string> Pending()
+        => new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
 
     [Fact]
     public async Task Answers_in_any_order_are_written_in_input_order_each_once()
@@ -85,7 +87,8 @@ public class InFlightWindowTests
         var a = Pending();
         var b = Pending();
         window.Send("a", a.Task);
-        window.Refuse(new ErrorRecord(new ArgumentException("bad"), "Refused", ErrorCategory.InvalidArgument, "bad-id"));
+        window.Refuse(
+            new ErrorRecord(new ArgumentException("bad"), "Refused", ErrorCategory.InvalidArgument, "bad-id"));
         window.Send("b", b.Task);
         b.SetResult("2");
         Assert.Empty(writer.Log); // the head has not finished: nothing may overtake it
@@ -137,7 +140,9 @@ public class InFlightWindowTests
         a.SetException(new InvalidOperationException("DQC.4004"));
         window.Drain(); // writes a's error; b is waited for first
         await answer;
-        Assert.Equal(new[] { "warning b=2 before the error below stopped the pipeline", "warning c failed before the error below stopped the pipeline", "error a" }, writer.Log);
+        Assert.Equal(
+            new[] { "warning b=2 before the error below stopped the pipeline",
+                "warning c failed before the error below stopped the pipeline", "error a" }, writer.Log);
     }
 
     [Fact]
@@ -157,7 +162,8 @@ public class InFlightWindowTests
         });
         // Select-Object -First throws a PipelineStoppedException into the step that writes.
         Assert.Throws<PipelineStoppedException>(() => window.Reporting(() => throw new PipelineStoppedException()));
-        Assert.Equal(new[] { "warning a=1 before the pipeline stopped", "warning b=2 before the pipeline stopped" }, writer.Log);
+        Assert.Equal(new[] { "warning a=1 before the pipeline stopped", "warning b=2 before the pipeline stopped" },
+            writer.Log);
         window.Drain();
         Assert.Equal(2, writer.Log.Count); // nothing is reported twice
     }

@@ -11,7 +11,8 @@ public class JsonTests
     [Fact]
     public void Restart_request_is_exactly_the_documented_bytes()
     {
-        byte[] body = JsonSerializer.SerializeToUtf8Bytes(new RestartRequest { RuleType = 1, RuleId = "1440764172232392705" }, DqcJsonContext.Default.RestartRequest);
+        byte[] body = JsonSerializer.SerializeToUtf8Bytes(
+            new RestartRequest { RuleType = 1, RuleId = "1440764172232392705" }, DqcJsonContext.Default.RestartRequest);
         Assert.Equal("{\"rule_type\":1,\"rule_id\":\"1440764172232392705\"}", Encoding.UTF8.GetString(body));
     }
 
@@ -27,7 +28,9 @@ public class JsonTests
     [Fact]
     public void A_rounded_id_is_an_error_not_a_silent_loss()
     {
-        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("{\"instance_id\":1.4407700000000001E18}", DqcJsonContext.Default.RestartResponse));
+        Assert.Throws<JsonException>(
+            () => JsonSerializer.Deserialize("{\"instance_id\":1.4407700000000001E18}",
+                DqcJsonContext.Default.RestartResponse));
     }
 
     [Fact]
@@ -41,7 +44,9 @@ public class JsonTests
     [Fact]
     public void Error_body_reads_gateway_fields()
     {
-        var error = JsonSerializer.Deserialize("{\"error_code\":\"APIG.0301\",\"error_msg\":\"x\",\"request_id\":\"abc\"}", DqcJsonContext.Default.ErrorBody)!;
+        var error = JsonSerializer.Deserialize(
+            "{\"error_code\":\"APIG.0301\",\"error_msg\":\"x\",\"request_id\":\"abc\"}",
+            DqcJsonContext.Default.ErrorBody)!;
         Assert.Equal("APIG.0301", error.ErrorCode);
         Assert.Equal("abc", error.RequestId);
     }

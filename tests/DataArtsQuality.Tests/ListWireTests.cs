@@ -23,7 +23,8 @@ public class ListWireTests
     [Fact]
     public void Sub_rules_are_read_as_an_array_of_arrays_keeping_groups()
     {
-        var d = JsonSerializer.Deserialize("""{"sub_rules":[[{"id":1},{"id":2}],[{"id":3}],[]]}""", DqcJsonContext.Default.JobDetailWire)!;
+        var d = JsonSerializer.Deserialize("""{"sub_rules":[[{"id":1},{"id":2}],[{"id":3}],[]]}""",
+            DqcJsonContext.Default.JobDetailWire)!;
         Assert.Equal(new[] { "1", "2", "3" }, d.SubRules!.Select(r => r.Id));
         Assert.Equal(new int?[] { 0, 0, 1 }, d.SubRules!.Select(r => r.Group));
     }
@@ -31,8 +32,10 @@ public class ListWireTests
     [Fact]
     public void Null_or_missing_sub_rules_are_empty_and_a_string_is_refused()
     {
-        Assert.Empty(JsonSerializer.Deserialize("""{"sub_rules":null}""", DqcJsonContext.Default.JobDetailWire)!.SubRules!);
-        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("""{"sub_rules":"x"}""", DqcJsonContext.Default.JobDetailWire));
+        Assert.Empty(
+            JsonSerializer.Deserialize("""{"sub_rules":null}""", DqcJsonContext.Default.JobDetailWire)!.SubRules!);
+        Assert.Throws<JsonException>(
+            () => JsonSerializer.Deserialize("""{"sub_rules":"x"}""", DqcJsonContext.Default.JobDetailWire));
     }
 
     [Fact]
@@ -41,7 +44,9 @@ public class ListWireTests
         var handler = new RecordingHandler(_ => RecordingHandler.Json(HttpStatusCode.OK,
             """{"count":1,"resources":[{"id":1012386207306600401,"name":"t-1","task_id":1012385458115825701,"task_type":"CONSISTENCY_TASK","run_status":"SUCCESS","notify_status":"NOT_TRIGGERED","start_time":1661413281000,"end_time":1661413381000}]}"""));
         var client = new DqcClient(Fixtures.Connection(handler));
-        var page = await client.ListInstancesPageAsync(new DqcInstanceQuery { RunStatus = "success", JobType = DqcRuleType.Comparison }.ToQuery(), 0, 100, CancellationToken.None);
+        var page = await client.ListInstancesPageAsync(
+            new DqcInstanceQuery { RunStatus = "success", JobType = DqcRuleType.Comparison }.ToQuery(), 0, 100,
+            CancellationToken.None);
         var i = Assert.Single(page.Items);
         Assert.Equal("1012386207306600401", i.InstanceId);
         Assert.Equal("1012385458115825701", i.JobId);

@@ -5,15 +5,16 @@ using Xunit;
 namespace DataArtsQuality.Tests;
 
 /// <summary>
-/// The invariants of <see cref="DqcLostAnswerSearch"/>, driven with a fake walk (the runs the service lists at each look)
-/// and a fake delay (a look happens when the test lets it): every look ends, a run goes to one rerun, and one walk serves
-/// every rerun looked for at that moment.
+/// The invariants of <see cref="DqcLostAnswerSearch"/>, driven with a fake walk (the runs the service lists at each
+/// look) and a fake delay (a look happens when the test lets it): every look ends, a run goes to one rerun, and one
+/// walk serves every rerun looked for at that moment.
 /// </summary>
 public class LostAnswerSearchTests
 {
     private static readonly DateTimeOffset Sent = new DateTimeOffset(2026, 12, 3, 10, 0, 0, TimeSpan.Zero);
 
-    /// <summary>A service whose listing the test changes between looks, and a delay the test releases one at a time.</summary>
+    /// <summary>A service whose listing the test changes between looks, and a delay the test releases one at a
+    /// time.</summary>
     private sealed class FakeService
     {
         public readonly List<DqcInstance> Listed = new List<DqcInstance>();
@@ -48,7 +49,10 @@ public class LostAnswerSearchTests
 
         public void List(string instanceId, string ruleId, DateTimeOffset started)
         {
-            lock (Listed) Listed.Add(new DqcInstance { InstanceId = instanceId, RuleId = ruleId, RuleType = DqcRuleType.Quality, StartTime = started });
+            lock (Listed)
+                Listed.Add(
+                    new DqcInstance { InstanceId = instanceId, RuleId = ruleId, RuleType = DqcRuleType.Quality,
+                        StartTime = started });
         }
     }
 
@@ -59,7 +63,8 @@ public class LostAnswerSearchTests
         return record;
     }
 
-    private static DqcLostAnswerSearch Search(FakeService service, DqcRerunHistory history, int looks = 3, CancellationToken ct = default) =>
+    private static DqcLostAnswerSearch Search(FakeService service, DqcRerunHistory history, int looks = 3,
+        CancellationToken ct = default) =>
         new DqcLostAnswerSearch(looks, TimeSpan.FromSeconds(2), history, service.Walk, ct, service.Delay);
 
     private static async Task<T> Within<T>(Task<T> task)
@@ -128,8 +133,8 @@ public class LostAnswerSearchTests
     [Fact]
     public async Task A_run_just_before_the_send_is_not_guessed_at_while_an_earlier_rerun_of_the_job_is_open()
     {
-        // An earlier rerun of job 7, sent 10 s before this one, lost its answer too and was never resolved: the run that
-        // started 5 s before this send is more likely its run than this one's with a skewed clock.
+        // An earlier rerun of job 7, sent 10 s before this one, lost its answer too and was never resolved: the run
+        // that started 5 s before this send is more likely its run than this one's with a skewed clock.
         var service = new FakeService();
         var history = new DqcRerunHistory();
         var now = DateTimeOffset.Now;
@@ -151,7 +156,8 @@ public class LostAnswerSearchTests
         Assert.Equal(DqcRerunState.NotFound, ticket.Record.State);
     }
 
-    private static async Task DqcRerunResolverAssign(IReadOnlyList<DqcRerun> open, FakeService service, DqcRerunHistory history) =>
+    private static async Task DqcRerunResolverAssign(IReadOnlyList<DqcRerun> open, FakeService service,
+        DqcRerunHistory history) =>
         DqcRerunResolver.Assign(open, await service.Walk(open, default), history, _ => true);
 
     [Fact]

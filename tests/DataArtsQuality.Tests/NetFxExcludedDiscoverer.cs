@@ -3,7 +3,8 @@ using Xunit.Sdk;
 
 namespace DataArtsQuality.Tests;
 
-/// <summary>Turns <see cref="NetFxExcludedAttribute"/> into the traits NetFx=Excluded and NetFxReason=&lt;reason&gt;.</summary>
+/// <summary>Turns <see cref="NetFxExcludedAttribute"/> into the traits NetFx=Excluded and
+/// NetFxReason=&lt;reason&gt;.</summary>
 public sealed class NetFxExcludedDiscoverer : ITraitDiscoverer
 {
     public const string Name = "NetFx";
@@ -15,6 +16,7 @@ public sealed class NetFxExcludedDiscoverer : ITraitDiscoverer
         string reason = traitAttribute.GetConstructorArguments().FirstOrDefault() as string ?? "";
         // An exclusion without its reason is a mistake the lane should show, not hide.
         if (reason.Trim().Length == 0) throw new ArgumentException("[NetFxExcluded] needs a one-line reason.");
-        return new[] { new KeyValuePair<string, string>(Name, Excluded), new KeyValuePair<string, string>(ReasonName, reason) };
+        return new[] { new KeyValuePair<string, string>(Name, Excluded),
+            new KeyValuePair<string, string>(ReasonName, reason) };
     }
 }

@@ -26,7 +26,8 @@ public class NewerRunCheckTests
 
         public DqcInstance Add(string id, string job, DateTimeOffset? started, DqcRuleType type = DqcRuleType.Quality)
         {
-            var run = new DqcInstance { InstanceId = id, RuleId = job, RuleType = type, StartTime = started, RunStatus = "RUNNING" };
+            var run = new DqcInstance { InstanceId = id, RuleId = job, RuleType = type, StartTime = started,
+                RunStatus = "RUNNING" };
             Runs.Add(run);
             return run;
         }
@@ -35,7 +36,8 @@ public class NewerRunCheckTests
     private static DqcNewerRunCheck Check(FakeList list, DqcRerunHistory? history = null) =>
         new DqcNewerRunCheck(list.Walk, history ?? new DqcRerunHistory(), now: () => Now);
 
-    private static DqcRerunCondition FromRun(DqcInstance run) => new DqcRerunCondition(run.StartTime!.Value, false, run.InstanceId);
+    private static DqcRerunCondition FromRun(DqcInstance run)
+        => new DqcRerunCondition(run.StartTime!.Value, false, run.InstanceId);
 
     [Fact]
     public async Task A_job_with_a_newer_run_is_not_started_and_that_run_stands_for_it()
@@ -65,7 +67,8 @@ public class NewerRunCheckTests
         var list = new FakeList();
         var failed = list.Add("1", "7", Now.AddHours(-3));
         list.Add("2", "7", null);
-        Assert.Equal(DqcConditionKind.NewerRun, (await Check(list).DecideAsync("7", DqcRuleType.Quality, FromRun(failed), default)).Kind);
+        Assert.Equal(DqcConditionKind.NewerRun,
+            (await Check(list).DecideAsync("7", DqcRuleType.Quality, FromRun(failed), default)).Kind);
     }
 
     [Fact]
@@ -75,10 +78,12 @@ public class NewerRunCheckTests
         list.Add("2", "7", Now.AddSeconds(-30)); // by the service's clock; ours may be ahead
         var check = Check(list);
         var given = new DqcRerunCondition(Now, true, null);
-        Assert.Equal(DqcConditionKind.NewerRun, (await check.DecideAsync("7", DqcRuleType.Quality, given, default)).Kind);
+        Assert.Equal(DqcConditionKind.NewerRun,
+            (await check.DecideAsync("7", DqcRuleType.Quality, given, default)).Kind);
         // The same time as a run's start (the service's clock): a run 30 s before it is older.
         var fromService = new DqcRerunCondition(Now, false, null);
-        Assert.Equal(DqcConditionKind.Start, (await Check(list).DecideAsync("7", DqcRuleType.Quality, fromService, default)).Kind);
+        Assert.Equal(DqcConditionKind.Start,
+            (await Check(list).DecideAsync("7", DqcRuleType.Quality, fromService, default)).Kind);
     }
 
     [Fact]
@@ -90,34 +95,42 @@ public class NewerRunCheckTests
         var batch = new DqcRerunBatch(history, "c", "ws");
         var ticket = new DqcRerunTicket("7", DqcRuleType.Quality, null);
         batch.GateFor(ticket).MaySend();
-        var outcome = await new DqcNewerRunCheck(list.Walk, history).DecideAsync("7", DqcRuleType.Quality, FromRun(failed), default);
+        var outcome = await new DqcNewerRunCheck(list.Walk, history)
+            .DecideAsync("7", DqcRuleType.Quality, FromRun(failed), default);
         Assert.Equal(DqcConditionKind.RerunSent, outcome.Kind);
         Assert.Same(ticket.Record, outcome.Rerun);
         Assert.Empty(list.WalkedFrom); // known locally: no listing needed
-        // Answered, a rerun of an earlier invocation is left to the listing (the service is the truth for its runs); one
-        // this invocation sent still counts, as a walk made before it cannot show its run.
+        // Answered, a rerun of an earlier invocation is left to the listing (the service is the truth for its runs);
+        // one this invocation sent still counts, as a walk made before it cannot show its run.
         ticket.Record!.Started("99");
-        Assert.Equal(DqcConditionKind.Start, (await new DqcNewerRunCheck(list.Walk, history).DecideAsync("7", DqcRuleType.Quality, FromRun(failed), default)).Kind);
+        Assert.Equal(DqcConditionKind.Start,
+            (await new DqcNewerRunCheck(list.Walk, history).DecideAsync("7", DqcRuleType.Quality, FromRun(failed),
+                default)).Kind);
         var here = new DqcNewerRunCheck(list.Walk, history, r => ReferenceEquals(r, ticket.Record));
-        Assert.Equal(DqcConditionKind.RerunSent, (await here.DecideAsync("7", DqcRuleType.Quality, FromRun(failed), default)).Kind);
+        Assert.Equal(DqcConditionKind.RerunSent,
+            (await here.DecideAsync("7", DqcRuleType.Quality, FromRun(failed), default)).Kind);
         var refusedTicket = new DqcRerunTicket("7", DqcRuleType.Quality, null);
         batch.GateFor(refusedTicket).MaySend();
         ticket = refusedTicket;
         // A refused rerun started nothing: it does not count.
         ticket.Record!.Refused("DQC.4004");
-        Assert.Equal(DqcConditionKind.Start, (await new DqcNewerRunCheck(list.Walk, history).DecideAsync("7", DqcRuleType.Quality, FromRun(failed), default)).Kind);
+        Assert.Equal(DqcConditionKind.Start,
+            (await new DqcNewerRunCheck(list.Walk, history).DecideAsync("7", DqcRuleType.Quality, FromRun(failed),
+                default)).Kind);
     }
 
     [Fact]
     public async Task A_batch_of_checks_shares_one_walk()
     {
         var list = new FakeList();
-        var failedRuns = Enumerable.Range(0, 500).Select(i => list.Add("f" + i, "job" + i, Now.AddHours(-2).AddSeconds(i))).ToList();
+        var failedRuns = Enumerable.Range(0, 500)
+            .Select(i => list.Add("f" + i, "job" + i, Now.AddHours(-2).AddSeconds(i))).ToList();
         for (int i = 0; i < 500; i += 2) list.Add("n" + i, "job" + i, Now.AddMinutes(-10));
         var check = Check(list);
         int newer = 0;
         foreach (var run in failedRuns)
-            if ((await check.DecideAsync(run.RuleId, DqcRuleType.Quality, FromRun(run), default)).Kind == DqcConditionKind.NewerRun) newer++;
+            if ((await check.DecideAsync(run.RuleId, DqcRuleType.Quality, FromRun(run), default)).Kind
+                == DqcConditionKind.NewerRun) newer++;
         Assert.Equal(250, newer);
         Assert.Equal(1, check.Walks);
     }
@@ -127,10 +140,12 @@ public class NewerRunCheckTests
     {
         // Get-DqcInstance lists the newest first: each reference is a minute older than the one before.
         var list = new FakeList();
-        var failedRuns = Enumerable.Range(0, 600).Select(i => list.Add("f" + i, "job" + i, Now.AddMinutes(-1 - i))).ToList();
+        var failedRuns = Enumerable.Range(0, 600).Select(i => list.Add("f" + i, "job" + i, Now.AddMinutes(-1 - i)))
+            .ToList();
         var check = Check(list);
         foreach (var run in failedRuns)
-            Assert.Equal(DqcConditionKind.Start, (await check.DecideAsync(run.RuleId, DqcRuleType.Quality, FromRun(run), default)).Kind);
+            Assert.Equal(DqcConditionKind.Start,
+                (await check.DecideAsync(run.RuleId, DqcRuleType.Quality, FromRun(run), default)).Kind);
         // 600 references over 10 hours: the window doubles back, so about log2(600) walks, not 600.
         Assert.InRange(check.Walks, 2, 11);
     }

@@ -21,7 +21,8 @@ public class OfficialSdkClientTests : IAsyncLifetime
     private WebApplication? _app;
     private Uri? _url;
 
-    public async Task InitializeAsync() => (_app, _url) = await EmulatorApp.StartAsync(new EmulatorOptions { QualityJobs = 5, ComparisonJobs = 3 });
+    public async Task InitializeAsync()
+        => (_app, _url) = await EmulatorApp.StartAsync(new EmulatorOptions { QualityJobs = 5, ComparisonJobs = 3 });
 
     public async Task DisposeAsync()
     {
@@ -30,7 +31,8 @@ public class OfficialSdkClientTests : IAsyncLifetime
 
     public enum Sdk
     {
-        /// <summary>Signs every header but those with '_' (content-type and user-agent included); host with its port.</summary>
+        /// <summary>Signs every header but those with '_' (content-type and user-agent included); host with its
+        /// port.</summary>
         Python,
         /// <summary>Signs host from Uri.Host (the port dropped) and every header but content-type.</summary>
         DotNet,
@@ -44,7 +46,8 @@ public class OfficialSdkClientTests : IAsyncLifetime
     [InlineData(Sdk.Go)]
     public async Task The_v1_job_list_without_a_workspace_header_is_served(Sdk sdk)
     {
-        using var response = await SendSigned(sdk, HttpMethod.Get, $"/v1/{EmulatorDefaults.ProjectId}/quality/rules?limit=2&offset=0", body: null);
+        using var response = await SendSigned(sdk, HttpMethod.Get,
+            $"/v1/{EmulatorDefaults.ProjectId}/quality/rules?limit=2&offset=0", body: null);
         string text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, text);
         using var json = JsonDocument.Parse(text);
@@ -57,7 +60,8 @@ public class OfficialSdkClientTests : IAsyncLifetime
     [InlineData(Sdk.Go)]
     public async Task A_signed_restart_with_a_json_body_is_accepted(Sdk sdk)
     {
-        using var response = await SendSigned(sdk, HttpMethod.Post, $"/v2/{EmulatorDefaults.ProjectId}/quality/instances/restart",
+        using var response = await SendSigned(sdk, HttpMethod.Post,
+            $"/v2/{EmulatorDefaults.ProjectId}/quality/instances/restart",
             "{\"rule_type\":1,\"rule_id\":\"1440764172232392705\"}", workspace: EmulatorDefaults.WorkspaceId);
         string text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, text);
@@ -67,9 +71,11 @@ public class OfficialSdkClientTests : IAsyncLifetime
     [Fact]
     public async Task A_wrong_secret_is_still_refused_whatever_the_host_leniency()
     {
-        using var response = await SendSigned(Sdk.DotNet, HttpMethod.Get, $"/v1/{EmulatorDefaults.ProjectId}/quality/rules", body: null, secretKey: "not-the-secret");
+        using var response = await SendSigned(Sdk.DotNet, HttpMethod.Get,
+            $"/v1/{EmulatorDefaults.ProjectId}/quality/rules", body: null, secretKey: "not-the-secret");
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Contains("verify aksk signature fail", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("verify aksk signature fail", await response.Content.ReadAsStringAsync(),
+            StringComparison.Ordinal);
     }
 
     private async Task<HttpResponseMessage> SendSigned(Sdk sdk, HttpMethod method, string pathAndQuery, string? body,
@@ -78,7 +84,8 @@ public class OfficialSdkClientTests : IAsyncLifetime
         var uri = new Uri(_url!, pathAndQuery);
         var request = new HttpRequestMessage(method, uri);
         string date = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-        string userAgent = sdk switch { Sdk.Python => "huaweicloud-usdk-python/3.0", Sdk.DotNet => "huaweicloud-usdk-net/3.0", _ => "huaweicloud-usdk-go/3.0" };
+        string userAgent = sdk switch { Sdk.Python => "huaweicloud-usdk-python/3.0",
+            Sdk.DotNet => "huaweicloud-usdk-net/3.0", _ => "huaweicloud-usdk-go/3.0" };
 
         // The headers on the request when the SDK signs, by lower-case name, with the value the SDK signs.
         var signed = new SortedDictionary<string, string>(StringComparer.Ordinal)
@@ -107,7 +114,8 @@ public class OfficialSdkClientTests : IAsyncLifetime
             name => signed.TryGetValue(name, out var v) ? v : null, bytes);
         string signature = ApigSignature.Signature(secretKey, ApigSignature.StringToSign(date, canonical));
         request.Headers.TryAddWithoutValidation("Authorization",
-            $"SDK-HMAC-SHA256 Access={EmulatorDefaults.AccessKey}, SignedHeaders={string.Join(';', signed.Keys)}, Signature={signature}");
+            $"SDK-HMAC-SHA256 Access={EmulatorDefaults.AccessKey}, SignedHeaders={string.Join(';', signed.Keys)}, " +
+            $"Signature={signature}");
 
         using var client = new HttpClient();
         return await client.SendAsync(request);

@@ -11,7 +11,8 @@ namespace DataArtsQuality.Tests;
 public class PagerTests
 {
     // A list of n records served with the given cap on limit; records are their offsets.
-    private static (DqcPager<long> Pager, List<(long Offset, int Limit)> Calls) Make(int n, ulong skip = 0, ulong? first = null,
+    private static (DqcPager<long> Pager, List<(long Offset, int Limit)> Calls) Make(int n, ulong skip = 0,
+        ulong? first = null,
         Func<long, bool>? filter = null, int serverCap = 100)
     {
         var calls = new List<(long, int)>();

@@ -7,7 +7,8 @@ using Xunit;
 
 namespace DataArtsQuality.Tests;
 
-/// <summary>What many runspaces rely on in the core: one limiter per user, leased connections, honest failures.</summary>
+/// <summary>What many runspaces rely on in the core: one limiter per user, leased connections, honest
+/// failures.</summary>
 public class ParallelSafetyTests
 {
     private static DqcConnection Connection(HttpMessageHandler? handler, string token, string endpoint) =>
@@ -21,9 +22,12 @@ public class ParallelSafetyTests
     public void Connections_of_one_user_share_one_limiter_and_other_users_do_not()
     {
         string endpoint = "https://dayu.limiter-" + Guid.NewGuid().ToString("N").Substring(0, 8) + ".example";
-        using var a = Connection(new RecordingHandler(_ => new HttpResponseMessage(HttpStatusCode.OK)), "token-one", endpoint);
-        using var b = Connection(new RecordingHandler(_ => new HttpResponseMessage(HttpStatusCode.OK)), "token-one", endpoint);
-        using var c = Connection(new RecordingHandler(_ => new HttpResponseMessage(HttpStatusCode.OK)), "token-two", endpoint);
+        using var a = Connection(new RecordingHandler(_ => new HttpResponseMessage(HttpStatusCode.OK)), "token-one",
+            endpoint);
+        using var b = Connection(new RecordingHandler(_ => new HttpResponseMessage(HttpStatusCode.OK)), "token-one",
+            endpoint);
+        using var c = Connection(new RecordingHandler(_ => new HttpResponseMessage(HttpStatusCode.OK)), "token-two",
+            endpoint);
         Assert.Same(a.RateLimiter, b.RateLimiter);
         Assert.NotSame(a.RateLimiter, c.RateLimiter);
 
@@ -49,29 +53,35 @@ public class ParallelSafetyTests
         var limiter = new RateLimiter(() => now, (_, _) => Task.CompletedTask);
         // Eight callers (runspaces) with 40 per 10 s each: together no more than 40 start in the first window.
         var waits = new List<TimeSpan>();
-        for (int i = 0; i < 8 * 10; i++) waits.Add((await limiter.ReserveAsync(40, TimeSpan.FromSeconds(10), CancellationToken.None)).Waited);
+        for (int i = 0; i < 8 * 10; i++)
+            waits.Add((await limiter.ReserveAsync(40, TimeSpan.FromSeconds(10), CancellationToken.None)).Waited);
         // (paced: the first 40 within 40 * 31.25 ms)
         Assert.Equal(40, waits.Count(w => w < TimeSpan.FromSeconds(1.25)));
         Assert.All(waits.Skip(40), w => Assert.True(w >= TimeSpan.FromSeconds(10)));
         // A caller with no limit is held back only by a 429 pause.
-        Assert.Equal(TimeSpan.Zero, (await limiter.ReserveAsync(0, TimeSpan.FromSeconds(10), CancellationToken.None)).Waited);
+        Assert.Equal(TimeSpan.Zero,
+            (await limiter.ReserveAsync(0, TimeSpan.FromSeconds(10), CancellationToken.None)).Waited);
         limiter.Pause(TimeSpan.FromSeconds(5));
-        Assert.Equal(TimeSpan.FromSeconds(5), (await limiter.ReserveAsync(0, TimeSpan.FromSeconds(10), CancellationToken.None)).Waited);
+        Assert.Equal(TimeSpan.FromSeconds(5),
+            (await limiter.ReserveAsync(0, TimeSpan.FromSeconds(10), CancellationToken.None)).Waited);
     }
 
     [Fact]
     public async Task A_connection_disposed_while_in_use_stays_usable_until_its_last_user_lets_go()
     {
-        var handler = new RecordingHandler(_ => RecordingHandler.Json(HttpStatusCode.OK, "{\"instance_id\":\"1440764172232392799\"}"));
+        var handler = new RecordingHandler(
+            _ => RecordingHandler.Json(HttpStatusCode.OK, "{\"instance_id\":\"1440764172232392799\"}"));
         var connection = Connection(handler, "token-lease", "https://dayu.lease.example");
         Assert.True(connection.TryAcquire());   // a cmdlet in another runspace works on it
         connection.Dispose();                   // Disconnect or a replacing Connect elsewhere
         Assert.True(connection.IsOpen);
         var client = new DqcClient(connection);
-        Assert.Equal("1440764172232392799", await client.RestartJobAsync(DqcRuleType.Quality, "1440764172232392705", CancellationToken.None));
+        Assert.Equal("1440764172232392799",
+            await client.RestartJobAsync(DqcRuleType.Quality, "1440764172232392705", CancellationToken.None));
         connection.Release();
         Assert.False(connection.IsOpen);
-        var closed = await Assert.ThrowsAsync<DqcTransportException>(() => client.RestartJobAsync(DqcRuleType.Quality, "1440764172232392705", CancellationToken.None));
+        var closed = await Assert.ThrowsAsync<DqcTransportException>(
+            () => client.RestartJobAsync(DqcRuleType.Quality, "1440764172232392705", CancellationToken.None));
         Assert.False(closed.MayHaveReachedServer);
         Assert.False(closed.TimedOut);
         Assert.Single(handler.Requests);
@@ -84,7 +94,8 @@ public class ParallelSafetyTests
         var handler = new ThrowingHandler(() => new TaskCanceledException("The operation was canceled."));
         using var connection = Connection(handler, "token-cancel", "https://dayu.cancel.example");
         var failure = await Assert.ThrowsAsync<DqcTransportException>(() =>
-            new DqcClient(connection).RestartJobAsync(DqcRuleType.Quality, "1440764172232392705", CancellationToken.None));
+            new DqcClient(connection).RestartJobAsync(DqcRuleType.Quality, "1440764172232392705",
+                CancellationToken.None));
         Assert.False(failure.TimedOut);
         Assert.DoesNotContain("timed out", failure.Message);
         Assert.True(failure.MayHaveReachedServer);
@@ -95,14 +106,16 @@ public class ParallelSafetyTests
     {
         // Sockets answer a read cut short by disposing the response with an IOException, as this body does.
         var body = new AbortedOnDisposeStream();
-        var handler = new RecordingHandler(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(body) });
+        var handler = new RecordingHandler(
+            _ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(body) });
         using var connection = Fixtures.Connection(handler);
         // Ctrl+C once the answer is being read, not after a fixed 200 ms: on a slow start (Mono's JIT under a loaded
         // run) that fired before the rerun was even sent. The 30 s is only there so a broken read cannot hang the run.
         using var ctrlC = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         _ = body.Reading.ContinueWith(_ => ctrlC.Cancel(), TaskScheduler.Default);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            new DqcClient(connection).RestartJobAsync(DataArtsQuality.Models.DqcRuleType.Quality, "1440764172232392705", ctrlC.Token));
+            new DqcClient(connection).RestartJobAsync(DataArtsQuality.Models.DqcRuleType.Quality, "1440764172232392705",
+                ctrlC.Token));
         Assert.Single(handler.Requests);
     }
 
@@ -115,11 +128,23 @@ public class ParallelSafetyTests
         /// <summary>Completes when the first read starts.</summary>
         public Task Reading => _reading.Task;
 
-        public override int Read(byte[] buffer, int offset, int count) { _reading.TrySetResult(true); return _read.Task.GetAwaiter().GetResult(); }
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) { _reading.TrySetResult(true); return _read.Task; }
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            _reading.TrySetResult(true);
+            return _read.Task.GetAwaiter().GetResult();
+        }
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            _reading.TrySetResult(true);
+            return _read.Task;
+        }
 #if !NETFRAMEWORK
         // .NET Framework's Stream has no Memory<byte> overload; its readers use the byte[] one above.
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) { _reading.TrySetResult(true); return new(_read.Task); }
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            _reading.TrySetResult(true);
+            return new(_read.Task);
+        }
 #endif
 
         protected override void Dispose(bool disposing)
@@ -132,16 +157,19 @@ public class ParallelSafetyTests
     [Fact]
     public async Task A_2xx_whose_body_breaks_is_an_accepted_rerun_with_an_unknown_id()
     {
-        var handler = new RecordingHandler(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new BreakingStream()) });
+        var handler = new RecordingHandler(
+            _ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new BreakingStream()) });
         using var connection = Connection(handler, "token-broken", "https://dayu.broken.example");
         var failure = await Assert.ThrowsAsync<DqcResponseFormatException>(() =>
-            new DqcClient(connection).RestartJobAsync(DqcRuleType.Quality, "1440764172232392705", CancellationToken.None));
+            new DqcClient(connection).RestartJobAsync(DqcRuleType.Quality, "1440764172232392705",
+                CancellationToken.None));
         Assert.Contains("200", failure.Message);
     }
 
     private sealed class ThrowingHandler(Func<Exception> fail) : HttpMessageHandler
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request,
+            CancellationToken cancellationToken)
             => Task.FromException<HttpResponseMessage>(fail());
     }
 }

@@ -18,11 +18,14 @@ public class RateLimiterTests
         var delays = new List<TimeSpan>();
         var limiter = new RateLimiter(() => now, (d, _) => { delays.Add(d); return Task.CompletedTask; });
         var waits = new List<TimeSpan>();
-        for (int i = 0; i < 7; i++) waits.Add((await limiter.ReserveAsync(3, TimeSpan.FromSeconds(10), CancellationToken.None)).Waited);
+        for (int i = 0; i < 7; i++)
+            waits.Add((await limiter.ReserveAsync(3, TimeSpan.FromSeconds(10), CancellationToken.None)).Waited);
         var spacing = TimeSpan.FromSeconds(10.1) + TimeSpan.FromMilliseconds(10);
         // Paced an eighth of the even spacing apart (10 s / 24), and the 4th a spacing after the 1st.
         var pace = TimeSpan.FromTicks(TimeSpan.FromSeconds(10).Ticks / 24);
-        Assert.Equal(new[] { TimeSpan.Zero, pace, pace + pace, spacing, spacing + pace, spacing + pace + pace, spacing + spacing }, waits);
+        Assert.Equal(
+            new[] { TimeSpan.Zero, pace, pace + pace, spacing, spacing + pace, spacing + pace + pace,
+                spacing + spacing }, waits);
     }
 
     [Fact]
@@ -44,7 +47,8 @@ public class RateLimiterTests
         // Settling a slot that is not there (trimmed) changes nothing: the fourth shares the third's window, paced
         // 10 s / 16 after it.
         limiter.Settle(TimeSpan.FromSeconds(-1));
-        Assert.Equal(third.Slot + TimeSpan.FromTicks(TimeSpan.FromSeconds(10).Ticks / 16) - now, (await limiter.ReserveAsync(2, TimeSpan.FromSeconds(10), CancellationToken.None)).Waited);
+        Assert.Equal(third.Slot + TimeSpan.FromTicks(TimeSpan.FromSeconds(10).Ticks / 16) - now,
+            (await limiter.ReserveAsync(2, TimeSpan.FromSeconds(10), CancellationToken.None)).Waited);
     }
 
     [Fact]
@@ -60,7 +64,8 @@ public class RateLimiterTests
         await limiter.ReserveAsync(2, period, CancellationToken.None);
         // Ctrl+C while waiting for the next window: that request never leaves, so it must not hold a slot.
         cancel = true;
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => limiter.ReserveAsync(2, period, CancellationToken.None));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => limiter.ReserveAsync(2, period, CancellationToken.None));
         cancel = false;
         Assert.Equal(spacing, (await limiter.ReserveAsync(2, period, CancellationToken.None)).Waited);
     }
@@ -70,10 +75,12 @@ public class RateLimiterTests
     {
         var now = TimeSpan.Zero;
         var limiter = new RateLimiter(() => now, (_, _) => Task.CompletedTask);
-        Assert.Equal(TimeSpan.Zero, (await limiter.ReserveAsync(0, TimeSpan.FromSeconds(10), CancellationToken.None)).Waited);
+        Assert.Equal(TimeSpan.Zero,
+            (await limiter.ReserveAsync(0, TimeSpan.FromSeconds(10), CancellationToken.None)).Waited);
         limiter.Pause(TimeSpan.FromSeconds(3));
         now = TimeSpan.FromSeconds(1);
-        Assert.Equal(TimeSpan.FromSeconds(2), (await limiter.ReserveAsync(0, TimeSpan.FromSeconds(10), CancellationToken.None)).Waited);
+        Assert.Equal(TimeSpan.FromSeconds(2),
+            (await limiter.ReserveAsync(0, TimeSpan.FromSeconds(10), CancellationToken.None)).Waited);
     }
 
     [Fact]
@@ -86,7 +93,8 @@ public class RateLimiterTests
         limiter = new RateLimiter(() => now, (d, _) =>
         {
             waits.Add(d);
-            if (waits.Count == 1) limiter!.Pause(TimeSpan.FromSeconds(5)); // a 429 of another request while this one waits
+            // a 429 of another request while this one waits
+            if (waits.Count == 1) limiter!.Pause(TimeSpan.FromSeconds(5));
             now += d;
             return Task.CompletedTask;
         });
@@ -106,7 +114,8 @@ public class RateLimiterTests
         var limiter = new RateLimiter();
         await limiter.ReserveAsync(1, TimeSpan.FromMinutes(1), CancellationToken.None);
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => limiter.ReserveAsync(1, TimeSpan.FromMinutes(1), cts.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => limiter.ReserveAsync(1, TimeSpan.FromMinutes(1), cts.Token));
     }
 }
 

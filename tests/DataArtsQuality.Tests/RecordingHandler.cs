@@ -9,13 +9,16 @@ internal sealed class RecordingHandler(Func<HttpRequestMessage, HttpResponseMess
 {
     public List<(HttpRequestMessage Request, string? Body)> Requests { get; } = new();
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request,
+        CancellationToken cancellationToken)
     {
         // As bytes: the IAM login's content type says charset=utf8, a name .NET's string reader does not know.
 #if NETFRAMEWORK
-        string? body = request.Content is null ? null : Encoding.UTF8.GetString(await request.Content.ReadAsByteArrayAsync());
+        string? body = request.Content is null ? null : Encoding.UTF8.GetString(
+            await request.Content.ReadAsByteArrayAsync());
 #else
-        string? body = request.Content is null ? null : Encoding.UTF8.GetString(await request.Content.ReadAsByteArrayAsync(cancellationToken));
+        string? body = request.Content is null ? null : Encoding.UTF8.GetString(
+            await request.Content.ReadAsByteArrayAsync(cancellationToken));
 #endif
         Requests.Add((request, body));
         return respond(request);

@@ -11,10 +11,13 @@ namespace DataArtsQuality.Tests;
 /// </summary>
 public class RerunBatchTests
 {
-    private static DqcRerunBatch NewBatch(DqcRerunHistory? history = null) => new DqcRerunBatch(history ?? new DqcRerunHistory(), "test", "ws1");
+    private static DqcRerunBatch NewBatch(DqcRerunHistory? history = null)
+        => new DqcRerunBatch(history ?? new DqcRerunHistory(), "test", "ws1");
 
-    /// <summary>Sends a fake rerun through the gate as the transport would: asks the gate, then goes on the wire.</summary>
-    private static (DqcRerunTicket Ticket, TaskCompletionSource<string> Answer, bool Sent) Send(DqcRerunBatch batch, string id)
+    /// <summary>Sends a fake rerun through the gate as the transport would: asks the gate, then goes on the
+    /// wire.</summary>
+    private static (DqcRerunTicket Ticket, TaskCompletionSource<string> Answer, bool Sent) Send(DqcRerunBatch batch,
+        string id)
     {
         var ticket = new DqcRerunTicket(id, DqcRuleType.Quality, null);
         var answer = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -67,8 +70,14 @@ public class RerunBatchTests
             switch (int.Parse(ticket.RuleId) % 4)
             {
                 case 0: answer.SetResult("9" + ticket.RuleId); break;
-                case 1: answer.SetException(new DqcApiException("bad", System.Net.HttpStatusCode.BadRequest, "DQC.0001", "bad", null, "POST", "/restart", null)); break;
-                case 2: answer.SetException(new DqcTransportException("reset", "POST", "/restart", mayHaveReachedServer: true, timedOut: false, null)); break;
+                case 1:
+                    answer.SetException(new DqcApiException("bad", System.Net.HttpStatusCode.BadRequest, "DQC.0001",
+                        "bad", null, "POST", "/restart", null));
+                    break;
+                case 2:
+                    answer.SetException(new DqcTransportException("reset", "POST", "/restart",
+                        mayHaveReachedServer: true, timedOut: false, null));
+                    break;
                 default: answer.SetException(new DqcResponseFormatException("cut")); break;
             }
         }
@@ -138,11 +147,14 @@ public class RerunBatchTests
         var a = Send(batch, "1");
         a.Answer.SetResult("11");
         var record = a.Ticket.Record!;
-        Assert.Throws<InvalidOperationException>(() => record.TryReport(DqcRerunReport.Output, () => throw new InvalidOperationException("pipeline stopped")));
+        Assert.Throws<InvalidOperationException>(
+            () => record.TryReport(DqcRerunReport.Output,
+                () => throw new InvalidOperationException("pipeline stopped")));
         Assert.Equal(DqcRerunReport.NotYet, record.ReportedAs);
         Assert.Single(batch.Stop(TimeSpan.Zero, () => { }));
         Assert.True(record.TryReport(DqcRerunReport.StopReport, () => { }));
-        Assert.False(record.TryReport(DqcRerunReport.Output, () => throw new InvalidOperationException("written twice")));
+        Assert.False(
+            record.TryReport(DqcRerunReport.Output, () => throw new InvalidOperationException("written twice")));
         Assert.Equal(DqcRerunReport.StopReport, record.ReportedAs);
     }
 
@@ -157,7 +169,8 @@ public class RerunBatchTests
             int writes = 0;
             var pipeline = Task.Run(() =>
             {
-                foreach (var s in sends) s.Ticket.Record!.TryReport(DqcRerunReport.Output, () => Interlocked.Increment(ref writes));
+                foreach (var s in sends)
+                    s.Ticket.Record!.TryReport(DqcRerunReport.Output, () => Interlocked.Increment(ref writes));
             });
             var stopper = Task.Run(() =>
             {
@@ -208,12 +221,17 @@ public class RerunBatchTests
         foreach (var r in new[] { first, second, other }) r.InDoubt("lost");
         var runs = new[]
         {
-            new DqcInstance { InstanceId = "old", RuleId = "7", RuleType = DqcRuleType.Quality, StartTime = sent.AddMinutes(-10) },
-            new DqcInstance { InstanceId = "b", RuleId = "7", RuleType = DqcRuleType.Quality, StartTime = sent.AddSeconds(6) },
-            new DqcInstance { InstanceId = "a", RuleId = "7", RuleType = DqcRuleType.Quality, StartTime = sent.AddSeconds(1) },
-            new DqcInstance { InstanceId = "cmp", RuleId = "8", RuleType = DqcRuleType.Comparison, StartTime = sent.AddSeconds(1) },
+            new DqcInstance { InstanceId = "old", RuleId = "7", RuleType = DqcRuleType.Quality,
+                StartTime = sent.AddMinutes(-10) },
+            new DqcInstance { InstanceId = "b", RuleId = "7", RuleType = DqcRuleType.Quality,
+                StartTime = sent.AddSeconds(6) },
+            new DqcInstance { InstanceId = "a", RuleId = "7", RuleType = DqcRuleType.Quality,
+                StartTime = sent.AddSeconds(1) },
+            new DqcInstance { InstanceId = "cmp", RuleId = "8", RuleType = DqcRuleType.Comparison,
+                StartTime = sent.AddSeconds(1) },
         };
-        DqcRerunResolver.Assign(new[] { first, second, other }, new DqcRunWalk(runs, sent.AddMinutes(-2), 1), new DqcRerunHistory(), _ => true);
+        DqcRerunResolver.Assign(new[] { first, second, other }, new DqcRunWalk(runs, sent.AddMinutes(-2), 1),
+            new DqcRerunHistory(), _ => true);
         Assert.Equal(("a", DqcRerunState.Found), (first.InstanceId, first.State));
         Assert.Equal(("b", DqcRerunState.Found), (second.InstanceId, second.State));
         Assert.Equal(DqcRerunState.NotFound, other.State); // a run of another rule type is not its run
@@ -228,7 +246,8 @@ public class RerunBatchTests
         var inDoubt = new DqcRerun("1283480044387540993", DqcRuleType.Comparison, null, DateTimeOffset.Now, "c", "ws");
         inDoubt.InDoubt("stop");
         var lines = DqcStopReport.Lines(new[] { started, inDoubt });
-        Assert.Contains(lines, l => l.Contains("quality job 1440764172232392705: started, instance 1500000000000071272"));
+        Assert.Contains(lines,
+            l => l.Contains("quality job 1440764172232392705: started, instance 1500000000000071272"));
         Assert.Contains(lines, l => l.Contains("comparison job 1283480044387540993: sent, outcome unknown"));
         Assert.Contains("Resolve-DqcRerun", lines[lines.Count - 1]);
         Assert.Empty(DqcStopReport.Lines(Array.Empty<DqcRerun>()));

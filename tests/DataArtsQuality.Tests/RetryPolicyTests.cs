@@ -38,7 +38,8 @@ public class RetryPolicyTests
     [InlineData("GET", TransportFailure.MaybeSent, true)]
     [InlineData("GET", TransportFailure.TimedOut, true)]
     [InlineData("GET", TransportFailure.Tls, false)]
-    public void Transport_failures_are_retried_for_reads_and_for_requests_never_sent(string method, object failure, bool retried) // object: the enum is internal
+    public void Transport_failures_are_retried_for_reads_and_for_requests_never_sent(string method, object failure,
+        bool retried) // object: the enum is internal
     {
         Assert.Equal(retried, Policy().ForFailure(new HttpMethod(method), (TransportFailure)failure, 1).Retry);
     }
@@ -58,14 +59,22 @@ public class RetryPolicyTests
     [Fact]
     public void Retry_after_in_seconds_or_as_a_date_replaces_the_backoff()
     {
-        var seconds = Policy().ForResponse(HttpMethod.Post, (HttpStatusCode)429, new RetryConditionHeaderValue(TimeSpan.FromSeconds(7)), 1, Now);
+        var seconds = Policy()
+            .ForResponse(HttpMethod.Post, (HttpStatusCode)429, new RetryConditionHeaderValue(TimeSpan.FromSeconds(7)),
+                1, Now);
         Assert.True(seconds.Retry);
         Assert.Equal(TimeSpan.FromSeconds(7), seconds.Delay);
-        var date = Policy().ForResponse(HttpMethod.Post, (HttpStatusCode)503, new RetryConditionHeaderValue(Now.AddSeconds(12)), 1, Now);
+        var date = Policy()
+            .ForResponse(HttpMethod.Post, (HttpStatusCode)503, new RetryConditionHeaderValue(Now.AddSeconds(12)), 1,
+                Now);
         Assert.Equal(TimeSpan.FromSeconds(12), date.Delay);
-        var past = Policy().ForResponse(HttpMethod.Post, (HttpStatusCode)503, new RetryConditionHeaderValue(Now.AddSeconds(-5)), 1, Now);
+        var past = Policy()
+            .ForResponse(HttpMethod.Post, (HttpStatusCode)503, new RetryConditionHeaderValue(Now.AddSeconds(-5)), 1,
+                Now);
         Assert.Equal(TimeSpan.Zero, past.Delay);
-        var tooLong = Policy().ForResponse(HttpMethod.Post, (HttpStatusCode)429, new RetryConditionHeaderValue(TimeSpan.FromHours(1)), 1, Now);
+        var tooLong = Policy()
+            .ForResponse(HttpMethod.Post, (HttpStatusCode)429, new RetryConditionHeaderValue(TimeSpan.FromHours(1)), 1,
+                Now);
         Assert.False(tooLong.Retry);
         Assert.Contains("MaximumRetryAfterSec", tooLong.Reason);
     }

@@ -14,7 +14,8 @@ public class SdkFieldCoverageTests
 {
     public static IEnumerable<object[]> Models()
     {
-        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "sdk-response-fields.json")));
+        using var doc = JsonDocument.Parse(
+            File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "sdk-response-fields.json")));
         foreach (var model in doc.RootElement.GetProperty("models").EnumerateArray())
         {
             if (!model.TryGetProperty("wire", out var wires)) continue;
@@ -46,7 +47,8 @@ public class SdkFieldCoverageTests
     public void The_list_covers_the_models_the_issue_names()
     {
         var models = Models().Select(m => (string)m[0]).ToHashSet();
-        foreach (string name in new[] { "QualityTaskRuleDetailForOpenApi", "ConsistencyRuleDetailForOpenApi", "Workspacebody", "RuleTemplateDetailVO", "InstanceOverviewVo" })
+        foreach (string name in new[] { "QualityTaskRuleDetailForOpenApi", "ConsistencyRuleDetailForOpenApi",
+            "Workspacebody", "RuleTemplateDetailVO", "InstanceOverviewVo" })
             Assert.Contains(name, models);
     }
 

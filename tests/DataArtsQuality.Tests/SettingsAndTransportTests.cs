@@ -43,7 +43,8 @@ public class SettingsAndTransportTests
     [InlineData("http://127.0.0.1:5000", "", true)]
     public void No_proxy_follows_curl(string destination, string noProxy, bool bypassed)
     {
-        var env = new Dictionary<string, string?> { ["HTTPS_PROXY"] = "http://user:p%40ss@proxy.local:3128", ["HTTP_PROXY"] = "proxy.local:3128", ["NO_PROXY"] = noProxy };
+        var env = new Dictionary<string, string?> { ["HTTPS_PROXY"] = "http://user:p%40ss@proxy.local:3128",
+            ["HTTP_PROXY"] = "proxy.local:3128", ["NO_PROXY"] = noProxy };
         var proxy = EnvironmentProxy.FromEnvironment(n => env.TryGetValue(n, out var v) ? v : null)!;
         Assert.Equal(bypassed, proxy.IsBypassed(new Uri(destination)));
         Assert.Equal(new Uri("http://proxy.local:3128/"), proxy.HttpsProxy);
@@ -68,7 +69,8 @@ public class SettingsAndTransportTests
     {
         DqcConnection Make() => new(new DqcConnectRequest
         {
-            Endpoint = new Uri(endpoint), ProjectId = Fixtures.ProjectId, WorkspaceId = Fixtures.WorkspaceId, AllowUnencryptedAuthentication = allow,
+            Endpoint = new Uri(endpoint), ProjectId = Fixtures.ProjectId, WorkspaceId = Fixtures.WorkspaceId,
+            AllowUnencryptedAuthentication = allow,
         }, new TokenAuthenticator(SecretText.Protect(Fixtures.Token)));
         if (refused) Assert.Throws<DqcUnencryptedAuthenticationException>(Make);
         else Make().Dispose();

@@ -60,7 +60,8 @@ public sealed class SharedRateLimitTests : IDisposable
         var a = Process();
         var b = Process();
         a.Pause(TimeSpan.FromSeconds(3), share: true);
-        Assert.Equal(TimeSpan.FromSeconds(3), (await b.ReserveAsync(3, Period, CancellationToken.None, share: true)).Waited);
+        Assert.Equal(TimeSpan.FromSeconds(3),
+            (await b.ReserveAsync(3, Period, CancellationToken.None, share: true)).Waited);
     }
 
     [Fact]
@@ -69,7 +70,8 @@ public sealed class SharedRateLimitTests : IDisposable
         var a = Process();
         var b = Process();
         var slots = new List<TimeSpan>();
-        for (int i = 0; i < 3; i++) slots.Add((await a.ReserveAsync(3, Period, CancellationToken.None, share: true)).Slot);
+        for (int i = 0; i < 3; i++)
+            slots.Add((await a.ReserveAsync(3, Period, CancellationToken.None, share: true)).Slot);
         _now += TimeSpan.FromSeconds(2); // the answers came 2 s after the requests left
         foreach (var slot in slots) a.Settle(slot, share: true);
         Assert.Equal(Spacing, b.PeekWait(3, Period, share: true));
@@ -111,8 +113,10 @@ public sealed class SharedRateLimitTests : IDisposable
         string file = Path.Combine(_folder, "a-file");
         Directory.CreateDirectory(_folder);
         File.WriteAllText(file, "x");
-        var a = new RateLimiter(() => _now, (_, _) => Task.CompletedTask, new SharedRateFile(Path.Combine(file, "under-a-file.rate")), () => _now);
-        for (int i = 0; i < 3; i++) Assert.Equal(i * Pace, (await a.ReserveAsync(3, Period, CancellationToken.None, share: true)).Waited);
+        var a = new RateLimiter(() => _now, (_, _) => Task.CompletedTask,
+            new SharedRateFile(Path.Combine(file, "under-a-file.rate")), () => _now);
+        for (int i = 0; i < 3; i++)
+            Assert.Equal(i * Pace, (await a.ReserveAsync(3, Period, CancellationToken.None, share: true)).Waited);
         Assert.Equal(Spacing, (await a.ReserveAsync(3, Period, CancellationToken.None, share: true)).Waited);
         Assert.False(a.Shared!.Usable);
     }

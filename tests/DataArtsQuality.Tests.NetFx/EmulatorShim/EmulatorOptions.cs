@@ -15,7 +15,8 @@ public sealed class EmulatorOptions
     public string[] ToArguments() => new[]
     {
         "--quality-jobs", QualityJobs.ToString(), "--comparison-jobs", ComparisonJobs.ToString(),
-        "--instance-run-ms", InstanceRunMilliseconds.ToString(), "--token-lifetime-sec", TokenLifetimeSeconds.ToString(),
+        "--instance-run-ms", InstanceRunMilliseconds.ToString(),
+        "--token-lifetime-sec", TokenLifetimeSeconds.ToString(),
         "--clock-skew-sec", ClockSkewSeconds.ToString(),
     };
 }

@@ -18,7 +18,8 @@ public sealed class EmulatorState
 
     public RequestLog Requests { get; }
 
-    /// <summary>Only a stand-in: the emulator's own lock cannot be taken from another process (see <see cref="Tenant.Instances"/>).</summary>
+    /// <summary>Only a stand-in: the emulator's own lock cannot be taken from another process (see
+    /// <see cref="Tenant.Instances"/>).</summary>
     public object Lock { get; } = new();
 
     public Tenant? FindTenant(string workspaceId) => new(_process, workspaceId);

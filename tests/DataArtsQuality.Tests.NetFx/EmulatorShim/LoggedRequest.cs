@@ -2,7 +2,8 @@ using System.Text.Json;
 
 namespace DataArtsQuality.Emulator.State;
 
-/// <summary>SHIM for the Mono lane: one logged request as GET /_emulator/requests gives it; header names match in any case.</summary>
+/// <summary>SHIM for the Mono lane: one logged request as GET /_emulator/requests gives it; header names match in any
+/// case.</summary>
 public sealed class LoggedRequest
 {
     public long Sequence { get; private set; }
@@ -24,7 +25,8 @@ public sealed class LoggedRequest
             Body = json.GetProperty("body").GetString() ?? "",
             Status = json.GetProperty("status").GetInt32(),
         };
-        foreach (var header in json.GetProperty("headers").EnumerateObject()) request.Headers[header.Name] = header.Value.GetString() ?? "";
+        foreach (var header in json.GetProperty("headers").EnumerateObject())
+            request.Headers[header.Name] = header.Value.GetString() ?? "";
         return request;
     }
 }

@@ -2,7 +2,8 @@ using DataArtsQuality.Tests;
 
 namespace DataArtsQuality.Emulator.State;
 
-/// <summary>SHIM for the Mono lane: the API requests the emulator logged (control calls excluded), oldest first.</summary>
+/// <summary>SHIM for the Mono lane: the API requests the emulator logged (control calls excluded), oldest
+/// first.</summary>
 public sealed class RequestLog
 {
     private readonly EmulatorProcess _process;
@@ -16,5 +17,6 @@ public sealed class RequestLog
         return list.EnumerateArray().Select(LoggedRequest.FromJson).ToList();
     }
 
-    public void Clear() => Task.Run(() => _process.SendAsync(System.Net.Http.HttpMethod.Delete, "/_emulator/requests")).GetAwaiter().GetResult();
+    public void Clear() => Task.Run(() => _process.SendAsync(System.Net.Http.HttpMethod.Delete, "/_emulator/requests"))
+        .GetAwaiter().GetResult();
 }
