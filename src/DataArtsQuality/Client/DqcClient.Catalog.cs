@@ -16,7 +16,9 @@ internal sealed partial class DqcClient
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (int offset = 0; ;)
         {
-            var uri = Connection.QualityUri("categories", new[] { QueryPair("limit", pageSize.ToString(CultureInfo.InvariantCulture)), QueryPair("offset", offset.ToString(CultureInfo.InvariantCulture)) });
+            var uri = Connection.QualityUri("categories",
+                new[] { QueryPair("limit", pageSize.ToString(CultureInfo.InvariantCulture)),
+                    QueryPair("offset", offset.ToString(CultureInfo.InvariantCulture)) });
             byte[] body = await SendRawAsync(HttpMethod.Get, uri, null, cancellationToken).ConfigureAwait(false);
             var page = new List<DqcCategory>();
             try
@@ -29,7 +31,8 @@ internal sealed partial class DqcClient
             }
             catch (JsonException ex)
             {
-                throw new DqcResponseFormatException("ListCategory answered 2xx but the body is not JSON: " + ex.Message, ex);
+                throw new DqcResponseFormatException(
+                    "ListCategory answered 2xx but the body is not JSON: " + ex.Message, ex);
             }
             if (page.Count == 0) return roots;
             int fresh = 0;
@@ -41,7 +44,8 @@ internal sealed partial class DqcClient
             }
             if (fresh == 0)
             {
-                Log.Verbose($"ListCategory: the page at offset {offset} repeats categories already read; the list ends there.");
+                Log.Verbose(
+                    $"ListCategory: the page at offset {offset} repeats categories already read; the list ends there.");
                 return roots;
             }
             offset += page.Count;
@@ -53,7 +57,8 @@ internal sealed partial class DqcClient
         var c = new DqcCategory
         {
             Id = ReadIdText(e, "id") ?? "",
-            Name = e.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() ?? "" : "",
+            Name = e.TryGetProperty("name",
+                out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() ?? "" : "",
             Type = e.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null,
             ParentId = ReadIdText(e, "pid") ?? parent?.Id,
             Depth = depth,

@@ -11,7 +11,8 @@ internal sealed partial class DqcClient
         Func<DqcInstance, bool>? filter = null)
     {
         var filters = (query ?? new DqcInstanceQuery()).ToQuery();
-        return new DqcPager<DqcInstance>((offset, limit, ct) => ListInstancesPageAsync(filters, offset, limit, ct), skip, first, filter);
+        return new DqcPager<DqcInstance>((offset, limit, ct) => ListInstancesPageAsync(filters, offset, limit, ct),
+            skip, first, filter);
     }
 
     /// <summary>One page of the instance list.</summary>
@@ -19,7 +20,8 @@ internal sealed partial class DqcClient
         long offset, int limit, CancellationToken cancellationToken)
     {
         var uri = Connection.QualityUri("instances", WithPaging(filters, offset, limit));
-        var page = await SendAsync(HttpMethod.Get, uri, null, DqcJsonContext.Default.InstancePageWire, cancellationToken).ConfigureAwait(false);
+        var page = await SendAsync(HttpMethod.Get, uri, null, DqcJsonContext.Default.InstancePageWire,
+            cancellationToken).ConfigureAwait(false);
         var items = new List<DqcInstance>();
         foreach (var w in page.Resources ?? new List<InstanceWire>())
         {
@@ -45,15 +47,18 @@ internal sealed partial class DqcClient
     public DqcPager<DqcInstanceResult> ListInstanceResults(string instanceId, ulong skip = 0, ulong? first = null)
     {
         string id = DqcIds.Require(instanceId, "instance ID");
-        return new DqcPager<DqcInstanceResult>((offset, limit, ct) => ListInstanceResultsPageAsync(id, offset, limit, ct), skip, first);
+        return new DqcPager<DqcInstanceResult>(
+            (offset, limit, ct) => ListInstanceResultsPageAsync(id, offset, limit, ct), skip, first);
     }
 
-    private async Task<DqcPage<DqcInstanceResult>> ListInstanceResultsPageAsync(string instanceId, long offset, int limit,
+    private async Task<DqcPage<DqcInstanceResult>> ListInstanceResultsPageAsync(string instanceId, long offset,
+        int limit,
         CancellationToken cancellationToken)
     {
         var uri = Connection.QualityUri("instances/" + Uri.EscapeDataString(instanceId) + "/result",
             WithPaging(Array.Empty<KeyValuePair<string, string>>(), offset, limit));
-        var page = await SendAsync(HttpMethod.Get, uri, null, DqcJsonContext.Default.InstanceResultPageWire, cancellationToken).ConfigureAwait(false);
+        var page = await SendAsync(HttpMethod.Get, uri, null, DqcJsonContext.Default.InstanceResultPageWire,
+            cancellationToken).ConfigureAwait(false);
         var items = (page.Resources ?? new List<InstanceResultWire>()).Select(w => new DqcInstanceResult
         {
             InstanceId = instanceId,
@@ -98,13 +103,15 @@ internal sealed partial class DqcClient
 
     /// <summary>BatchStopQualityInstances: a bare array; 406 when an instance cannot be stopped.</summary>
     public Task StopInstancesAsync(IReadOnlyList<string> instanceIds, CancellationToken cancellationToken)
-        => SendBatchAsync("instances/batch-stop", DqcBatchBody.BareArray(CheckBatch(instanceIds, "instance ID")), cancellationToken);
+        => SendBatchAsync("instances/batch-stop", DqcBatchBody.BareArray(CheckBatch(instanceIds, "instance ID")),
+            cancellationToken);
 
     /// <summary>
     /// UpdateQualityInstanceRecord. <paramref name="cancelRun"/> true stops the run: the wire field cancel_run has the
     /// documented inverted polarity (false = cancel, true = do not cancel), so it is always sent, as the opposite.
     /// </summary>
-    public async Task<string?> UpdateInstanceRecordAsync(string instanceId, string? detail, string? assignTo, bool close,
+    public async Task<string?> UpdateInstanceRecordAsync(string instanceId, string? detail, string? assignTo,
+        bool close,
         bool cancelRun, CancellationToken cancellationToken)
     {
         string id = DqcIds.Require(instanceId, "instance ID");
@@ -117,7 +124,8 @@ internal sealed partial class DqcClient
         return null;
     }
 
-    internal static InstanceRecordRequest BuildInstanceRecord(string? detail, string? assignTo, bool close, bool cancelRun) => new InstanceRecordRequest
+    internal static InstanceRecordRequest BuildInstanceRecord(string? detail, string? assignTo, bool close,
+        bool cancelRun) => new InstanceRecordRequest
     {
         Detail = detail,
         Operator = assignTo,
@@ -127,5 +135,6 @@ internal sealed partial class DqcClient
 
     /// <summary>Serialised body of an instance record, for tests and -Debug.</summary>
     internal static string InstanceRecordJson(string? detail, string? assignTo, bool close, bool cancelRun) =>
-        JsonSerializer.Serialize(BuildInstanceRecord(detail, assignTo, close, cancelRun), DqcJsonContext.Default.InstanceRecordRequest);
+        JsonSerializer.Serialize(BuildInstanceRecord(detail, assignTo, close, cancelRun),
+            DqcJsonContext.Default.InstanceRecordRequest);
 }

@@ -14,7 +14,8 @@ internal sealed partial class DqcClient
     {
         string id = (ruleId ?? throw new ArgumentNullException(nameof(ruleId))).Require("rule ID");
         if (ruleType != DqcRuleType.Quality && ruleType != DqcRuleType.Comparison)
-            throw new ArgumentOutOfRangeException(nameof(ruleType), ruleType, "The rule type must be Quality (1) or Comparison (2).");
+            throw new ArgumentOutOfRangeException(nameof(ruleType), ruleType,
+                "The rule type must be Quality (1) or Comparison (2).");
 
         byte[] body = JsonSerializer.SerializeToUtf8Bytes(
             new RestartRequest { RuleType = (int)ruleType, RuleId = id }, DqcJsonContext.Default.RestartRequest);
@@ -26,18 +27,22 @@ internal sealed partial class DqcClient
     }
 
     /// <summary>ListQualityTask (Quality) or ListConsistencyTask (Comparison), one page per request.</summary>
-    public DqcPager<DqcJob> ListJobs(DqcRuleType ruleType, DqcJobQuery? query = null, ulong skip = 0, ulong? first = null)
+    public DqcPager<DqcJob> ListJobs(DqcRuleType ruleType, DqcJobQuery? query = null, ulong skip = 0,
+        ulong? first = null)
     {
         var filters = (query ?? new DqcJobQuery()).ToQuery();
-        return new DqcPager<DqcJob>((offset, limit, ct) => ListJobsPageAsync(ruleType, filters, offset, limit, ct), skip, first);
+        return new DqcPager<DqcJob>((offset, limit, ct) => ListJobsPageAsync(ruleType, filters, offset, limit, ct),
+            skip, first);
     }
 
     /// <summary>One page of a job list.</summary>
-    public async Task<DqcPage<DqcJob>> ListJobsPageAsync(DqcRuleType ruleType, IReadOnlyList<KeyValuePair<string, string>> filters,
+    public async Task<DqcPage<DqcJob>> ListJobsPageAsync(DqcRuleType ruleType,
+        IReadOnlyList<KeyValuePair<string, string>> filters,
         long offset, int limit, CancellationToken cancellationToken)
     {
         var uri = Connection.QualityUri(JobsPath(ruleType), WithPaging(filters, offset, limit));
-        var page = await SendAsync(HttpMethod.Get, uri, null, DqcJsonContext.Default.JobPageWire, cancellationToken).ConfigureAwait(false);
+        var page = await SendAsync(HttpMethod.Get, uri, null, DqcJsonContext.Default.JobPageWire, cancellationToken)
+            .ConfigureAwait(false);
         var items = (page.Resources ?? new List<JobWire>()).Select(w => Fill(new DqcJob(), w, ruleType)).ToList();
         Log.Verbose($"{DqcRuleTypes.Describe(ruleType)}s {offset}..{offset + items.Count} of {page.Count}");
         return new DqcPage<DqcJob>(page.Count, items);
@@ -48,7 +53,8 @@ internal sealed partial class DqcClient
     {
         string id = DqcIds.Require(jobId, "job ID");
         var uri = Connection.QualityUri(JobsPath(ruleType) + "/" + Uri.EscapeDataString(id));
-        var wire = await SendAsync(HttpMethod.Get, uri, null, DqcJsonContext.Default.JobDetailWire, cancellationToken).ConfigureAwait(false);
+        var wire = await SendAsync(HttpMethod.Get, uri, null, DqcJsonContext.Default.JobDetailWire, cancellationToken)
+            .ConfigureAwait(false);
         var detail = Fill(new DqcJobDetail(), wire, ruleType);
         if (string.IsNullOrEmpty(detail.Id)) detail.Id = id;
         detail.Description = wire.Description;
@@ -111,7 +117,8 @@ internal sealed partial class DqcClient
     {
         DqcRuleType.Quality => "quality-tasks",
         DqcRuleType.Comparison => "consistency-tasks",
-        _ => throw new ArgumentOutOfRangeException(nameof(ruleType), ruleType, "The rule type must be Quality (1) or Comparison (2)."),
+        _ => throw new ArgumentOutOfRangeException(nameof(ruleType), ruleType,
+            "The rule type must be Quality (1) or Comparison (2)."),
     };
 
     private T Fill<T>(T job, JobWire w, DqcRuleType ruleType) where T : DqcJob
@@ -130,11 +137,13 @@ internal sealed partial class DqcClient
         return job;
     }
     /// <summary>BatchDeleteQualityQualityTasks / BatchDeleteQualityConsistencyTasks: a bare array of numbers.</summary>
-    public async Task DeleteJobsAsync(DqcRuleType ruleType, IReadOnlyList<string> jobIds, CancellationToken cancellationToken)
+    public async Task DeleteJobsAsync(DqcRuleType ruleType, IReadOnlyList<string> jobIds,
+        CancellationToken cancellationToken)
     {
         try
         {
-            await SendBatchAsync(ruleType == DqcRuleType.Comparison ? "consistency-tasks/batch-delete" : "quality-tasks/batch-delete",
+            await SendBatchAsync(
+                ruleType == DqcRuleType.Comparison ? "consistency-tasks/batch-delete" : "quality-tasks/batch-delete",
                 DqcBatchBody.BareArray(CheckBatch(jobIds, "job ID")), cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -148,7 +157,8 @@ internal sealed partial class DqcClient
     /// message.</summary>
     public async Task<string?> SetJobScheduleAsync(string jobId, bool start, CancellationToken cancellationToken)
     {
-        var body = new ScheduleActionRequest { Action = start ? "start" : "stop", RuleId = DqcIds.Require(jobId, "job ID") };
+        var body = new ScheduleActionRequest { Action = start ? "start" : "stop",
+            RuleId = DqcIds.Require(jobId, "job ID") };
         var answer = await SendOptionalBodyAsync(HttpMethod.Post, Connection.QualityUri("quality-tasks/action"),
             JsonSerializer.SerializeToUtf8Bytes(body, DqcJsonContext.Default.ScheduleActionRequest),
             DqcJsonContext.Default.MessageWire, cancellationToken).ConfigureAwait(false);
@@ -160,18 +170,25 @@ internal sealed partial class DqcClient
     {
         query ??= new DqcLegacyJobQuery();
         var filters = new List<KeyValuePair<string, string>>();
-        if (query.CategoryId != null) filters.Add(QueryPair("category_id", DqcIds.Require(query.CategoryId, "category ID")));
+        if (query.CategoryId != null)
+            filters.Add(QueryPair("category_id", DqcIds.Require(query.CategoryId, "category ID")));
         if (!string.IsNullOrEmpty(query.Name)) filters.Add(QueryPair("rule_name", query.Name!));
-        if (query.ScheduleStatus.HasValue) filters.Add(QueryPair("schedule_status", query.ScheduleStatus.Value.ToString(CultureInfo.InvariantCulture)));
-        if (query.SchedulePeriod.HasValue) filters.Add(QueryPair("schedule_period", query.SchedulePeriod.Value.ToString(CultureInfo.InvariantCulture)));
+        if (query.ScheduleStatus.HasValue)
+            filters.Add(
+                QueryPair("schedule_status", query.ScheduleStatus.Value.ToString(CultureInfo.InvariantCulture)));
+        if (query.SchedulePeriod.HasValue)
+            filters.Add(
+                QueryPair("schedule_period", query.SchedulePeriod.Value.ToString(CultureInfo.InvariantCulture)));
         if (query.After.HasValue) filters.Add(QueryPair("start_time", DqcEpoch.ToV1(query.After.Value)));
         if (query.Before.HasValue) filters.Add(QueryPair("end_time", DqcEpoch.ToV1(query.Before.Value)));
-        if (query.ResultStatus.HasValue) filters.Add(QueryPair("result_status", query.ResultStatus.Value.ToString(CultureInfo.InvariantCulture)));
+        if (query.ResultStatus.HasValue)
+            filters.Add(QueryPair("result_status", query.ResultStatus.Value.ToString(CultureInfo.InvariantCulture)));
         string path = "v1/" + Uri.EscapeDataString(Connection.ProjectId) + "/quality/rules";
         return new DqcPager<DqcLegacyJob>(async (offset, limit, ct) =>
         {
             var uri = Connection.BuildUri(path, WithPaging(filters, offset, limit));
-            var answer = await SendAsync(HttpMethod.Get, uri, null, DqcJsonContext.Default.LegacyJobPageWire, ct).ConfigureAwait(false);
+            var answer = await SendAsync(HttpMethod.Get, uri, null, DqcJsonContext.Default.LegacyJobPageWire, ct)
+                .ConfigureAwait(false);
             var data = answer.Data ?? new LegacyJobPageDataWire();
             var items = (data.Items ?? new List<LegacyJobWire>()).Select(w => new DqcLegacyJob
             {
@@ -190,7 +207,8 @@ internal sealed partial class DqcClient
         }, skip, first);
     }
 
-    internal static readonly string[] LegacyScheduleStatuses = { "NotStarted", "Scheduling", "Finished", "Stopped", "Abnormal" };
+    internal static readonly string[] LegacyScheduleStatuses = { "NotStarted", "Scheduling", "Finished", "Stopped",
+        "Abnormal" };
     internal static readonly string[] LegacySchedulePeriods = { "Minute", "Hour", "Day", "Week", "Month" };
     internal static readonly string[] LegacyResultStatuses = { "Running", "Abnormal", "Alarm", "Normal" };
 

@@ -39,7 +39,8 @@ internal sealed partial class DqcClient
     };
 
     /// <summary>PostQualityResourceExport: starts an export and returns its resource_id.</summary>
-    public async Task<string> StartExportAsync(string type, IReadOnlyList<string>? ids, bool all, string? reportType, CancellationToken cancellationToken)
+    public async Task<string> StartExportAsync(string type, IReadOnlyList<string>? ids, bool all, string? reportType,
+        CancellationToken cancellationToken)
     {
         string wireType = ResourceTypeName(type);
         var body = new ExportRequest
@@ -60,7 +61,8 @@ internal sealed partial class DqcClient
     /// <summary>GetQualityResourceStatus.</summary>
     public async Task<DqcResourceStatus> GetResourceStatusAsync(string resourceId, CancellationToken cancellationToken)
     {
-        var w = await SendAsync(HttpMethod.Get, Connection.QualityUri("resource/status/" + Uri.EscapeDataString(resourceId)), null,
+        var w = await SendAsync(HttpMethod.Get,
+            Connection.QualityUri("resource/status/" + Uri.EscapeDataString(resourceId)), null,
             DqcJsonContext.Default.ResourceStatusWire, cancellationToken).ConfigureAwait(false);
         return new DqcResourceStatus
         {
@@ -83,7 +85,8 @@ internal sealed partial class DqcClient
     /// failed file become <see cref="DqcResourceFailedException"/> carrying the service's error_msg.
     /// <paramref name="progress"/> sees every status read.
     /// </summary>
-    public async Task<DqcResourceStatus> WaitForResourceAsync(string resourceId, bool needFile, TimeSpan pollInterval, TimeSpan timeout,
+    public async Task<DqcResourceStatus> WaitForResourceAsync(string resourceId, bool needFile, TimeSpan pollInterval,
+        TimeSpan timeout,
         Action<DqcResourceStatus>? progress, CancellationToken cancellationToken)
     {
         var deadline = DateTimeOffset.UtcNow + timeout;
@@ -108,7 +111,8 @@ internal sealed partial class DqcClient
     }
 
     /// <summary>GetQualityResourceDownload: the exported file's bytes.</summary>
-    public Task<byte[]> DownloadResourceAsync(string resourceId, string? reportType, CancellationToken cancellationToken)
+    public Task<byte[]> DownloadResourceAsync(string resourceId, string? reportType,
+        CancellationToken cancellationToken)
     {
         var q = new List<KeyValuePair<string, string>> { QueryPair("resource_id", resourceId) };
         if (!string.IsNullOrEmpty(reportType)) q.Add(QueryPair("obs_type", reportType!.ToLowerInvariant()));
@@ -116,18 +120,22 @@ internal sealed partial class DqcClient
     }
 
     /// <summary>PostQualityResourceUpload: multipart/form-data with the parts type and file.</summary>
-    public async Task<DqcResourceStatus> UploadResourceAsync(string type, string fileName, byte[] content, CancellationToken cancellationToken)
+    public async Task<DqcResourceStatus> UploadResourceAsync(string type, string fileName, byte[] content,
+        CancellationToken cancellationToken)
     {
         string wireType = ResourceTypeName(type);
-        if (wireType == "report") throw new ArgumentException("Reports cannot be imported; use RuleTemplate, QualityJob or ComparisonJob.");
+        if (wireType == "report")
+            throw new ArgumentException("Reports cannot be imported; use RuleTemplate, QualityJob or ComparisonJob.");
         string boundary = "dqc-" + Guid.NewGuid().ToString("N");
         byte[] body = MultipartBody(boundary, wireType, fileName, content);
         var contentType = new MediaTypeHeaderValue("multipart/form-data");
         contentType.Parameters.Add(new NameValueHeaderValue("boundary", boundary));
-        byte[] raw = await SendRawAsync(HttpMethod.Post, Connection.QualityUri("resource/upload"), body, cancellationToken, contentType).ConfigureAwait(false);
+        byte[] raw = await SendRawAsync(HttpMethod.Post, Connection.QualityUri("resource/upload"), body,
+            cancellationToken, contentType).ConfigureAwait(false);
         UploadWire? w;
         try { w = JsonSerializer.Deserialize(raw, DqcJsonContext.Default.UploadWire); }
-        catch (JsonException ex) { throw new DqcResponseFormatException("PostQualityResourceUpload answered 2xx but the body is not JSON: " + ex.Message, ex); }
+        catch (JsonException ex) { throw new DqcResponseFormatException(
+            "PostQualityResourceUpload answered 2xx but the body is not JSON: " + ex.Message, ex); }
         if (w is null || string.IsNullOrEmpty(w.ResourceId))
             throw new DqcResponseFormatException("The service accepted the upload but returned no resource_id.");
         return new DqcResourceStatus
@@ -137,22 +145,26 @@ internal sealed partial class DqcClient
             Directories = Clean(w.Directories),
             Topics = Clean(w.Topics),
             Queues = Clean(w.Queues),
-            Connections = (w.Connections ?? new List<NameTypeWire>()).Select(c => c.Name ?? "").Where(n => n.Length > 0).ToList(),
+            Connections = (w.Connections ?? new List<NameTypeWire>()).Select(c => c.Name ?? "").Where(
+                n => n.Length > 0).ToList(),
         };
     }
 
     /// <summary>PostQualityResourceImport: success is 204 without a body.</summary>
-    public Task ImportResourceAsync(string resourceId, string type, string? strategy, DqcImportMappings? mappings, CancellationToken cancellationToken)
+    public Task ImportResourceAsync(string resourceId, string type, string? strategy, DqcImportMappings? mappings,
+        CancellationToken cancellationToken)
     {
         var body = BuildImportRequest(resourceId, type, strategy, mappings);
         return SendRawAsync(HttpMethod.Post, Connection.QualityUri("resource/import"),
             JsonSerializer.SerializeToUtf8Bytes(body, DqcJsonContext.Default.ImportRequest), cancellationToken);
     }
 
-    internal static ImportRequest BuildImportRequest(string resourceId, string type, string? strategy, DqcImportMappings? mappings)
+    internal static ImportRequest BuildImportRequest(string resourceId, string type, string? strategy,
+        DqcImportMappings? mappings)
     {
         static List<ValueMappingWire>? Map(IDictionary<string, string>? m) => m is null || m.Count == 0 ? null
-            : m.Select(p => new ValueMappingWire { OldValue = p.Key, NewValue = p.Value, MappingValue = p.Value }).ToList();
+            : m.Select(
+                p => new ValueMappingWire { OldValue = p.Key, NewValue = p.Value, MappingValue = p.Value }).ToList();
         return new ImportRequest
         {
             ResourceId = resourceId,
@@ -177,5 +189,6 @@ internal sealed partial class DqcClient
         return stream.ToArray();
     }
 
-    private static IReadOnlyList<string> Clean(List<string?>? list) => (list ?? new List<string?>()).Where(s => !string.IsNullOrEmpty(s)).Select(s => s!).ToList();
+    private static IReadOnlyList<string> Clean(List<string?>? list)
+        => (list ?? new List<string?>()).Where(s => !string.IsNullOrEmpty(s)).Select(s => s!).ToList();
 }

@@ -3,14 +3,16 @@ namespace DataArtsQuality.Client;
 /// <summary>Rule templates: list, detail, create, update, delete.</summary>
 internal sealed partial class DqcClient
 {
-    internal static readonly string[] Dimensions = { "Completeness", "Uniqueness", "Timeliness", "Validity", "Accuracy", "Consistency" };
+    internal static readonly string[] Dimensions = { "Completeness", "Uniqueness", "Timeliness", "Validity", "Accuracy",
+        "Consistency" };
 
     /// <summary>dimension_id of a dimension name (1..6), case-insensitive.</summary>
     public static int DimensionId(string dimension)
     {
         for (int i = 0; i < Dimensions.Length; i++)
             if (string.Equals(Dimensions[i], dimension?.Trim(), StringComparison.OrdinalIgnoreCase)) return i + 1;
-        throw new ArgumentException($"The dimension '{dimension}' is not one of {string.Join(", ", Dimensions)}.", nameof(dimension));
+        throw new ArgumentException($"The dimension '{dimension}' is not one of {string.Join(", ", Dimensions)}.",
+            nameof(dimension));
     }
 
     /// <summary>ListQualityTemplates, one page per request.</summary>
@@ -18,14 +20,17 @@ internal sealed partial class DqcClient
     {
         var filters = new List<KeyValuePair<string, string>>();
         query ??= new DqcTemplateQuery();
-        if (query.CategoryId != null) filters.Add(QueryPair("category_id", DqcIds.Require(query.CategoryId, "category ID")));
+        if (query.CategoryId != null)
+            filters.Add(QueryPair("category_id", DqcIds.Require(query.CategoryId, "category ID")));
         if (!string.IsNullOrEmpty(query.Name)) filters.Add(QueryPair("name", query.Name!));
-        if (query.SystemOnly.HasValue) filters.Add(QueryPair("system_template", query.SystemOnly.Value ? "true" : "false"));
+        if (query.SystemOnly.HasValue)
+            filters.Add(QueryPair("system_template", query.SystemOnly.Value ? "true" : "false"));
         if (!string.IsNullOrEmpty(query.Creator)) filters.Add(QueryPair("creator", query.Creator!));
         return new DqcPager<DqcRuleTemplate>(async (offset, limit, ct) =>
         {
             var uri = Connection.QualityUri("rule-templates", WithPaging(filters, offset, limit));
-            var page = await SendAsync(HttpMethod.Get, uri, null, DqcJsonContext.Default.TemplatePageWire, ct).ConfigureAwait(false);
+            var page = await SendAsync(HttpMethod.Get, uri, null, DqcJsonContext.Default.TemplatePageWire, ct)
+                .ConfigureAwait(false);
             var items = (page.Resources ?? new List<TemplateWire>()).Select(ToTemplate).ToList();
             return new DqcPage<DqcRuleTemplate>(page.Count, items);
         }, skip, first);
@@ -44,7 +49,8 @@ internal sealed partial class DqcClient
 
     /// <summary>CreateTemplate. Name, dimension and SQL are required by this client (the API marks nothing
     /// required).</summary>
-    public async Task<DqcRuleTemplate> CreateTemplateAsync(DqcTemplateDefinition definition, CancellationToken cancellationToken)
+    public async Task<DqcRuleTemplate> CreateTemplateAsync(DqcTemplateDefinition definition,
+        CancellationToken cancellationToken)
     {
         var body = BuildTemplateRequest(null, null, definition);
         var wire = await SendAsync(HttpMethod.Post, Connection.QualityUri("rule-templates"),
@@ -60,7 +66,8 @@ internal sealed partial class DqcClient
     /// so it is sent only when given. A field that is still unknown is left out, never sent as null: the service
     /// might clear it.
     /// </summary>
-    public async Task<DqcRuleTemplate> UpdateTemplateAsync(string templateId, DqcTemplateDefinition changes, CancellationToken cancellationToken)
+    public async Task<DqcRuleTemplate> UpdateTemplateAsync(string templateId, DqcTemplateDefinition changes,
+        CancellationToken cancellationToken)
     {
         string id = DqcIds.Require(templateId, "rule template ID");
         var current = await GetTemplateAsync(id, cancellationToken).ConfigureAwait(false);
@@ -79,7 +86,8 @@ internal sealed partial class DqcClient
             VersionName = changes.VersionName,
         };
         var wire = await SendAsync(HttpMethod.Put, Connection.QualityUri("rule-templates/" + id),
-            TemplateUpdateBody(id, current.Name, merged), DqcJsonContext.Default.TemplateWire, cancellationToken).ConfigureAwait(false);
+            TemplateUpdateBody(id, current.Name, merged), DqcJsonContext.Default.TemplateWire,
+            cancellationToken).ConfigureAwait(false);
         var t = ToTemplate(wire);
         if (t.Id.Length == 0) t.Id = id;
         return t;
@@ -88,7 +96,8 @@ internal sealed partial class DqcClient
     /// <summary>The UpdateTemplate body: TemplateRO without the fields that are null (unknown or not given).</summary>
     internal static byte[] TemplateUpdateBody(string id, string? originName, DqcTemplateDefinition merged)
     {
-        byte[] full = JsonSerializer.SerializeToUtf8Bytes(BuildTemplateRequest(id, originName, merged), DqcJsonContext.Default.TemplateRequest);
+        byte[] full = JsonSerializer.SerializeToUtf8Bytes(BuildTemplateRequest(id, originName, merged),
+            DqcJsonContext.Default.TemplateRequest);
         using var doc = JsonDocument.Parse(full);
         using var stream = new System.IO.MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))
@@ -109,7 +118,8 @@ internal sealed partial class DqcClient
     /// ShowTemplatesDetail does not): the list filtered by the current name, the entry with this ID. Null when the
     /// list does not show it.
     /// </summary>
-    private async Task<string?> ListedAbnormalTableSqlAsync(string id, string? name, CancellationToken cancellationToken)
+    private async Task<string?> ListedAbnormalTableSqlAsync(string id, string? name,
+        CancellationToken cancellationToken)
     {
         var pager = ListTemplates(new DqcTemplateQuery { Name = string.IsNullOrEmpty(name) ? null : name });
         while (await pager.NextPageAsync(cancellationToken).ConfigureAwait(false) is IReadOnlyList<DqcRuleTemplate> page)
@@ -125,7 +135,8 @@ internal sealed partial class DqcClient
         return null;
     }
 
-    internal static TemplateRequest BuildTemplateRequest(string? id, string? originName, DqcTemplateDefinition d) => new TemplateRequest
+    internal static TemplateRequest BuildTemplateRequest(string? id, string? originName, DqcTemplateDefinition d)
+        => new TemplateRequest
     {
         Id = id ?? "0",
         Name = d.Name,
@@ -144,7 +155,8 @@ internal sealed partial class DqcClient
 
     /// <summary>BatchDeleteTemplates: body {"ids":[...]} (unlike the other batch calls).</summary>
     public Task DeleteTemplatesAsync(IReadOnlyList<string> templateIds, CancellationToken cancellationToken)
-        => SendBatchAsync("rule-templates/batch-delete", DqcBatchBody.IdsObject(CheckBatch(templateIds, "rule template ID")), cancellationToken);
+        => SendBatchAsync("rule-templates/batch-delete",
+            DqcBatchBody.IdsObject(CheckBatch(templateIds, "rule template ID")), cancellationToken);
 
     private static DqcRuleTemplate ToTemplate(TemplateWire w) => new DqcRuleTemplate
     {

@@ -13,10 +13,14 @@ internal sealed partial class DqcClient
     {
         string instance = (instanceId ?? "").Trim();
         if (instance.Length == 0)
-            throw new ArgumentException("The DataArts Studio instance ID is empty (the 'instanceId=' part of the console URL).", nameof(instanceId));
-        if (pageSize < 1 || pageSize > WorkspaceApi.MaxPageSize) throw new ArgumentOutOfRangeException(nameof(pageSize));
+            throw new ArgumentException(
+                "The DataArts Studio instance ID is empty (the 'instanceId=' part of the console URL).",
+                nameof(instanceId));
+        if (pageSize < 1 || pageSize > WorkspaceApi.MaxPageSize)
+            throw new ArgumentOutOfRangeException(nameof(pageSize));
 
-        string path = "v1/" + Uri.EscapeDataString(Connection.ProjectId) + "/workspaces/" + Uri.EscapeDataString(instance);
+        string path = "v1/" + Uri.EscapeDataString(Connection.ProjectId) + "/workspaces/" +
+            Uri.EscapeDataString(instance);
         var all = new List<DqcWorkspace>();
         for (int page = 0; ; page++)
         {
@@ -25,7 +29,8 @@ internal sealed partial class DqcClient
                 new KeyValuePair<string, string>("limit", pageSize.ToString(CultureInfo.InvariantCulture)),
                 new KeyValuePair<string, string>("offset", all.Count.ToString(CultureInfo.InvariantCulture)),
             });
-            byte[] body = await SendRawAsync(HttpMethod.Get, uri, null, cancellationToken, sendWorkspace: false).ConfigureAwait(false);
+            byte[] body = await SendRawAsync(HttpMethod.Get, uri, null, cancellationToken, sendWorkspace: false)
+                .ConfigureAwait(false);
             WorkspaceListResponse? list;
             try
             {
@@ -33,12 +38,14 @@ internal sealed partial class DqcClient
             }
             catch (JsonException ex)
             {
-                throw new DqcResponseFormatException($"GET {uri.AbsolutePath} answered 2xx but the body is not a workspace list: {ex.Message}", ex);
+                throw new DqcResponseFormatException(
+                    $"GET {uri.AbsolutePath} answered 2xx but the body is not a workspace list: {ex.Message}", ex);
             }
             var items = list?.Data ?? new List<WorkspaceBody>();
             all.AddRange(items.Select(WorkspaceApi.ToModel));
             int? total = list?.Count;
-            Log.Verbose(string.Format(CultureInfo.InvariantCulture, "Workspaces of instance {0}: {1} of {2} after page {3}",
+            Log.Verbose(
+                string.Format(CultureInfo.InvariantCulture, "Workspaces of instance {0}: {1} of {2} after page {3}",
                 instance, all.Count, total?.ToString(CultureInfo.InvariantCulture) ?? "?", page + 1));
             // As DqcPager: an empty page or the reported total ends the list, never a page shorter than asked for
             // (a service that caps limit lower would otherwise cut the list).

@@ -26,12 +26,14 @@ internal sealed partial class DqcClient
     internal async Task<T> SendAsync<T>(HttpMethod method, Uri uri, byte[]? body, JsonTypeInfo<T> responseType,
         CancellationToken cancellationToken, DqcSendGate? gate = null)
     {
-        byte[] responseBody = await SendRawAsync(method, uri, body, cancellationToken, gate: gate).ConfigureAwait(false);
+        byte[] responseBody = await SendRawAsync(method, uri, body, cancellationToken, gate: gate)
+            .ConfigureAwait(false);
         try
         {
             T? value = JsonSerializer.Deserialize(responseBody, responseType);
             if (value is null)
-                throw new DqcResponseFormatException($"{method} {uri.AbsolutePath} answered 2xx with an empty JSON value.");
+                throw new DqcResponseFormatException(
+                    $"{method} {uri.AbsolutePath} answered 2xx with an empty JSON value.");
             return value;
         }
         catch (JsonException ex)
@@ -46,14 +48,16 @@ internal sealed partial class DqcClient
     /// logs (the batch calls' {error_code, error_msg}, the schedule action's message, the instance record's data):
     /// any 2xx is success. An empty, blank or non-JSON body, or JSON of another shape, reads as null.
     /// </summary>
-    internal async Task<T?> SendOptionalBodyAsync<T>(HttpMethod method, Uri uri, byte[]? body, JsonTypeInfo<T> responseType,
+    internal async Task<T?> SendOptionalBodyAsync<T>(HttpMethod method, Uri uri, byte[]? body,
+        JsonTypeInfo<T> responseType,
         CancellationToken cancellationToken) where T : class
     {
         byte[] responseBody = await SendRawAsync(method, uri, body, cancellationToken).ConfigureAwait(false);
         return ReadOptionalBody(responseBody, responseType, method.Method + " " + uri.AbsolutePath, Log);
     }
 
-    internal static T? ReadOptionalBody<T>(byte[] responseBody, JsonTypeInfo<T> responseType, string what, IDqcLog log) where T : class
+    internal static T? ReadOptionalBody<T>(byte[] responseBody, JsonTypeInfo<T> responseType, string what,
+        IDqcLog log) where T : class
     {
         if (IsBlank(responseBody)) return null;
         try
@@ -84,7 +88,8 @@ internal sealed partial class DqcClient
     /// The body is JSON unless <paramref name="contentType"/> says otherwise (multipart upload).
     /// <paramref name="sendWorkspace"/> false leaves out the workspace header (Management Center calls).
     /// </summary>
-    internal async Task<byte[]> SendRawAsync(HttpMethod method, Uri uri, byte[]? body, CancellationToken cancellationToken,
+    internal async Task<byte[]> SendRawAsync(HttpMethod method, Uri uri, byte[]? body,
+        CancellationToken cancellationToken,
         MediaTypeHeaderValue? contentType = null, bool sendWorkspace = true, DqcSendGate? gate = null)
     {
         // Each request holds the connection open while it runs: a Disconnect or a replacing Connect elsewhere
@@ -104,7 +109,8 @@ internal sealed partial class DqcClient
                 AllowCredentialRenewal = AllowCredentialRenewal,
                 Gate = gate,
             };
-            var answer = await DqcTransport.SendAsync(Connection.Http, request, EffectiveSettings, Connection.RateLimiter, Log, cancellationToken)
+            var answer = await DqcTransport.SendAsync(Connection.Http, request, EffectiveSettings,
+                Connection.RateLimiter, Log, cancellationToken)
                 .ConfigureAwait(false);
             return answer.Body;
         }
@@ -129,14 +135,17 @@ internal sealed partial class DqcClient
     private static List<string> CheckBatch(IReadOnlyList<string> ids, string what)
     {
         if (ids is null || ids.Count == 0) throw new ArgumentException($"No {what}s to send.");
-        if (ids.Count > MaxIdsPerBatch) throw new ArgumentException($"At most {MaxIdsPerBatch} {what}s per request; got {ids.Count}.");
+        if (ids.Count > MaxIdsPerBatch)
+            throw new ArgumentException($"At most {MaxIdsPerBatch} {what}s per request; got {ids.Count}.");
         return ids.Select(i => DqcIds.Require(i, what)).ToList();
     }
 
-    internal static KeyValuePair<string, string> QueryPair(string key, string value) => new KeyValuePair<string, string>(key, value);
+    internal static KeyValuePair<string, string> QueryPair(string key, string value)
+        => new KeyValuePair<string, string>(key, value);
 
     /// <summary>The filters of a list call with one page's limit and offset after them.</summary>
-    private static List<KeyValuePair<string, string>> WithPaging(IEnumerable<KeyValuePair<string, string>> filters, long offset, int limit)
+    private static List<KeyValuePair<string, string>> WithPaging(IEnumerable<KeyValuePair<string, string>> filters,
+        long offset, int limit)
         => new List<KeyValuePair<string, string>>(filters)
         {
             QueryPair("limit", limit.ToString(CultureInfo.InvariantCulture)),

@@ -80,7 +80,8 @@ internal sealed class DqcCompletionCache
     /// The most recent instances (at most <see cref="MaxInstances"/>, one request), under the same memory and
     /// budget as the jobs: for completing instance IDs.
     /// </summary>
-    public IReadOnlyList<DqcInstanceName>? TryGetInstances(TimeSpan budget) => TryGet(_instances, ListInstancesAsync, budget);
+    public IReadOnlyList<DqcInstanceName>? TryGetInstances(TimeSpan budget)
+        => TryGet(_instances, ListInstancesAsync, budget);
 
     /// <summary>How many recent instances are listed for completion (one request).</summary>
     public const int MaxInstances = 100;
@@ -176,7 +177,8 @@ internal sealed class DqcCompletionCache
         {
             // A long listing could reach the token's renewal time: stop rather than log in.
             if (!CanAuthenticateQuietly(_connection))
-                throw new InvalidOperationException("The connection's credential needs a login; Tab completion does not log in.");
+                throw new InvalidOperationException(
+                    "The connection's credential needs a login; Tab completion does not log in.");
             var page = await pager.NextPageAsync(limit.Token).ConfigureAwait(false);
             if (page is null) break;
             foreach (var job in page)
@@ -196,7 +198,9 @@ internal sealed class DqcCompletionCache
         foreach (var instance in page ?? Array.Empty<DqcInstance>())
         {
             if (instance.InstanceId.Length > 0)
-                instances.Add(new DqcInstanceName(instance.InstanceId, instance.Name ?? "", instance.RunStatus, instance.StartTime ?? instance.SubmittedAt));
+                instances.Add(
+                    new DqcInstanceName(instance.InstanceId, instance.Name ?? "", instance.RunStatus,
+                        instance.StartTime ?? instance.SubmittedAt));
         }
         return instances;
     }

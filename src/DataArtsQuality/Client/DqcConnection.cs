@@ -32,11 +32,13 @@ internal sealed class DqcConnection : IDisposable
 
         Endpoint = ResolveEndpoint(request.Endpoint, request.Region);
         Region = request.Region;
-        ProjectId = CheckHexId(request.ProjectId, "project ID", "the IAM project of the region (My Credentials > API Credentials in the console)");
+        ProjectId = CheckHexId(request.ProjectId, "project ID",
+            "the IAM project of the region (My Credentials > API Credentials in the console)");
         // No workspace at all (null) is allowed: such a connection can list workspaces (Get-DqcWorkspace) but not call
         // DQC.
         WorkspaceId = request.WorkspaceId is null ? ""
-            : CheckHexId(request.WorkspaceId, "workspace ID", "the DataArts Studio workspace (the 'workspace=' part of the console URL)");
+            : CheckHexId(request.WorkspaceId, "workspace ID",
+                "the DataArts Studio workspace (the 'workspace=' part of the console URL)");
         Name = DqcConnectionNames.Normalize(request.Name);
         Role = DqcConnectionNames.RoleOf(Name);
         if (Endpoint.Scheme == Uri.UriSchemeHttp && !Endpoint.IsLoopback && !request.AllowUnencryptedAuthentication)
@@ -48,7 +50,8 @@ internal sealed class DqcConnection : IDisposable
         _apiRoot = Endpoint.AbsoluteUri.TrimEnd('/');
         RateLimiter = request.OwnRateLimiter ?? RateLimiterRegistry.For(Endpoint, Authenticator);
         // A handler given by the caller belongs to this connection; the shared one belongs to the pool.
-        Http = new HttpClient(handler ?? DqcHandlerPool.For(request.HandlerKey, Endpoint), disposeHandler: handler != null)
+        Http = new HttpClient(handler ?? DqcHandlerPool.For(request.HandlerKey, Endpoint),
+            disposeHandler: handler != null)
         {
             // Timeouts are per request (linked with cancellation) so a timeout can be told apart from Ctrl+C.
             Timeout = System.Threading.Timeout.InfiniteTimeSpan,
@@ -99,7 +102,8 @@ internal sealed class DqcConnection : IDisposable
     {
         string r = (region ?? "").Trim();
         if (!RegionId.IsMatch(r))
-            throw new ArgumentException($"'{region}' is not a region ID such as 'ap-southeast-1' or 'cn-north-4'.", nameof(region));
+            throw new ArgumentException($"'{region}' is not a region ID such as 'ap-southeast-1' or 'cn-north-4'.",
+                nameof(region));
         return new Uri($"https://dayu.{r}.myhuaweicloud.com", UriKind.Absolute);
     }
 
@@ -118,7 +122,8 @@ internal sealed class DqcConnection : IDisposable
             char sep = '?';
             foreach (var pair in query)
             {
-                sb.Append(sep).Append(Uri.EscapeDataString(pair.Key)).Append('=').Append(Uri.EscapeDataString(pair.Value ?? ""));
+                sb.Append(sep).Append(Uri.EscapeDataString(pair.Key)).Append('=')
+                    .Append(Uri.EscapeDataString(pair.Value ?? ""));
                 sep = '&';
             }
         }
@@ -197,7 +202,8 @@ internal sealed class DqcConnection : IDisposable
         if (key.Proxy != null)
         {
             DqcHandlerPool.CheckProxy(key.Proxy);
-            handler.Proxy = new System.Net.WebProxy(key.Proxy) { Credentials = key.ProxyCredential, BypassProxyOnLocal = false };
+            handler.Proxy = new System.Net.WebProxy(key.Proxy) { Credentials = key.ProxyCredential,
+                BypassProxyOnLocal = false };
         }
         else if (EnvironmentProxy.FromEnvironment() is EnvironmentProxy fromEnvironment)
         {

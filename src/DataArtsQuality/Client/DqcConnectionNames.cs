@@ -12,7 +12,8 @@ internal static class DqcConnectionNames
 
     /// <summary>"default" in any case is the default connection; any other text names a named connection.</summary>
     public static DqcConnectionRole RoleOf(string name) =>
-        string.Equals(name, Default, StringComparison.OrdinalIgnoreCase) ? DqcConnectionRole.Default : DqcConnectionRole.Named;
+        string.Equals(name, Default,
+            StringComparison.OrdinalIgnoreCase) ? DqcConnectionRole.Default : DqcConnectionRole.Named;
 
     /// <summary>A connection's name as given, trimmed; none (blank) is the default connection's.</summary>
     public static string Normalize(string? name) => string.IsNullOrWhiteSpace(name) ? Default : name!.Trim();

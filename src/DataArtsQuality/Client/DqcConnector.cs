@@ -45,8 +45,10 @@ internal static class DqcConnector
     /// Resolves <paramref name="request"/> into a connection, in this order: the request's own checks, the DQC and
     /// IAM endpoints, the credential, the project (an IAM login or lookup) and the workspace (by name).
     /// </summary>
-    public static async Task<DqcConnection> ConnectAsync(DqcConnectRequest request, IDqcLog log, CancellationToken cancellationToken,
-        Func<string, string?>? environment = null, Func<HttpMessageHandler>? handlerFactory = null, Func<DateTimeOffset>? clock = null)
+    public static async Task<DqcConnection> ConnectAsync(DqcConnectRequest request, IDqcLog log,
+        CancellationToken cancellationToken,
+        Func<string, string?>? environment = null, Func<HttpMessageHandler>? handlerFactory = null,
+        Func<DateTimeOffset>? clock = null)
     {
         if (request is null) throw new ArgumentNullException(nameof(request));
         var env = environment ?? Environment.GetEnvironmentVariable;
@@ -75,7 +77,8 @@ internal static class DqcConnector
                 cancellationToken).ConfigureAwait(false);
             if (authenticator is AkSkAuthenticator aksk) aksk.ProjectId = project;
             var probe = request.ResolvedAs(endpoint, region, project, null);
-            string? workspaceId = await WorkspaceIdAsync(request, probe, authenticator, OwnHandler, log, cancellationToken)
+            string? workspaceId = await WorkspaceIdAsync(request, probe, authenticator, OwnHandler, log,
+                cancellationToken)
                 .ConfigureAwait(false);
             var resolved = request.ResolvedAs(endpoint, region, project, workspaceId);
             connection = new DqcConnection(resolved, authenticator, OwnHandler());
@@ -130,17 +133,21 @@ internal static class DqcConnector
     }
 
     /// <summary>The one credential the request gives, or the official SDK's environment variables if none.</summary>
-    private static IDqcAuthenticator NewAuthenticator(DqcConnectRequest request, Uri iamEndpoint, Func<string, string?> env,
+    private static IDqcAuthenticator NewAuthenticator(DqcConnectRequest request, Uri iamEndpoint,
+        Func<string, string?> env,
         IDqcLog log, Func<HttpClient> newHttp, Func<DateTimeOffset>? clock)
     {
-        int given = (request.Token != null ? 1 : 0) + (request.Password != null ? 1 : 0) + (request.AccessKey != null ? 1 : 0);
-        if (given > 1) throw new ArgumentException("Give one credential: -Token, -Credential or -AccessKey/-SecretKey.");
+        int given = (request.Token != null ? 1 : 0) + (request.Password != null ? 1 : 0) +
+            (request.AccessKey != null ? 1 : 0);
+        if (given > 1)
+            throw new ArgumentException("Give one credential: -Token, -Credential or -AccessKey/-SecretKey.");
 
         if (request.Token != null) return new TokenAuthenticator(request.Token);
         if (request.Password != null)
         {
             return new IamPasswordAuthenticator(newHttp(),
-                iamEndpoint, request.EffectiveSettings, request.UserName ?? "", request.Password, request.DomainName ?? "", clock);
+                iamEndpoint, request.EffectiveSettings, request.UserName ?? "", request.Password,
+                request.DomainName ?? "", clock);
         }
         if (request.AccessKey != null)
         {
@@ -240,14 +247,16 @@ internal static class DqcConnector
         string? value = Trimmed(env(EnvIamEndpoint));
         if (value == null) return null;
         // Go prefixes https:// when the scheme is missing; so do we.
-        if (!value.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !value.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        if (!value.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !value.StartsWith("https://",
+            StringComparison.OrdinalIgnoreCase))
             value = "https://" + value;
         return ParseEndpoint(value, EnvIamEndpoint);
     }
 
     private static Uri ParseEndpoint(string value, string source)
     {
-        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (
+            uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
             throw new ArgumentException($"{source} is '{value}', which is not an absolute http(s) URL.");
         return uri;
     }

@@ -6,7 +6,8 @@ namespace DataArtsQuality.Client;
 internal static class DqcErrorReader
 {
     private const int MaxKeptBody = 4096;
-    private static readonly Regex Title = new Regex("<title[^>]*>(.*?)</title>", RegexOptions.IgnoreCase | RegexOptions.Singleline);
+    private static readonly Regex Title = new Regex("<title[^>]*>(.*?)</title>",
+        RegexOptions.IgnoreCase | RegexOptions.Singleline);
     private static readonly Regex Tags = new Regex("<[^>]+>|&[a-z]+;", RegexOptions.IgnoreCase);
     private static readonly Regex Space = new Regex(@"\s+");
 
@@ -14,7 +15,8 @@ internal static class DqcErrorReader
     {
         var status = response.StatusCode;
         string statusText = $"HTTP {(int)status} {Reason(response)}";
-        string? headerRequestId = response.Headers.TryGetValues("X-Request-Id", out var ids) ? ids.FirstOrDefault() : null;
+        string? headerRequestId = response.Headers.TryGetValues("X-Request-Id",
+            out var ids) ? ids.FirstOrDefault() : null;
         string text = DecodeBody(body);
         string? kept = text.Length > MaxKeptBody ? text.Substring(0, MaxKeptBody) : text;
 
@@ -44,7 +46,8 @@ internal static class DqcErrorReader
         if (i >= body.Length || body[i] != (byte)'{') return null;
         try
         {
-            return JsonSerializer.Deserialize(new ReadOnlySpan<byte>(body, i, body.Length - i), DqcJsonContext.Default.ErrorBody);
+            return JsonSerializer.Deserialize(new ReadOnlySpan<byte>(body, i, body.Length - i),
+                DqcJsonContext.Default.ErrorBody);
         }
         catch (JsonException)
         {

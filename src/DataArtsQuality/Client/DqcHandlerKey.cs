@@ -33,7 +33,8 @@ internal sealed class DqcHandlerKey
         sb.Append(SkipCertificateCheck ? "insecure" : "checked").Append('\n');
         sb.Append(Proxy?.AbsoluteUri ?? "").Append('\n');
         if (ProxyCredential?.GetCredential(Proxy ?? new Uri("http://proxy"), "Basic") is NetworkCredential credential)
-            sb.Append(credential.Domain).Append('\\').Append(credential.UserName).Append(':').Append(credential.Password);
+            sb.Append(credential.Domain).Append('\\').Append(credential.UserName).Append(':').Append(
+                credential.Password);
         sb.Append('\n');
         foreach (string name in ProxyVariables)
         {

@@ -36,6 +36,7 @@ internal static class DqcHandlerPool
         if (proxy.IsAbsoluteUri && (proxy.Scheme == Uri.UriSchemeHttp || proxy.Scheme == Uri.UriSchemeHttps)) return;
         string shown = proxy.IsAbsoluteUri ? $"{proxy.Scheme}://{proxy.Host}{(proxy.IsDefaultPort ? "" : ":" + proxy.Port)}"
             : proxy.OriginalString.Substring(proxy.OriginalString.LastIndexOf('@') + 1);
-        throw new ArgumentException($"The proxy '{shown}' is not an absolute http(s) URL such as http://proxy.example.com:3128.");
+        throw new ArgumentException(
+            $"The proxy '{shown}' is not an absolute http(s) URL such as http://proxy.example.com:3128.");
     }
 }

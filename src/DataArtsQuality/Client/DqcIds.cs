@@ -65,7 +65,8 @@ internal static class DqcIds
             return Problem.NotNumeric;
         }
 
-        if (normalized.Length > 19 || !long.TryParse(normalized, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+        if (normalized.Length > 19 || !long.TryParse(normalized, NumberStyles.None, CultureInfo.InvariantCulture,
+            out _))
             return Problem.OutOfRange;
         return Problem.None;
     }

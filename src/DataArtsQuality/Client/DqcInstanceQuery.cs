@@ -27,7 +27,8 @@ internal sealed class DqcInstanceQuery
         if (!string.IsNullOrEmpty(Name)) q.Add(DqcClient.QueryPair("name", Name!));
         if (JobType.HasValue) q.Add(DqcClient.QueryPair("task_type", DqcRuleTypes.ToTaskType(JobType.Value)));
         if (!string.IsNullOrEmpty(RunStatus)) q.Add(DqcClient.QueryPair("run_status", RunStatus!.ToUpperInvariant()));
-        if (!string.IsNullOrEmpty(NotifyStatus)) q.Add(DqcClient.QueryPair("notify_status", NotifyStatus!.ToUpperInvariant()));
+        if (!string.IsNullOrEmpty(NotifyStatus))
+            q.Add(DqcClient.QueryPair("notify_status", NotifyStatus!.ToUpperInvariant()));
         if (After.HasValue) q.Add(DqcClient.QueryPair("start_time", DqcTime.ToMs(After.Value)));
         if (Before.HasValue) q.Add(DqcClient.QueryPair("end_time", DqcTime.ToMs(Before.Value)));
         return q;

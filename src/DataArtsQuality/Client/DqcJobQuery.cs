@@ -26,7 +26,8 @@ internal sealed class DqcJobQuery
             q.Add(DqcClient.QueryPair("category_id", DqcIds.Require(CategoryId, "category ID")));
         }
         if (!string.IsNullOrEmpty(Name)) q.Add(DqcClient.QueryPair("name", Name!));
-        if (!string.IsNullOrEmpty(ScheduleStatus)) q.Add(DqcClient.QueryPair("schedule_status", ScheduleStatus!.ToUpperInvariant()));
+        if (!string.IsNullOrEmpty(ScheduleStatus))
+            q.Add(DqcClient.QueryPair("schedule_status", ScheduleStatus!.ToUpperInvariant()));
         if (LastRunAfter.HasValue) q.Add(DqcClient.QueryPair("start_time", DqcTime.ToMs(LastRunAfter.Value)));
         if (LastRunBefore.HasValue) q.Add(DqcClient.QueryPair("end_time", DqcTime.ToMs(LastRunBefore.Value)));
         if (!string.IsNullOrEmpty(Creator)) q.Add(DqcClient.QueryPair("creator", Creator!));

@@ -27,7 +27,8 @@ internal sealed class DqcPager<T>
         Func<T, bool>? filter = null, int pageSize = MaxPageSize)
     {
         _fetch = fetch ?? throw new ArgumentNullException(nameof(fetch));
-        if (pageSize < 1 || pageSize > MaxPageSize) throw new ArgumentOutOfRangeException(nameof(pageSize), pageSize, "1 to 100.");
+        if (pageSize < 1 || pageSize > MaxPageSize)
+            throw new ArgumentOutOfRangeException(nameof(pageSize), pageSize, "1 to 100.");
         _filter = filter;
         _pageSize = pageSize;
         long clampedSkip = skip > long.MaxValue ? long.MaxValue : (long)skip;

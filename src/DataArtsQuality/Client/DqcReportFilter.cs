@@ -19,7 +19,8 @@ internal sealed class DqcReportFilter
     internal List<KeyValuePair<string, string>> ToQuery(bool withDimension, bool withLevels, bool withTableObject)
     {
         var q = new List<KeyValuePair<string, string>>();
-        void Add(string key, string? value) { if (!string.IsNullOrEmpty(value)) q.Add(DqcClient.QueryPair(key, value!)); }
+        void Add(string key,
+            string? value) { if (!string.IsNullOrEmpty(value)) q.Add(DqcClient.QueryPair(key, value!)); }
         if (withDimension) Add("quality_score_dimension", Dimension.ToLowerInvariant());
         if (withLevels) { Add("l1", L1); Add("l2", L2); Add("l3", L3); }
         Add("data_connection_id", DataConnectionId);

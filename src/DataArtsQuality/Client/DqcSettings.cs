@@ -77,14 +77,19 @@ internal sealed class DqcSettings
     {
         Check(MaximumRetryCount >= 0 && MaximumRetryCount <= 100, nameof(MaximumRetryCount), "between 0 and 100");
         Check(RetryIntervalSec >= 0 && RetryIntervalSec <= 600, nameof(RetryIntervalSec), "between 0 and 600 seconds");
-        Check(MaximumRetryIntervalSec >= 0 && MaximumRetryIntervalSec <= 3600, nameof(MaximumRetryIntervalSec), "between 0 and 3600 seconds");
-        Check(MaximumRetryAfterSec >= 0 && MaximumRetryAfterSec <= 86400, nameof(MaximumRetryAfterSec), "between 0 and 86400 seconds");
+        Check(MaximumRetryIntervalSec >= 0 && MaximumRetryIntervalSec <= 3600, nameof(MaximumRetryIntervalSec),
+            "between 0 and 3600 seconds");
+        Check(MaximumRetryAfterSec >= 0 && MaximumRetryAfterSec <= 86400, nameof(MaximumRetryAfterSec),
+            "between 0 and 86400 seconds");
         Check(TimeoutSec > 0 && TimeoutSec <= 86400, nameof(TimeoutSec), "more than 0 and at most 86400 seconds");
         Check(RateLimitCount >= 0 && RateLimitCount <= 100000, nameof(RateLimitCount), "between 0 (off) and 100000");
-        Check(RateLimitPeriodSec > 0 && RateLimitPeriodSec <= 3600, nameof(RateLimitPeriodSec), "more than 0 and at most 3600 seconds");
+        Check(RateLimitPeriodSec > 0 && RateLimitPeriodSec <= 3600, nameof(RateLimitPeriodSec),
+            "more than 0 and at most 3600 seconds");
         Check(StopGraceSec >= 0 && StopGraceSec <= 30, nameof(StopGraceSec), "between 0 and 30 seconds");
-        Check(LostAnswerLookCount >= 0 && LostAnswerLookCount <= 10, nameof(LostAnswerLookCount), "between 0 (do not look) and 10");
-        Check(LostAnswerLookIntervalSec >= 0 && LostAnswerLookIntervalSec <= 60, nameof(LostAnswerLookIntervalSec), "between 0 and 60 seconds");
+        Check(LostAnswerLookCount >= 0 && LostAnswerLookCount <= 10, nameof(LostAnswerLookCount),
+            "between 0 (do not look) and 10");
+        Check(LostAnswerLookIntervalSec >= 0 && LostAnswerLookIntervalSec <= 60, nameof(LostAnswerLookIntervalSec),
+            "between 0 and 60 seconds");
         return this;
     }
 
@@ -93,7 +98,8 @@ internal sealed class DqcSettings
     /// DQC_RATE_LIMIT_PERIOD_SEC where set. A value that cannot be used is ignored and named in <paramref
     /// name="problems"/>.
     /// </summary>
-    public static DqcSettings FromEnvironment(out IReadOnlyList<string> problems, Func<string, string?>? environment = null)
+    public static DqcSettings FromEnvironment(out IReadOnlyList<string> problems,
+        Func<string, string?>? environment = null)
     {
         environment ??= Environment.GetEnvironmentVariable;
         var list = new List<string>();
@@ -114,15 +120,18 @@ internal sealed class DqcSettings
         if (!ok) throw new ArgumentException($"{name} must be {range}.", name);
     }
 
-    private static void ReadInt(Func<string, string?> env, string name, int min, int max, Action<int> set, List<string> problems)
+    private static void ReadInt(Func<string, string?> env, string name, int min, int max, Action<int> set,
+        List<string> problems)
     {
         string? raw = env(name);
         if (string.IsNullOrWhiteSpace(raw)) return;
-        if (int.TryParse(raw!.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) && v >= min && v <= max) set(v);
+        if (int.TryParse(raw!.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture,
+            out int v) && v >= min && v <= max) set(v);
         else problems.Add($"{name}='{raw}' is ignored: expected a whole number from {min} to {max}.");
     }
 
-    private static void ReadDouble(Func<string, string?> env, string name, double min, double max, bool exclusiveMin, Action<double> set, List<string> problems)
+    private static void ReadDouble(Func<string, string?> env, string name, double min, double max, bool exclusiveMin,
+        Action<double> set, List<string> problems)
     {
         string? raw = env(name);
         if (string.IsNullOrWhiteSpace(raw)) return;

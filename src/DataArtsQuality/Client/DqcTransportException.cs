@@ -6,7 +6,8 @@ namespace DataArtsQuality.Client;
 /// </summary>
 public class DqcTransportException : DqcException
 {
-    public DqcTransportException(string message, string method, string path, bool mayHaveReachedServer, bool timedOut, Exception? inner)
+    public DqcTransportException(string message, string method, string path, bool mayHaveReachedServer, bool timedOut,
+        Exception? inner)
         : base(message, inner)
     {
         Method = method;
@@ -25,7 +26,8 @@ public class DqcTransportException : DqcException
 
     public override string ErrorId => TimedOut ? "DqcTimeout" : "DqcConnectionFailed";
 
-    public override DqcErrorCategory Category => TimedOut ? DqcErrorCategory.OperationTimeout : DqcErrorCategory.ConnectionError;
+    public override DqcErrorCategory Category
+        => TimedOut ? DqcErrorCategory.OperationTimeout : DqcErrorCategory.ConnectionError;
 
     public override string? RecommendedAction => IsTlsFailure
         ? "Fix the certificate trust, or for a test system only use Connect-DqcWorkspace -SkipCertificateCheck."

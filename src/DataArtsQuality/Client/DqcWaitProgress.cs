@@ -9,5 +9,6 @@ namespace DataArtsQuality.Client;
 /// <param name="CountsByStatus">Instances per last-seen run status; "NOT_SEEN" for those not listed yet.</param>
 /// <param name="Requests">List requests sent so far, all polls together.</param>
 /// <param name="NewOutcomes">Outcomes decided by this poll, in the order the targets were given.</param>
-internal sealed record DqcWaitProgress(TimeSpan Elapsed, int Total, int Finished, IReadOnlyDictionary<string, int> CountsByStatus,
+internal sealed record DqcWaitProgress(TimeSpan Elapsed, int Total, int Finished,
+    IReadOnlyDictionary<string, int> CountsByStatus,
     int Polls, int Requests, IReadOnlyList<DqcWaitOutcome> NewOutcomes, bool IsDone);

@@ -85,7 +85,8 @@ internal sealed class EnvironmentProxy : IWebProxy
     {
         if (value is null) return null;
         string v = value.Contains("://") ? value : "http://" + value;
-        return Uri.TryCreate(v, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        return Uri.TryCreate(v, UriKind.Absolute, out var uri) && (
+            uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
             ? uri : null;
     }
 
@@ -96,6 +97,7 @@ internal sealed class EnvironmentProxy : IWebProxy
     {
         if (proxy is null || string.IsNullOrEmpty(proxy.UserInfo)) return null;
         string[] parts = proxy.UserInfo.Split(new[] { ':' }, 2);
-        return new NetworkCredential(Uri.UnescapeDataString(parts[0]), parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : "");
+        return new NetworkCredential(Uri.UnescapeDataString(parts[0]),
+            parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : "");
     }
 }

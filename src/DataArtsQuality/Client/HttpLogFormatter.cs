@@ -12,7 +12,8 @@ internal static class HttpLogFormatter
 
     private static readonly HashSet<string> SecretHeaders = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "X-Auth-Token", "X-Subject-Token", "Authorization", "X-Security-Token", "Proxy-Authorization", "Cookie", "Set-Cookie",
+        "X-Auth-Token", "X-Subject-Token", "Authorization", "X-Security-Token", "Proxy-Authorization", "Cookie",
+        "Set-Cookie",
     };
 
     // "password": "...", "secret": "...", "sk": "...", "access": ... inside JSON bodies (IAM login, temporary

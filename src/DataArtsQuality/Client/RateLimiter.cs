@@ -60,7 +60,8 @@ internal sealed class RateLimiter
     /// gives the slot back and queues again behind the pause: it would otherwise be sent into the full window
     /// that the pause is there to wait out, and be refused too.
     /// </summary>
-    public async Task<(TimeSpan Waited, TimeSpan Slot)> ReserveAsync(int count, TimeSpan period, CancellationToken cancellationToken, bool share = false)
+    public async Task<(TimeSpan Waited, TimeSpan Slot)> ReserveAsync(int count, TimeSpan period,
+        CancellationToken cancellationToken, bool share = false)
     {
         if (count < 0) throw new ArgumentOutOfRangeException(nameof(count));
         if (count > 0 && period <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(period));

@@ -55,7 +55,8 @@ internal sealed class RetryPolicy
     /// name="repeatSafe"/> true treats a request that is not a read as one (it does no harm when carried out twice, as
     /// an IAM token request).
     /// </summary>
-    public RetryDecision ForResponse(HttpMethod method, HttpStatusCode status, RetryConditionHeaderValue? retryAfter, int attempt,
+    public RetryDecision ForResponse(HttpMethod method, HttpStatusCode status, RetryConditionHeaderValue? retryAfter,
+        int attempt,
         DateTimeOffset now, bool repeatSafe = false)
     {
         int code = (int)status;
@@ -80,8 +81,10 @@ internal sealed class RetryPolicy
                     + "see Set-DqcConfig -MaximumRetryAfterSec",
                     serverDelay.Value.TotalSeconds, _settings.MaximumRetryAfterSec));
             }
-            return new RetryDecision(RetryReason.RetryAfter, serverDelay.Value, string.Format(CultureInfo.InvariantCulture,
-                "retry {0} of {1} in {2:0.0##} s (Retry-After)", attempt, _settings.MaximumRetryCount, serverDelay.Value.TotalSeconds));
+            return new RetryDecision(RetryReason.RetryAfter, serverDelay.Value,
+                string.Format(CultureInfo.InvariantCulture,
+                "retry {0} of {1} in {2:0.0##} s (Retry-After)", attempt, _settings.MaximumRetryCount,
+                serverDelay.Value.TotalSeconds));
         }
         return Backoff(attempt);
     }

@@ -72,7 +72,8 @@ internal static class ServicePointSettings
             {
                 _applied = true;
                 SetProtocols();
-                ServicePointManager.DefaultConnectionLimit = ConnectionLimit(ServicePointManager.DefaultConnectionLimit, MaxParallelRequests);
+                ServicePointManager.DefaultConnectionLimit = ConnectionLimit(ServicePointManager.DefaultConnectionLimit,
+                    MaxParallelRequests);
             }
             if (endpoint != null && endpoint.IsAbsoluteUri)
             {

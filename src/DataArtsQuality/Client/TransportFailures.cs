@@ -49,12 +49,14 @@ internal static class TransportFailures
         string detail = Innermost(ex).Message;
         return kind switch
         {
-            TransportFailure.NotSent => new DqcTransportException($"{method} {path} could not reach {uri.Host}: {detail}",
+            TransportFailure.NotSent => new DqcTransportException(
+                $"{method} {path} could not reach {uri.Host}: {detail}",
                 method.Method, path, mayHaveReachedServer: false, timedOut: false, ex),
             TransportFailure.Tls => new DqcTransportException(
                 $"{method} {path}: the secure connection to {uri.Host} failed ({detail}). Check the certificate; -SkipCertificateCheck on Connect-DqcWorkspace turns the check off for test systems.",
                 method.Method, path, mayHaveReachedServer: false, timedOut: false, ex) { IsTlsFailure = true },
-            _ => new DqcTransportException($"{method} {path}: the connection to {uri.Host} broke before a complete answer: {detail}",
+            _ => new DqcTransportException(
+                $"{method} {path}: the connection to {uri.Host} broke before a complete answer: {detail}",
                 method.Method, path, mayHaveReachedServer: true, timedOut: false, ex),
         };
     }

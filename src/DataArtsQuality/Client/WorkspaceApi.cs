@@ -36,13 +36,15 @@ internal static class WorkspaceApi
         JobLogLocationName = w.JobLogLocationName,
     };
 
-    private static DateTimeOffset? FromMs(long? ms) => ms is long v && v > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(v).ToLocalTime() : (DateTimeOffset?)null;
+    private static DateTimeOffset? FromMs(long? ms)
+        => ms is long v && v > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(v).ToLocalTime() : (DateTimeOffset?)null;
 
     /// <summary>The one workspace of that name: exact match first, then case-insensitive; else a clear error.</summary>
     public static DqcWorkspace PickByName(IReadOnlyList<DqcWorkspace> workspaces, string name, string instanceId)
     {
         var exact = workspaces.Where(w => string.Equals(w.Name, name, StringComparison.Ordinal)).ToList();
-        var matches = exact.Count > 0 ? exact : workspaces.Where(w => string.Equals(w.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
+        var matches = exact.Count > 0 ? exact : workspaces.Where(
+            w => string.Equals(w.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
         if (matches.Count == 1) return matches[0];
         if (matches.Count == 0)
         {

@@ -10,7 +10,8 @@ namespace DataArtsQuality.Commands;
 /// close, and optionally cancel the run. -CancelRun is what it says; the inverted wire polarity of cancel_run
 /// (false = cancel) is handled in the core, and cancel_run is always sent.
 /// </summary>
-[Cmdlet(VerbsCommon.Add, "DqcInstanceRecord", DefaultParameterSetName = CommentSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsCommon.Add, "DqcInstanceRecord", DefaultParameterSetName = CommentSet, SupportsShouldProcess = true,
+    ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(DqcInstanceRecord))]
 public sealed class AddDqcInstanceRecord : DqcCmdlet
 {
@@ -48,7 +49,9 @@ public sealed class AddDqcInstanceRecord : DqcCmdlet
     private InFlightWindow<DqcInstanceRecord, string?>? _sent;
 
     /// <summary>One record at a time, in input order: the API takes one instance per request.</summary>
-    private InFlightWindow<DqcInstanceRecord, string?> Sent => _sent ??= new InFlightWindow<DqcInstanceRecord, string?>(this, 1, Recorded, Failed, (record, request, why) => null);
+    private InFlightWindow<DqcInstanceRecord, string?> Sent
+        => _sent ??= new InFlightWindow<DqcInstanceRecord, string?>(this, 1, Recorded, Failed,
+            (record, request, why) => null);
 
     protected override void ProcessRecord() => Sent.Reporting(() =>
     {
@@ -63,7 +66,8 @@ public sealed class AddDqcInstanceRecord : DqcCmdlet
         string description = action == "Close" ? "Close the issue" : action == "HandOver" ? $"Hand over to '{AssignTo}'" : "Add a comment";
         if (CancelRun) description += " and cancel the run";
         if (!ShouldProcess($"instance {id.Value}", description)) return;
-        if (CancelRun && !Force && !ShouldContinue($"Cancel the run of instance {id.Value}? It stops immediately.", "Cancel run"))
+        if (CancelRun && !Force && !ShouldContinue($"Cancel the run of instance {id.Value}? It stops immediately.",
+            "Cancel run"))
             return;
         var record = new DqcInstanceRecord
         {
@@ -73,7 +77,8 @@ public sealed class AddDqcInstanceRecord : DqcCmdlet
             AssignedTo = AssignTo,
             RunCancelled = CancelRun,
         };
-        Sent.Send(record, Client.UpdateInstanceRecordAsync(id.Value, Comment, AssignTo, action == "Close", CancelRun, CancelToken));
+        Sent.Send(record,
+            Client.UpdateInstanceRecordAsync(id.Value, Comment, AssignTo, action == "Close", CancelRun, CancelToken));
     }
 
     private void Recorded(DqcInstanceRecord record, string? message)
@@ -85,6 +90,7 @@ public sealed class AddDqcInstanceRecord : DqcCmdlet
     private ErrorRecord Failed(DqcInstanceRecord record, Exception ex)
     {
         if (!ErrorRecords.IsReported(ex)) ExceptionDispatchInfo.Capture(ex).Throw();
-        return ToErrorRecord(ex, $"Could not record '{record.Action}' on instance {record.InstanceId}", record.InstanceId);
+        return ToErrorRecord(ex, $"Could not record '{record.Action}' on instance {record.InstanceId}",
+            record.InstanceId);
     }
 }

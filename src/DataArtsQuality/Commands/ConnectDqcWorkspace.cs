@@ -217,7 +217,9 @@ public sealed class ConnectDqcWorkspace : PSCmdlet, IDisposable
         var client = new DqcClient(connection, _pump);
         try
         {
-            _pump.Run(ct => client.ListJobsPageAsync(DqcRuleType.Quality, Array.Empty<KeyValuePair<string, string>>(), 0, 1, ct));
+            _pump.Run(
+                ct => client.ListJobsPageAsync(DqcRuleType.Quality, Array.Empty<KeyValuePair<string, string>>(), 0, 1,
+                    ct));
             WriteVerbose($"Checked the connection: workspace {connection.WorkspaceId} answers.");
         }
         catch (DqcException ex)

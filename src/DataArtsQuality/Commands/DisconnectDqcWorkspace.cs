@@ -38,7 +38,8 @@ public sealed class DisconnectDqcWorkspace : DqcCmdlet
             var connection = DqcSessionState.Find(name);
             if (connection is null)
             {
-                WriteError(new ErrorRecord(new System.InvalidOperationException($"There is no connection named '{name}'."),
+                WriteError(
+                    new ErrorRecord(new System.InvalidOperationException($"There is no connection named '{name}'."),
                     "DqcConnectionNotFound", ErrorCategory.ObjectNotFound, name));
                 continue;
             }

@@ -41,7 +41,8 @@ public abstract class DqcBatchCmdlet : DqcCmdlet
     protected override void EndProcessing()
     {
         // Progress only when it takes more than one request.
-        var progress = _ids.Count > DqcClient.MaxIdsPerBatch ? new ItemProgress(this, $"{Verb}: {What}s", "done", _ids.Count) : null;
+        var progress = _ids.Count > DqcClient.MaxIdsPerBatch ? new ItemProgress(this, $"{Verb}: {What}s", "done",
+            _ids.Count) : null;
         try
         {
             Send(progress);
@@ -61,7 +62,8 @@ public abstract class DqcBatchCmdlet : DqcCmdlet
             }
             catch (Exception ex) when (ErrorRecords.IsReported(ex))
             {
-                string list = batch.Count <= 5 ? string.Join(", ", batch) : string.Join(", ", batch.GetRange(0, 5)) + $" and {batch.Count - 5} more";
+                string list = batch.Count <= 5 ? string.Join(", ", batch) : string.Join(", ", batch.GetRange(0, 5)) +
+                    $" and {batch.Count - 5} more";
                 WriteItemError(ex, $"Could not {Verb.ToLowerInvariant()} {What} {list} (one request; none of them may have been processed)", batch.ToArray());
             }
             progress?.ItemDone(batch.Count);

@@ -87,11 +87,14 @@ public abstract class DqcCmdlet : PSCmdlet, IReportWriter, IDisposable
             var named = DqcSessionState.Find(name);
             if (named is null)
             {
-                var names = DqcSessionState.All.Select(c => c.Name).OrderBy(n => n, StringComparer.OrdinalIgnoreCase).ToList();
+                var names = DqcSessionState.All.Select(c => c.Name).OrderBy(n => n, StringComparer.OrdinalIgnoreCase)
+                    .ToList();
                 string message = $"There is no connection named '{name}'. " + (names.Count == 0
                     ? "There are no connections: run Connect-DqcWorkspace -Name " + name + " first."
                     : "The connections are: " + string.Join(", ", names) + ".");
-                ThrowTerminatingError(ErrorRecords.Create(new InvalidOperationException(message), "DqcConnectionNotFound", ErrorCategory.ObjectNotFound, name));
+                ThrowTerminatingError(
+                    ErrorRecords.Create(new InvalidOperationException(message), "DqcConnectionNotFound",
+                        ErrorCategory.ObjectNotFound, name));
             }
             return named!;
         }
@@ -104,7 +107,8 @@ public abstract class DqcCmdlet : PSCmdlet, IReportWriter, IDisposable
     {
         {
             ThrowTerminatingError(ErrorRecords.Create(
-                new InvalidOperationException("You are not connected to a DataArts Quality workspace. Run Connect-DqcWorkspace first."),
+                new InvalidOperationException(
+                    "You are not connected to a DataArts Quality workspace. Run Connect-DqcWorkspace first."),
                 "DqcNotConnected", ErrorCategory.InvalidOperation, null,
                 recommendedAction: "Connect-DqcWorkspace -Region <region> -ProjectId <project id> -WorkspaceId <workspace id> -Token <token>"));
         }
@@ -115,14 +119,18 @@ public abstract class DqcCmdlet : PSCmdlet, IReportWriter, IDisposable
     /// have a workspace (DQC calls send it as the workspace header).
     /// Requests use the settings of the runspace the cmdlet runs in (Set-DqcConfig there, else the session's).
     /// </summary>
-    internal DqcClient Client => _client ??= new DqcClient(RequireWorkspace(RequireConnection()), Pump) { SettingsOverride = DqcConfigState.Current };
+    internal DqcClient Client
+        => _client ??= new DqcClient(RequireWorkspace(RequireConnection()),
+            Pump) { SettingsOverride = DqcConfigState.Current };
 
     private DqcConnection RequireWorkspace(DqcConnection connection)
     {
         if (connection.WorkspaceId.Length == 0)
         {
             string message = $"The connection '{connection.Name}' has no workspace. Find one with Get-DqcWorkspace -InstanceId <instance id>, then connect with -WorkspaceId or -WorkspaceName.";
-            ThrowTerminatingError(ErrorRecords.Create(new InvalidOperationException(message), "DqcNoWorkspace", ErrorCategory.InvalidOperation, connection.Name));
+            ThrowTerminatingError(
+                ErrorRecords.Create(new InvalidOperationException(message), "DqcNoWorkspace",
+                    ErrorCategory.InvalidOperation, connection.Name));
         }
         return connection;
     }
@@ -141,7 +149,8 @@ public abstract class DqcCmdlet : PSCmdlet, IReportWriter, IDisposable
 
     protected internal bool ErrorActionIsStop()
     {
-        object? value = MyInvocation.BoundParameters.TryGetValue("ErrorAction", out var bound) ? bound : GetVariableValue("ErrorActionPreference");
+        object? value = MyInvocation.BoundParameters.TryGetValue("ErrorAction",
+            out var bound) ? bound : GetVariableValue("ErrorActionPreference");
         return value is ActionPreference preference ? preference == ActionPreference.Stop
             : string.Equals(value?.ToString(), nameof(ActionPreference.Stop), StringComparison.OrdinalIgnoreCase);
     }

@@ -13,7 +13,8 @@ public abstract class DqcJobListCmdlet : DqcCmdlet
     protected const string ByIdSet = "ById";
 
     /// <summary>Job IDs whose detail to get, from the pipeline as strings or as objects with Id/JobId/RuleId.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipeline = true,
+        ValueFromPipelineByPropertyName = true)]
     [Alias("JobId", "RuleId")]
     [ArgumentCompleter(typeof(JobIdCompleter))]
     [AllowNull]
@@ -64,8 +65,10 @@ public abstract class DqcJobListCmdlet : DqcCmdlet
             CategoryId = CategoryId?.Value,
             ScheduleStatus = ScheduleStatus,
             Creator = Creator,
-            LastRunAfter = MyInvocation.BoundParameters.ContainsKey(nameof(LastRunAfter)) ? DqcTime.FromDateTime(LastRunAfter) : null,
-            LastRunBefore = MyInvocation.BoundParameters.ContainsKey(nameof(LastRunBefore)) ? DqcTime.FromDateTime(LastRunBefore) : null,
+            LastRunAfter = MyInvocation.BoundParameters.ContainsKey(nameof(LastRunAfter)) ? DqcTime.FromDateTime(
+                LastRunAfter) : null,
+            LastRunBefore = MyInvocation.BoundParameters.ContainsKey(nameof(LastRunBefore)) ? DqcTime.FromDateTime(
+                LastRunBefore) : null,
         };
         var pages = new PageWriter(this);
         pages.Write(Client.ListJobs(JobKind, query, pages.Skip, pages.First), what + "s", null);

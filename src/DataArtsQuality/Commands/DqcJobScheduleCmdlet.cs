@@ -23,7 +23,8 @@ public abstract class DqcJobScheduleCmdlet : DqcCmdlet
     private InFlightWindow<string, string?>? _sent;
 
     /// <summary>One change at a time, in input order: the API takes one job per request.</summary>
-    private InFlightWindow<string, string?> Sent => _sent ??= new InFlightWindow<string, string?>(this, 1, Scheduled, Failed, (id, request, why) => null);
+    private InFlightWindow<string, string?> Sent
+        => _sent ??= new InFlightWindow<string, string?>(this, 1, Scheduled, Failed, (id, request, why) => null);
 
     protected override void ProcessRecord() => Sent.Reporting(() =>
     {

@@ -36,7 +36,8 @@ public abstract class DqcResourceCmdlet : DqcCmdlet
         }
         finally
         {
-            WriteProgress(new ProgressRecord(activityId, activity, "Done") { RecordType = ProgressRecordType.Completed });
+            WriteProgress(
+                new ProgressRecord(activityId, activity, "Done") { RecordType = ProgressRecordType.Completed });
         }
     }
 }

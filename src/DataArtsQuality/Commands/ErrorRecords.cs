@@ -31,7 +31,8 @@ internal static class ErrorRecords
         var (id, category) = Classify(exception);
         var dqc = exception as DqcException;
         int attempts = dqc?.Attempts ?? 1;
-        string message = $"{context}: {exception.Message}" + (attempts > 1 ? $" (gave up after {attempts} attempts)" : "");
+        string message = $"{context}: {exception.Message}" +
+            (attempts > 1 ? $" (gave up after {attempts} attempts)" : "");
         if (dqc?.RetryDecision is { ExplainsTheError: true } decision)
             message = message.TrimEnd('.') + "; " + decision.Reason + ".";
         return Create(exception, id, category, target ?? dqc?.TargetObject, message, dqc?.RecommendedAction);

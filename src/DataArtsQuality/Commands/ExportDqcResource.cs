@@ -6,7 +6,8 @@ namespace DataArtsQuality.Commands;
 /// PostQualityResourceExport, then GetQualityResourceStatus until the file is GENERATED (with a progress bar),
 /// then GetQualityResourceDownload into -Path. IDs from the pipeline make one export.
 /// </summary>
-[Cmdlet(VerbsData.Export, "DqcResource", DefaultParameterSetName = ByIdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsData.Export, "DqcResource", DefaultParameterSetName = ByIdSet, SupportsShouldProcess = true,
+    ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(FileInfo))]
 public sealed class ExportDqcResource : DqcResourceCmdlet
 {
@@ -21,7 +22,8 @@ public sealed class ExportDqcResource : DqcResourceCmdlet
     [Parameter(Mandatory = true, Position = 1)]
     public string Path { get; set; } = "";
 
-    [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipeline = true,
+        ValueFromPipelineByPropertyName = true)]
     [Alias("TemplateId", "JobId")]
     public DqcId[]? Id { get; set; }
 
@@ -63,7 +65,9 @@ public sealed class ExportDqcResource : DqcResourceCmdlet
         string path = GetUnresolvedProviderPathFromPSPath(Path);
         if (File.Exists(path) && !Force)
         {
-            WriteError(new ErrorRecord(new IOException($"The file {path} exists. Use -Force to overwrite it."), "DqcFileExists", ErrorCategory.ResourceExists, path));
+            WriteError(
+                new ErrorRecord(new IOException($"The file {path} exists. Use -Force to overwrite it."),
+                    "DqcFileExists", ErrorCategory.ResourceExists, path));
             return;
         }
         if (ParameterSetName == ByIdSet && _ids.Count == 0) return;

@@ -111,11 +111,14 @@ public sealed class GetDqcInstance : DqcCmdlet
         foreach (string id in _instanceIds)
         {
             if (found.Contains(id)) continue;
-            string since = query.After.HasValue ? query.After.Value.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture) : "the beginning";
+            string since = query.After.HasValue ? query.After.Value.ToString("yyyy-MM-dd HH:mm:ss zzz",
+                CultureInfo.InvariantCulture) : "the beginning";
             string message = $"Instance {id} was not found among the instances started since {since}" +
                 (jobIds.Count > 0 || query.RunStatus != null || query.Name != null || query.JobType != null || query.NotifyStatus != null ? " that match the other filters" : "") +
                 ". Use -After to search further back.";
-            WriteError(ErrorRecords.Create(new ItemNotFoundException(message), "DqcInstanceNotFound", ErrorCategory.ObjectNotFound, id));
+            WriteError(
+                ErrorRecords.Create(new ItemNotFoundException(message), "DqcInstanceNotFound",
+                    ErrorCategory.ObjectNotFound, id));
         }
     }
 }

@@ -22,7 +22,8 @@ public sealed class GetDqcInstanceResult : DqcCmdlet
         {
             if (!AcceptId(raw, "instance ID", out var id)) continue;
             var pages = new PageWriter(this);
-            pages.Write(Client.ListInstanceResults(id.Value, pages.Skip, pages.First), $"the results of instance {id.Value}", id.Value);
+            pages.Write(Client.ListInstanceResults(id.Value, pages.Skip, pages.First),
+                $"the results of instance {id.Value}", id.Value);
         }
     }
 }

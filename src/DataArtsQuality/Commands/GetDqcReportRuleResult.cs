@@ -39,7 +39,8 @@ public sealed class GetDqcReportRuleResult : DqcReportCmdlet
             TableObjectName = TableObjectName,
         });
         var pages = new PageWriter(this);
-        pages.Write(Client.ListSubRuleResults(id.Value, filter, pages.Skip, pages.First), $"the results of sub-rule instance {id.Value}",
+        pages.Write(Client.ListSubRuleResults(id.Value, filter, pages.Skip, pages.First),
+            $"the results of sub-rule instance {id.Value}",
             id.Value, row => ToObject(id.Value, row));
     }
 

@@ -56,11 +56,14 @@ public sealed class GetDqcReportScore : DqcReportCmdlet
         {
             if (SortBy is "DataConnection" or "Database")
             {
-                WriteError(InvalidInput("DqcInvalidSort", $"The business report cannot be sorted by {SortBy}; use L1, L2, L3 or Table.", SortBy));
+                WriteError(
+                    InvalidInput("DqcInvalidSort",
+                        $"The business report cannot be sorted by {SortBy}; use L1, L2, L3 or Table.", SortBy));
                 return;
             }
             var pages = new PageWriter(this);
-            pages.Write(Client.ListBusinessScores(filter, SortBy, Descending, pages.Skip, pages.First), "business scores", null);
+            pages.Write(Client.ListBusinessScores(filter, SortBy, Descending, pages.Skip, pages.First),
+                "business scores", null);
         }
         else
         {
@@ -70,7 +73,8 @@ public sealed class GetDqcReportScore : DqcReportCmdlet
                 return;
             }
             var pages = new PageWriter(this);
-            pages.Write(Client.ListTechnologyScores(filter, SortBy, Descending, pages.Skip, pages.First), "technical scores", null);
+            pages.Write(Client.ListTechnologyScores(filter, SortBy, Descending, pages.Skip, pages.First),
+                "technical scores", null);
         }
     }
 }

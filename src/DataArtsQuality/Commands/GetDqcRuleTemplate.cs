@@ -10,7 +10,8 @@ public sealed class GetDqcRuleTemplate : DqcCmdlet
     private const string ListSet = "List";
     private const string ByIdSet = "ById";
 
-    [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipeline = true,
+        ValueFromPipelineByPropertyName = true)]
     [Alias("TemplateId")]
     public DqcId[]? Id { get; set; }
 

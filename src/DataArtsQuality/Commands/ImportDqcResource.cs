@@ -40,7 +40,9 @@ public sealed class ImportDqcResource : DqcResourceCmdlet
         string path = GetUnresolvedProviderPathFromPSPath(Path);
         if (!File.Exists(path))
         {
-            WriteError(new ErrorRecord(new FileNotFoundException($"The file {path} does not exist.", path), "DqcFileNotFound", ErrorCategory.ObjectNotFound, path));
+            WriteError(
+                new ErrorRecord(new FileNotFoundException($"The file {path} does not exist.", path), "DqcFileNotFound",
+                    ErrorCategory.ObjectNotFound, path));
             return;
         }
         if (!ShouldProcess(path, $"Import {Type} resources")) return;
@@ -56,7 +58,8 @@ public sealed class ImportDqcResource : DqcResourceCmdlet
                 Connections = Map(ConnectionMapping),
                 Queues = Map(QueueMapping),
             };
-            Run(async ct => { await Client.ImportResourceAsync(upload.ResourceId, Type, Strategy, mappings, ct).ConfigureAwait(false); return true; });
+            Run(async ct => { await Client.ImportResourceAsync(upload.ResourceId, Type, Strategy, mappings,
+                ct).ConfigureAwait(false); return true; });
             var status = Wait(upload.ResourceId, needFile: false, $"Importing {System.IO.Path.GetFileName(path)}");
             status.Directories = upload.Directories;
             status.Topics = upload.Topics;
@@ -76,7 +79,8 @@ public sealed class ImportDqcResource : DqcResourceCmdlet
         if (table is null) return null;
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (DictionaryEntry e in table)
-            map[Convert.ToString(e.Key, System.Globalization.CultureInfo.InvariantCulture) ?? ""] = Convert.ToString(e.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
+            map[Convert.ToString(e.Key, System.Globalization.CultureInfo.InvariantCulture) ?? ""] = Convert.ToString(
+                e.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
         return map;
     }
 }

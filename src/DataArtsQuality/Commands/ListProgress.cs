@@ -45,17 +45,20 @@ internal sealed class ListProgress
         {
             TimeSpan wait = _limiter.PeekWait(_count, _period, _share);
             if (wait >= TimeSpan.FromMilliseconds(500))
-                status += string.Format(CultureInfo.InvariantCulture, "; waiting {0:0} s for the rate limit", Math.Ceiling(wait.TotalSeconds));
+                status += string.Format(CultureInfo.InvariantCulture, "; waiting {0:0} s for the rate limit",
+                    Math.Ceiling(wait.TotalSeconds));
             if (expected.HasValue)
             {
-                long requestsLeft = (Math.Max(0, expected.Value - written) + DqcPager<object>.MaxPageSize - 1) / DqcPager<object>.MaxPageSize;
+                long requestsLeft = (Math.Max(0, expected.Value - written) +
+                    DqcPager<object>.MaxPageSize - 1) / DqcPager<object>.MaxPageSize;
                 if (requestsLeft >= _count)
                 {
                     // The limit sets the pace: Count requests per Period, one page each.
                     double seconds = requestsLeft * _period.TotalSeconds / _count;
                     record.SecondsRemaining = (int)Math.Min(int.MaxValue, Math.Ceiling(seconds));
                     record.CurrentOperation = string.Format(CultureInfo.InvariantCulture,
-                        "{0:N0} more requests at {1} per {2:0.#} s (the rate limit)", requestsLeft, _count, _period.TotalSeconds);
+                        "{0:N0} more requests at {1} per {2:0.#} s (the rate limit)", requestsLeft, _count,
+                        _period.TotalSeconds);
                 }
             }
         }

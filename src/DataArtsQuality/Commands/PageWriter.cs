@@ -33,7 +33,8 @@ internal sealed class PageWriter
 
     /// <summary>Like <see cref="Write{T}(DqcPager{T}, string, object?, bool)"/>, writing project(item) for each
     /// record.</summary>
-    public bool Write<T>(DqcPager<T> pager, string what, object? target, Func<T, object> project, bool totalIsExact = true)
+    public bool Write<T>(DqcPager<T> pager, string what, object? target, Func<T, object> project,
+        bool totalIsExact = true)
     {
         bool includeTotal = Paging?.IncludeTotalCount.IsPresent == true;
         bool totalWritten = false;
@@ -59,7 +60,8 @@ internal sealed class PageWriter
                 {
                     // With a client-side filter the service's total counts records that may not match: say it is a
                     // bound.
-                    _cmdlet.WriteObject(Paging!.NewTotalCount((ulong)Math.Max(0, pager.TotalCount.Value), totalIsExact ? 1.0 : 0.0));
+                    _cmdlet.WriteObject(
+                        Paging!.NewTotalCount((ulong)Math.Max(0, pager.TotalCount.Value), totalIsExact ? 1.0 : 0.0));
                     totalWritten = true;
                 }
                 foreach (var item in page)

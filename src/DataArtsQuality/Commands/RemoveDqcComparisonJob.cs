@@ -17,5 +17,6 @@ public sealed class RemoveDqcComparisonJob : DqcBatchCmdlet
 
     protected override void ProcessRecord() => Collect(Id);
 
-    protected override Task SendAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken) => Client.DeleteJobsAsync(DqcRuleType.Comparison, ids, cancellationToken);
+    protected override Task SendAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
+        => Client.DeleteJobsAsync(DqcRuleType.Comparison, ids, cancellationToken);
 }

@@ -15,5 +15,6 @@ public sealed class RemoveDqcRuleTemplate : DqcBatchCmdlet
 
     protected override void ProcessRecord() => Collect(Id);
 
-    protected override Task SendAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken) => Client.DeleteTemplatesAsync(ids, cancellationToken);
+    protected override Task SendAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
+        => Client.DeleteTemplatesAsync(ids, cancellationToken);
 }

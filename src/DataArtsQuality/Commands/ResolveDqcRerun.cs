@@ -41,7 +41,8 @@ public sealed class ResolveDqcRerun : DqcCmdlet
             {
                 WriteError(ErrorRecords.Create(new InvalidOperationException(
                     $"The rerun of job {rerun.RuleId} was sent to workspace {rerun.WorkspaceId} (connection '{rerun.Connection}'), not to this connection's."),
-                    "DqcRerunOtherWorkspace", ErrorCategory.InvalidArgument, rerun.RuleId, recommendedAction: $"Resolve-DqcRerun -Connection {rerun.Connection}"));
+                    "DqcRerunOtherWorkspace", ErrorCategory.InvalidArgument, rerun.RuleId,
+                    recommendedAction: $"Resolve-DqcRerun -Connection {rerun.Connection}"));
                 continue;
             }
             if (rerun.State == DqcRerunState.InDoubt || rerun.State == DqcRerunState.NotFound) lookFor.Add(rerun);
@@ -55,7 +56,8 @@ public sealed class ResolveDqcRerun : DqcCmdlet
         }
         catch (Exception ex) when (ErrorRecords.IsReported(ex))
         {
-            foreach (var rerun in lookFor) WriteItemError(ex, $"Could not look for the run of job {rerun.RuleId}", rerun.RuleId);
+            foreach (var rerun in lookFor)
+                WriteItemError(ex, $"Could not look for the run of job {rerun.RuleId}", rerun.RuleId);
             return;
         }
         foreach (var rerun in lookFor) WriteObject(rerun);

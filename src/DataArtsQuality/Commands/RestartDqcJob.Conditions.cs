@@ -43,7 +43,8 @@ public sealed partial class RestartDqcJob
     private bool HasNewerRun(string ruleId, DqcRuleType ruleType)
     {
         if (Force || IfNotRunSince is null) return false;
-        var condition = new DqcRerunCondition(IfNotRunSince.Value, _sinceGiven, string.IsNullOrEmpty(ReferenceInstanceId) ? null : ReferenceInstanceId);
+        var condition = new DqcRerunCondition(IfNotRunSince.Value, _sinceGiven,
+            string.IsNullOrEmpty(ReferenceInstanceId) ? null : ReferenceInstanceId);
         DqcConditionOutcome outcome;
         try
         {
@@ -62,7 +63,8 @@ public sealed partial class RestartDqcJob
         return true;
     }
 
-    private void NotStarted(string ruleId, DqcRuleType ruleType, DqcRerunCondition condition, DqcConditionOutcome outcome)
+    private void NotStarted(string ruleId, DqcRuleType ruleType, DqcRerunCondition condition,
+        DqcConditionOutcome outcome)
     {
         string what = $"{DqcRuleTypes.Describe(ruleType)} {ruleId}";
         string since = condition.Since.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
@@ -75,18 +77,23 @@ public sealed partial class RestartDqcJob
             return;
         }
         var run = outcome.Run!;
-        if (!_newerEmitted.Add(run.InstanceId) || DqcSessionState.Reruns.Snapshot().Any(r => SentHere(r) && r.InstanceId == run.InstanceId))
+        if (!_newerEmitted.Add(run.InstanceId) || DqcSessionState.Reruns.Snapshot().Any(
+            r => SentHere(r) && r.InstanceId == run.InstanceId))
         {
-            WriteVerbose($"{what} was not re-run again: it has run since {since} (instance {run.InstanceId}), reported above.");
+            WriteVerbose(
+                $"{what} was not re-run again: it has run since {since} (instance {run.InstanceId}), reported above.");
             return;
         }
         string message = string.Format(CultureInfo.InvariantCulture,
             "{0} was not re-run: it has run since {1} (instance {2}{3}{4}); that run is reported instead. Use -Force to re-run it anyway.",
-            what, since, run.InstanceId, run.StartTime is null ? "" : ", started " + run.StartTime.Value.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture),
+            what, since, run.InstanceId,
+            run.StartTime is null ? "" : ", started " +
+            run.StartTime.Value.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture),
             run.RunStatus is null ? "" : ", " + run.RunStatus);
         if (run.JobName is null && !string.IsNullOrEmpty(JobName)) run.JobName = JobName;
         var ticket = new DqcRerunTicket(ruleId, ruleType, run.JobName);
-        _window.Send(new Rerun(ticket, DateTimeOffset.Now), Task.FromResult(new RerunAnswer(run.InstanceId, run, null, message)));
+        _window.Send(new Rerun(ticket, DateTimeOffset.Now),
+            Task.FromResult(new RerunAnswer(run.InstanceId, run, null, message)));
     }
 
     /// <summary>Whether this invocation sent <paramref name="rerun"/> (its batch's record).</summary>

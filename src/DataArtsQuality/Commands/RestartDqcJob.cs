@@ -76,7 +76,8 @@ public sealed partial class RestartDqcJob : DqcCmdlet
 
     private readonly List<DqcInstance> _submitted = new List<DqcInstance>();
     // The record of each submitted instance kept for the wait, so the wait reports it once.
-    private readonly Dictionary<string, DqcRerun> _waitedRecords = new Dictionary<string, DqcRerun>(StringComparer.Ordinal);
+    private readonly Dictionary<string, DqcRerun> _waitedRecords = new Dictionary<string, DqcRerun>(
+        StringComparer.Ordinal);
     private ItemProgress _progress = null!;
     // Made at the first send; StopProcessing reads it from another thread.
     private DqcRerunBatch? _batch;
@@ -123,7 +124,8 @@ public sealed partial class RestartDqcJob : DqcCmdlet
         }
         var unreported = batch.Stop(_stopGrace, base.StopProcessing);
         // Past the wait the pipeline thread is handing that one downstream: it counts as reported there.
-        var taken = unreported.Where(r => r.TryReport(DqcRerunReport.StopReport, () => { }, TimeSpan.FromMilliseconds(500))).ToList();
+        var taken = unreported.Where(
+            r => r.TryReport(DqcRerunReport.StopReport, () => { }, TimeSpan.FromMilliseconds(500))).ToList();
         foreach (string line in DqcStopReport.Lines(taken))
         {
             try
@@ -193,7 +195,8 @@ public sealed partial class RestartDqcJob : DqcCmdlet
         if (!DqcRuleTypes.TryParse(RuleType, out var ruleType))
         {
             _window.Refuse(InvalidInput("DqcInvalidRuleType",
-                $"The rule type '{RuleType}' of rule ID {ruleId} is not valid. Use Quality (1) or Comparison (2).", ruleId));
+                $"The rule type '{RuleType}' of rule ID {ruleId} is not valid. Use Quality (1) or Comparison (2).",
+                ruleId));
             return;
         }
 
@@ -330,7 +333,8 @@ public sealed partial class RestartDqcJob : DqcCmdlet
 
     private static string FoundWarning(Rerun entry, RerunAnswer answer) => string.Format(CultureInfo.InvariantCulture,
         "The answer to the rerun of {0} {1} was lost ({2}); its run was found among the job's instances: instance {3}, started {4:yyyy-MM-dd HH:mm:ss zzz}. It was not sent again.",
-        DqcRuleTypes.Describe(entry.RuleType), entry.RuleId, answer.LostAnswer!.Message.TrimEnd('.'), answer.InstanceId, answer.FoundRun!.StartTime);
+        DqcRuleTypes.Describe(entry.RuleType), entry.RuleId, answer.LostAnswer!.Message.TrimEnd('.'), answer.InstanceId,
+        answer.FoundRun!.StartTime);
 
     /// <summary>
     /// A rerun that failed. When the request may have reached the service (a timeout, a connection that broke after
@@ -347,7 +351,8 @@ public sealed partial class RestartDqcJob : DqcCmdlet
         {
             // A 2xx: the service accepted the rerun; only its answer (the new instance ID) is lost.
             string message = $"The service accepted the rerun of {what} {entry.RuleId}, but its answer could not be read, so the new instance ID is unknown: {ex.Message}{looked}";
-            return ErrorRecords.Create(ex, "DqcRerunAcceptedIdUnknown", ErrorCategory.InvalidResult, entry.RuleId, message,
+            return ErrorRecords.Create(ex, "DqcRerunAcceptedIdUnknown", ErrorCategory.InvalidResult, entry.RuleId,
+                message,
                 $"The job runs: find its new instance with Get-DqcInstance (job {entry.RuleId}) rather than re-running it.");
         }
         if (ex is not DqcException { MayHaveBeenProcessed: true })

@@ -11,7 +11,8 @@ namespace DataArtsQuality.Commands;
 /// given keep their value; -Reset goes back to the defaults and DQC_* variables (in the session) or to the session's
 /// settings (in another runspace).
 /// </summary>
-[Cmdlet(VerbsCommon.Set, "DqcConfig", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = SetSet)]
+[Cmdlet(VerbsCommon.Set, "DqcConfig", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low,
+    DefaultParameterSetName = SetSet)]
 [OutputType(typeof(DqcConfig))]
 public sealed class SetDqcConfig : PSCmdlet
 {
@@ -87,15 +88,20 @@ public sealed class SetDqcConfig : PSCmdlet
             if (bound.ContainsKey(nameof(RetryIntervalSec))) { settings.RetryIntervalSec = RetryIntervalSec; changes.Add(Describe(nameof(RetryIntervalSec), RetryIntervalSec)); }
             if (bound.ContainsKey(nameof(MaximumRetryIntervalSec))) { settings.MaximumRetryIntervalSec = MaximumRetryIntervalSec; changes.Add(Describe(nameof(MaximumRetryIntervalSec), MaximumRetryIntervalSec)); }
             if (bound.ContainsKey(nameof(MaximumRetryAfterSec))) { settings.MaximumRetryAfterSec = MaximumRetryAfterSec; changes.Add(Describe(nameof(MaximumRetryAfterSec), MaximumRetryAfterSec)); }
-            if (bound.ContainsKey(nameof(TimeoutSec))) { settings.TimeoutSec = TimeoutSec; changes.Add(Describe(nameof(TimeoutSec), TimeoutSec)); }
-            if (bound.ContainsKey(nameof(RateLimitCount))) { settings.RateLimitCount = RateLimitCount; changes.Add(Describe(nameof(RateLimitCount), RateLimitCount)); }
+            if (bound.ContainsKey(nameof(TimeoutSec))) { settings.TimeoutSec = TimeoutSec; changes.Add(
+                Describe(nameof(TimeoutSec), TimeoutSec)); }
+            if (bound.ContainsKey(nameof(RateLimitCount))) { settings.RateLimitCount = RateLimitCount; changes.Add(
+                Describe(nameof(RateLimitCount), RateLimitCount)); }
             if (bound.ContainsKey(nameof(RateLimitPeriodSec))) { settings.RateLimitPeriodSec = RateLimitPeriodSec; changes.Add(Describe(nameof(RateLimitPeriodSec), RateLimitPeriodSec)); }
-            if (bound.ContainsKey(nameof(StopGraceSec))) { settings.StopGraceSec = StopGraceSec; changes.Add(Describe(nameof(StopGraceSec), StopGraceSec)); }
+            if (bound.ContainsKey(nameof(StopGraceSec))) { settings.StopGraceSec = StopGraceSec; changes.Add(
+                Describe(nameof(StopGraceSec), StopGraceSec)); }
             if (bound.ContainsKey(nameof(LostAnswerLookCount))) { settings.LostAnswerLookCount = LostAnswerLookCount; changes.Add(Describe(nameof(LostAnswerLookCount), LostAnswerLookCount)); }
             if (bound.ContainsKey(nameof(LostAnswerLookIntervalSec))) { settings.LostAnswerLookIntervalSec = LostAnswerLookIntervalSec; changes.Add(Describe(nameof(LostAnswerLookIntervalSec), LostAnswerLookIntervalSec)); }
-            if (bound.ContainsKey(nameof(SharedRateLimit))) { settings.SharedRateLimit = SharedRateLimit; changes.Add(Describe(nameof(SharedRateLimit), SharedRateLimit)); }
+            if (bound.ContainsKey(nameof(SharedRateLimit))) { settings.SharedRateLimit = SharedRateLimit; changes.Add(
+                Describe(nameof(SharedRateLimit), SharedRateLimit)); }
 
-            if (changes.Count > 0 && ShouldProcess("DataArtsQuality HTTP settings", "Set " + string.Join(", ", changes)))
+            if (changes.Count > 0 && ShouldProcess("DataArtsQuality HTTP settings",
+                "Set " + string.Join(", ", changes)))
             {
                 try
                 {

@@ -17,5 +17,6 @@ public sealed class StopDqcInstance : DqcBatchCmdlet
 
     protected override void ProcessRecord() => Collect(InstanceId);
 
-    protected override Task SendAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken) => Client.StopInstancesAsync(ids, cancellationToken);
+    protected override Task SendAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
+        => Client.StopInstancesAsync(ids, cancellationToken);
 }

@@ -48,7 +48,8 @@ public sealed class WaitDqcInstance : DqcCmdlet
 
     protected override void ProcessRecord()
     {
-        DateTimeOffset? after = MyInvocation.BoundParameters.ContainsKey(nameof(After)) ? DqcTime.FromDateTime(After) : null;
+        DateTimeOffset? after = MyInvocation.BoundParameters.ContainsKey(nameof(After)) ? DqcTime.FromDateTime(
+            After) : null;
         foreach (var raw in InstanceId ?? Array.Empty<DqcId>())
         {
             if (!AcceptId(raw, "instance ID", out var id)) continue;

@@ -63,7 +63,8 @@ internal static class CompletionSupport
         int dash = command.IndexOf('-');
         string noun = dash >= 0 ? command.Substring(dash + 1) : command;
         if (noun.EndsWith("ComparisonJob", StringComparison.OrdinalIgnoreCase)) return new[] { DqcRuleType.Comparison };
-        if (noun.EndsWith("Job", StringComparison.OrdinalIgnoreCase) || noun.EndsWith("JobSchedule", StringComparison.OrdinalIgnoreCase))
+        if (noun.EndsWith("Job", StringComparison.OrdinalIgnoreCase) || noun.EndsWith("JobSchedule",
+            StringComparison.OrdinalIgnoreCase))
             return new[] { DqcRuleType.Quality };   // schedules exist for quality jobs only
         return new[] { DqcRuleType.Quality, DqcRuleType.Comparison };
     }
@@ -95,8 +96,10 @@ internal static class CompletionSupport
     public static IReadOnlyList<DqcInstanceName> Instances(IDictionary? fakeBoundParameters)
     {
         var connection = Connection(fakeBoundParameters);
-        if (connection is null || !DqcCompletionCache.CanAuthenticateQuietly(connection)) return Array.Empty<DqcInstanceName>();
-        return DqcCompletionCache.For(connection).TryGetInstances(Budget) ?? (IReadOnlyList<DqcInstanceName>)Array.Empty<DqcInstanceName>();
+        if (connection is null || !DqcCompletionCache.CanAuthenticateQuietly(connection))
+            return Array.Empty<DqcInstanceName>();
+        return DqcCompletionCache.For(connection)
+            .TryGetInstances(Budget) ?? (IReadOnlyList<DqcInstanceName>)Array.Empty<DqcInstanceName>();
     }
 
     /// <summary>The word without its opening (and closing) quote, and the quote character it started with.</summary>
@@ -121,7 +124,8 @@ internal static class CompletionSupport
     {
         if (WildcardPattern.ContainsWildcardCharacters(word))
         {
-            var pattern = WildcardPattern.Get(word.EndsWith("*", StringComparison.Ordinal) ? word : word + "*", WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
+            var pattern = WildcardPattern.Get(word.EndsWith("*", StringComparison.Ordinal) ? word : word + "*",
+                WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
             return pattern.IsMatch;
         }
         return value => value.StartsWith(word, StringComparison.OrdinalIgnoreCase);

@@ -10,7 +10,8 @@ namespace DataArtsQuality.Completers;
 /// </summary>
 public sealed class InstanceIdCompleter : IArgumentCompleter
 {
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName,
+        string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
         string word = CompletionSupport.Unquote(wordToComplete, out _);
@@ -27,8 +28,10 @@ public sealed class InstanceIdCompleter : IArgumentCompleter
         foreach (var instance in matches)
         {
             if (!seen.Add(instance.InstanceId)) continue;
-            string when = instance.StartTime is DateTimeOffset t ? " " + t.LocalDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "";
-            yield return new CompletionResult(instance.InstanceId, instance.InstanceId, CompletionResultType.ParameterValue,
+            string when = instance.StartTime is DateTimeOffset t ? " " +
+                t.LocalDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "";
+            yield return new CompletionResult(instance.InstanceId, instance.InstanceId,
+                CompletionResultType.ParameterValue,
                 $"{(instance.Name.Length > 0 ? instance.Name : "(no name)")}: {instance.RunStatus ?? "status unknown"}{when}");
         }
     }

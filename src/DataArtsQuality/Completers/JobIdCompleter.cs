@@ -11,7 +11,8 @@ namespace DataArtsQuality.Completers;
 /// </summary>
 public sealed class JobIdCompleter : IArgumentCompleter
 {
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName,
+        string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
         string word = CompletionSupport.Unquote(wordToComplete, out _);

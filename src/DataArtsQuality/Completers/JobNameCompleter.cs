@@ -10,7 +10,8 @@ namespace DataArtsQuality.Completers;
 /// </summary>
 public sealed class JobNameCompleter : IArgumentCompleter
 {
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName,
+        string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
         string word = CompletionSupport.Unquote(wordToComplete, out char quote);
@@ -22,7 +23,8 @@ public sealed class JobNameCompleter : IArgumentCompleter
         foreach (var group in byName)
         {
             string tip = string.Join("; ", group.Select(j => $"{CompletionSupport.Describe(j.RuleType)} {j.Id}"));
-            yield return new CompletionResult(CompletionSupport.Quote(group.Key, quote), group.Key, CompletionResultType.ParameterValue,
+            yield return new CompletionResult(CompletionSupport.Quote(group.Key, quote), group.Key,
+                CompletionResultType.ParameterValue,
                 $"{group.Key}: {tip}");
         }
     }

@@ -10,7 +10,8 @@ namespace DataArtsQuality.Completers;
 /// </summary>
 public sealed class RegionCompleter : IArgumentCompleter
 {
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName,
+        string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
         string word = CompletionSupport.Unquote(wordToComplete, out char quote);

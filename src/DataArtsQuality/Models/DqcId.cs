@@ -46,7 +46,8 @@ public sealed class DqcId : IEquatable<DqcId>
 
     public override string ToString() => Value;
 
-    public bool Equals(DqcId? other) => other is not null && string.Equals(Value, other.Value, StringComparison.Ordinal);
+    public bool Equals(DqcId? other)
+        => other is not null && string.Equals(Value, other.Value, StringComparison.Ordinal);
 
     public override bool Equals(object? obj) => obj is DqcId other && Equals(other);
 

@@ -21,7 +21,8 @@ public sealed class DqcInstanceResult
     public IReadOnlyList<IReadOnlyDictionary<string, string?>> Results { get; set; } = new List<IReadOnlyDictionary<string, string?>>();
 
     /// <summary>The rows on one line, for the table view: "Total Rows=4, Status=false; ...".</summary>
-    public string Summary => string.Join("; ", Results.Select(r => string.Join(", ", r.Select(p => p.Key + "=" + p.Value))));
+    public string Summary
+        => string.Join("; ", Results.Select(r => string.Join(", ", r.Select(p => p.Key + "=" + p.Value))));
 
     public override string ToString() => SubRuleId ?? InstanceId;
 }

@@ -25,7 +25,8 @@ public sealed class DqcRerun
     private string? _instanceId;
     private string? _detail;
 
-    internal DqcRerun(string ruleId, DqcRuleType ruleType, string? jobName, DateTimeOffset sentAt, string connection, string workspaceId)
+    internal DqcRerun(string ruleId, DqcRuleType ruleType, string? jobName, DateTimeOffset sentAt, string connection,
+        string workspaceId)
     {
         RuleId = ruleId;
         RuleType = ruleType;
@@ -68,7 +69,8 @@ public sealed class DqcRerun
     public string? Detail { get { lock (_gate) return _detail; } }
 
     /// <summary>Whether the outcome is still open: in flight, in doubt, or looked for and not found (yet).</summary>
-    public bool IsOpen => State == DqcRerunState.InFlight || State == DqcRerunState.InDoubt || State == DqcRerunState.NotFound;
+    public bool IsOpen
+        => State == DqcRerunState.InFlight || State == DqcRerunState.InDoubt || State == DqcRerunState.NotFound;
 
     /// <summary>The answer came: the run started as <paramref name="instanceId"/>.</summary>
     internal void Started(string instanceId) => Settle(DqcRerunState.InFlight, DqcRerunState.Started, instanceId, null);
@@ -79,7 +81,8 @@ public sealed class DqcRerun
 
     /// <summary>The look for the run of an in-doubt rerun found it.</summary>
     internal bool Found(string instanceId, string detail) =>
-        Settle(DqcRerunState.InDoubt, DqcRerunState.Found, instanceId, detail) || Settle(DqcRerunState.NotFound, DqcRerunState.Found, instanceId, detail);
+        Settle(DqcRerunState.InDoubt, DqcRerunState.Found, instanceId, detail) || Settle(DqcRerunState.NotFound,
+            DqcRerunState.Found, instanceId, detail);
 
     internal bool NotFound(string detail) => Settle(DqcRerunState.InDoubt, DqcRerunState.NotFound, null, detail);
 

@@ -36,7 +36,8 @@ internal sealed class DependencyResolver
     /// The rule, as a pure function of the requested name, the shipped assembly of that simple name (null when
     /// none is shipped) and the copies loaded now. <paramref name="loadedIndex"/> is the chosen loaded copy.
     /// </summary>
-    internal static Decision Decide(AssemblyName requested, AssemblyName? shipped, IReadOnlyList<AssemblyName> loaded, out int loadedIndex)
+    internal static Decision Decide(AssemblyName requested, AssemblyName? shipped, IReadOnlyList<AssemblyName> loaded,
+        out int loadedIndex)
     {
         loadedIndex = -1;
         if (shipped is null) return Decision.Decline;
@@ -59,7 +60,8 @@ internal sealed class DependencyResolver
         return (shipped.Version ?? new Version(0, 0)) >= wanted ? Decision.LoadShipped : Decision.Decline;
     }
 
-    private static bool SameName(AssemblyName a, AssemblyName b) => string.Equals(a.Name, b.Name, StringComparison.OrdinalIgnoreCase);
+    private static bool SameName(AssemblyName a, AssemblyName b)
+        => string.Equals(a.Name, b.Name, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A request without a public key token accepts any; with one, the token must match.</summary>
     private static bool SameToken(AssemblyName requested, AssemblyName other)

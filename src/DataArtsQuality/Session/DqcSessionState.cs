@@ -25,7 +25,8 @@ internal static class DqcSessionState
     /// happened on the service, and the user may need them after a stop.
     /// </summary>
     public static DqcRerunHistory Reruns { get; } = new DqcRerunHistory();
-    private static readonly Dictionary<string, DqcConnection> Named = new Dictionary<string, DqcConnection>(StringComparer.OrdinalIgnoreCase);
+    private static readonly Dictionary<string, DqcConnection> Named = new Dictionary<string, DqcConnection>(
+        StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The connection a cmdlet uses without -Connection: the calling runspace's default, else the
     /// session's.</summary>
@@ -45,7 +46,8 @@ internal static class DqcSessionState
             lock (Gate)
             {
                 var scope = RunspaceScopes.FindCurrent();
-                return scope?.IsSession != true && DefaultScope(scope).IsSession && ChosenOrOwn(RunspaceScopes.Session) != null;
+                return scope?.IsSession != true && DefaultScope(scope).IsSession && ChosenOrOwn(
+                    RunspaceScopes.Session) != null;
             }
         }
     }
@@ -56,7 +58,8 @@ internal static class DqcSessionState
     {
         lock (Gate)
         {
-            if (DqcConnectionNames.RoleOf(name) == DqcConnectionRole.Default) return DefaultScope(RunspaceScopes.FindCurrent()).Own;
+            if (DqcConnectionNames.RoleOf(name) == DqcConnectionRole.Default)
+                return DefaultScope(RunspaceScopes.FindCurrent()).Own;
             return Named.TryGetValue(name, out var c) ? c : null;
         }
     }
@@ -117,7 +120,8 @@ internal static class DqcSessionState
             if (Named.TryGetValue(connection.Name, out var named) && ReferenceEquals(named, connection))
             {
                 Named.Remove(connection.Name);
-                if (scope != null && string.Equals(scope.ChosenName, connection.Name, StringComparison.OrdinalIgnoreCase))
+                if (scope != null && string.Equals(scope.ChosenName, connection.Name,
+                    StringComparison.OrdinalIgnoreCase))
                     scope.ChosenName = null;
             }
             else if (scope != null && ReferenceEquals(scope.Own, connection)) scope.Own = null;

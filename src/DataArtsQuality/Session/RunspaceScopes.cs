@@ -98,7 +98,8 @@ internal static class RunspaceScopes
         else if (scope != null) DqcSessionState.Release(scope);
     }
 
-    private static bool IsHome(Runspace? runspace) => runspace is null || _home is null || ReferenceEquals(runspace, _home);
+    private static bool IsHome(Runspace? runspace)
+        => runspace is null || _home is null || ReferenceEquals(runspace, _home);
 
     /// <summary>
     /// The session ends (Remove-Module or its runspace closed): its connections and settings go, so a new import

@@ -1,7 +1,8 @@
 namespace DataArtsQuality.Client.Auth;
 
 /// <summary>Everything a signature is made of, so a test (or a mismatch report) can compare each step.</summary>
-internal sealed record AkSkSignature(string CanonicalRequest, string StringToSign, string SignedHeaders, string Signature, string Authorization)
+internal sealed record AkSkSignature(string CanonicalRequest, string StringToSign, string SignedHeaders,
+    string Signature, string Authorization)
 {
     /// <summary>
     /// Names the signed headers only: a record would print every member, and the signature (in Authorization too)

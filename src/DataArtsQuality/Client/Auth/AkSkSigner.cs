@@ -33,7 +33,8 @@ internal static class AkSkSigner
             .OrderBy(h => h.Key, StringComparer.Ordinal)
             .ToList();
         string date = headers.FirstOrDefault(h => h.Key == "x-sdk-date").Value
-            ?? throw new ArgumentException("The X-Sdk-Date header must be among the signed headers.", nameof(signedHeaders));
+            ?? throw new ArgumentException("The X-Sdk-Date header must be among the signed headers.",
+                nameof(signedHeaders));
         string? presetHash = headers.FirstOrDefault(h => h.Key == "x-sdk-content-sha256").Value;
 
         string signedHeaderList = string.Join(";", headers.Select(h => h.Key));

@@ -26,12 +26,16 @@ internal sealed class IamPasswordAuthenticator : IDqcAuthenticator, IDisposable
     private DateTimeOffset _validUntil;
     private string? _projectName;
 
-    internal IamPasswordAuthenticator(HttpClient http, Uri iamEndpoint, DqcSettings settings, string userName, SecureString password,
+    internal IamPasswordAuthenticator(HttpClient http, Uri iamEndpoint, DqcSettings settings, string userName,
+        SecureString password,
         string domainName, Func<DateTimeOffset>? clock = null)
     {
-        if (string.IsNullOrWhiteSpace(userName)) throw new ArgumentException("The IAM user name is empty.", nameof(userName));
-        if (password is null || password.Length == 0) throw new ArgumentException("The password is empty.", nameof(password));
-        if (string.IsNullOrWhiteSpace(domainName)) throw new ArgumentException("The account (domain) name is empty: give -DomainName.", nameof(domainName));
+        if (string.IsNullOrWhiteSpace(userName))
+            throw new ArgumentException("The IAM user name is empty.", nameof(userName));
+        if (password is null || password.Length == 0)
+            throw new ArgumentException("The password is empty.", nameof(password));
+        if (string.IsNullOrWhiteSpace(domainName))
+            throw new ArgumentException("The account (domain) name is empty: give -DomainName.", nameof(domainName));
         _http = http;
         _iam = new IamClient(http, iamEndpoint, settings);
         _userName = userName.Trim();
@@ -56,7 +60,8 @@ internal sealed class IamPasswordAuthenticator : IDqcAuthenticator, IDisposable
     /// Logs in for the first time: scoped to <paramref name="projectId"/> when known, else to the project named
     /// after the region (every region's default project carries its name). Learns the project ID from the token.
     /// </summary>
-    public async Task LoginAsync(string? projectId, string? projectName, IDqcLog log, CancellationToken cancellationToken)
+    public async Task LoginAsync(string? projectId, string? projectName, IDqcLog log,
+        CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(projectId) && string.IsNullOrEmpty(projectName))
             throw new ArgumentException("An IAM password login needs the project: give -ProjectId or -Region.");
@@ -126,7 +131,8 @@ internal sealed class IamPasswordAuthenticator : IDqcAuthenticator, IDisposable
                 if (_token != null && !ReferenceEquals(_token, seen)) return _token;
             }
             DateTimeOffset sentAt = _clock();
-            var token = await _iam.LoginAsync(_userName, _password, _domainName, ProjectId, _projectName, log, cancellationToken).ConfigureAwait(false);
+            var token = await _iam.LoginAsync(_userName, _password, _domainName, ProjectId, _projectName, log,
+                cancellationToken).ConfigureAwait(false);
             DateTimeOffset receivedAt = _clock();
             // Measure the lifetime on IAM's clock (expires_at - issued_at) and start it when the request was sent,
             // so a local clock that is off does not make the module trust an expired token.
@@ -134,7 +140,8 @@ internal sealed class IamPasswordAuthenticator : IDqcAuthenticator, IDisposable
                 ? token.ExpiresAt - token.IssuedAt.Value
                 : token.ExpiresAt - receivedAt;
             if (life < TimeSpan.Zero) life = TimeSpan.Zero;
-            TimeSpan margin = TimeSpan.FromTicks(Math.Min(MaxRefreshMargin.Ticks, (long)(life.Ticks * RefreshFraction)));
+            TimeSpan margin = TimeSpan.FromTicks(
+                Math.Min(MaxRefreshMargin.Ticks, (long)(life.Ticks * RefreshFraction)));
             lock (_stateLock)
             {
                 _token = token;

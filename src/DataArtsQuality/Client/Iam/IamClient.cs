@@ -10,7 +10,8 @@ namespace DataArtsQuality.Client.Iam;
 /// </summary>
 internal sealed class IamClient
 {
-    private static readonly MediaTypeHeaderValue LoginContentType = MediaTypeHeaderValue.Parse("application/json;charset=utf8");
+    private static readonly MediaTypeHeaderValue LoginContentType = MediaTypeHeaderValue.Parse(
+        "application/json;charset=utf8");
     private static readonly string[] TokenHeader = { "X-Subject-Token" };
 
     private readonly HttpClient _http;
@@ -44,7 +45,8 @@ internal sealed class IamClient
                 KeepResponseHeaders = TokenHeader,
                 ImproveError = IamErrorReader.Improve,
             };
-            answer = await DqcTransport.SendAsync(_http, request, _settings, null, log, cancellationToken).ConfigureAwait(false);
+            answer = await DqcTransport.SendAsync(_http, request, _settings, null, log, cancellationToken)
+                .ConfigureAwait(false);
         }
         finally
         {
@@ -53,7 +55,8 @@ internal sealed class IamClient
 
         string? token = answer.Header("X-Subject-Token");
         if (string.IsNullOrEmpty(token))
-            throw new DqcResponseFormatException($"IAM at {Endpoint.Host} accepted the login but sent no X-Subject-Token header.");
+            throw new DqcResponseFormatException(
+                $"IAM at {Endpoint.Host} accepted the login but sent no X-Subject-Token header.");
         IamTokenResponse? parsed;
         try
         {
@@ -61,26 +64,33 @@ internal sealed class IamClient
         }
         catch (JsonException ex)
         {
-            throw new DqcResponseFormatException($"IAM at {Endpoint.Host} answered the login with a body that is not a token: {ex.Message}", ex);
+            throw new DqcResponseFormatException(
+                $"IAM at {Endpoint.Host} answered the login with a body that is not a token: {ex.Message}", ex);
         }
         if (parsed?.Token?.ExpiresAt is null || !TryParseTime(parsed.Token.ExpiresAt, out var expiresAt))
-            throw new DqcResponseFormatException($"IAM at {Endpoint.Host} answered the login without a readable token.expires_at.");
-        DateTimeOffset? issuedAt = parsed.Token.IssuedAt != null && TryParseTime(parsed.Token.IssuedAt, out var i) ? i : (DateTimeOffset?)null;
-        return new IamToken(SecretText.Protect(token!), expiresAt, issuedAt, parsed.Token.Project?.Id, parsed.Token.Project?.Name);
+            throw new DqcResponseFormatException(
+                $"IAM at {Endpoint.Host} answered the login without a readable token.expires_at.");
+        DateTimeOffset? issuedAt = parsed.Token.IssuedAt != null && TryParseTime(parsed.Token.IssuedAt,
+            out var i) ? i : (DateTimeOffset?)null;
+        return new IamToken(SecretText.Protect(token!), expiresAt, issuedAt, parsed.Token.Project?.Id,
+            parsed.Token.Project?.Name);
     }
 
     /// <summary>
     /// GET {iam}/v3/projects?name={name}: the ID of the one project with exactly that name. Zero or several matches
     /// are errors; a project is never created (the Node SDK's quirk: docs/service-notes.md, IAM project lookup).
     /// </summary>
-    public async Task<string> FindProjectIdAsync(string name, IDqcAuthenticator authenticator, IDqcLog log, CancellationToken cancellationToken)
+    public async Task<string> FindProjectIdAsync(string name, IDqcAuthenticator authenticator, IDqcLog log,
+        CancellationToken cancellationToken)
     {
-        var request = new TransportRequest(HttpMethod.Get, Address("v3/projects?name=" + System.Uri.EscapeDataString(name)))
+        var request = new TransportRequest(HttpMethod.Get,
+            Address("v3/projects?name=" + System.Uri.EscapeDataString(name)))
         {
             Authenticator = authenticator,
             ImproveError = IamErrorReader.Improve,
         };
-        var answer = await DqcTransport.SendAsync(_http, request, _settings, null, log, cancellationToken).ConfigureAwait(false);
+        var answer = await DqcTransport.SendAsync(_http, request, _settings, null, log, cancellationToken)
+            .ConfigureAwait(false);
         IamProjectList? list;
         try
         {
@@ -88,7 +98,8 @@ internal sealed class IamClient
         }
         catch (JsonException ex)
         {
-            throw new DqcResponseFormatException($"IAM at {Endpoint.Host} answered the project list with a body that is not one: {ex.Message}", ex);
+            throw new DqcResponseFormatException(
+                $"IAM at {Endpoint.Host} answered the project list with a body that is not one: {ex.Message}", ex);
         }
         var matches = (list?.Projects ?? new List<IamProject>())
             .Where(p => string.Equals(p.Name, name, StringComparison.Ordinal) && !string.IsNullOrEmpty(p.Id))
@@ -102,14 +113,16 @@ internal sealed class IamClient
             Endpoint.Host, matches.Count, name, string.Join(", ", matches.Select(m => m.Id))));
     }
 
-    private Uri Address(string relative) => new Uri(Endpoint.AbsoluteUri.TrimEnd('/') + "/" + relative, UriKind.Absolute);
+    private Uri Address(string relative)
+        => new Uri(Endpoint.AbsoluteUri.TrimEnd('/') + "/" + relative, UriKind.Absolute);
 
     internal static bool TryParseTime(string text, out DateTimeOffset value)
         => DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
 
     /// <summary>The login body, written straight from the protected password into a buffer the caller clears.</summary>
-    private static byte[] PasswordBody(string userName, SecureString password, string domainName, string? projectId, string? projectName)
+    private static byte[] PasswordBody(string userName, SecureString password, string domainName, string? projectId,
+        string? projectName)
     {
         char[] plain = SecretText.RevealChars(password);
         var stream = new MemoryStream(512);

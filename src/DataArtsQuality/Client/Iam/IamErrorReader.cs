@@ -9,7 +9,8 @@ internal static class IamErrorReader
         KeystoneErrorBody? body;
         try
         {
-            body = JsonSerializer.Deserialize(Encoding.UTF8.GetBytes(error.ResponseBody), IamJsonContext.Default.KeystoneErrorBody);
+            body = JsonSerializer.Deserialize(Encoding.UTF8.GetBytes(error.ResponseBody),
+                IamJsonContext.Default.KeystoneErrorBody);
         }
         catch (JsonException)
         {
@@ -19,6 +20,7 @@ internal static class IamErrorReader
         string code = body.Error.Title ?? body.Error.Code.ToString();
         string message = $"{code}: {body.Error.Message} (HTTP {(int)error.StatusCode} from IAM {error.Method} {error.Path}"
             + (error.RequestId != null ? $", request ID {error.RequestId})" : ")");
-        return new DqcApiException(message, error.StatusCode, code, body.Error.Message, error.RequestId, error.Method, error.Path, error.ResponseBody, error);
+        return new DqcApiException(message, error.StatusCode, code, body.Error.Message, error.RequestId, error.Method,
+            error.Path, error.ResponseBody, error);
     }
 }

@@ -23,8 +23,10 @@ internal sealed class EpochMsConverter : JsonConverter<long?>
             case JsonTokenType.String:
                 string? text = reader.GetString();
                 if (string.IsNullOrWhiteSpace(text)) return null;
-                if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long parsed)) return parsed;
-                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d)) return FromDouble(d);
+                if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long parsed))
+                    return parsed;
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d))
+                    return FromDouble(d);
                 break;
         }
         throw new JsonException($"Expected a ms-epoch time (integer or float), got {reader.TokenType}.");

@@ -9,7 +9,8 @@ internal sealed class SubRuleListConverter : JsonConverter<List<SubRuleWire>?>
 {
     public override bool HandleNull => true;
 
-    public override List<SubRuleWire>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override List<SubRuleWire>? Read(ref Utf8JsonReader reader, Type typeToConvert,
+        JsonSerializerOptions options)
     {
         var list = new List<SubRuleWire>();
         if (reader.TokenType == JsonTokenType.Null) return list;
@@ -28,7 +29,8 @@ internal sealed class SubRuleListConverter : JsonConverter<List<SubRuleWire>?>
                     {
                         if (reader.TokenType == JsonTokenType.Null) continue;
                         if (reader.TokenType != JsonTokenType.StartObject)
-                            throw new JsonException($"sub_rules[{group}]: expected sub-rule objects, got {reader.TokenType}.");
+                            throw new JsonException(
+                                $"sub_rules[{group}]: expected sub-rule objects, got {reader.TokenType}.");
                         var rule = ReadOne(ref reader);
                         rule.Group = group;
                         list.Add(rule);
@@ -38,7 +40,8 @@ internal sealed class SubRuleListConverter : JsonConverter<List<SubRuleWire>?>
                 case JsonTokenType.Null:
                     break;
                 default:
-                    throw new JsonException($"sub_rules: expected sub-rule objects or arrays of them, got {reader.TokenType}.");
+                    throw new JsonException(
+                        $"sub_rules: expected sub-rule objects or arrays of them, got {reader.TokenType}.");
             }
         }
         return list;

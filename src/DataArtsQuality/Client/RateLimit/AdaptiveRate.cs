@@ -67,11 +67,13 @@ internal sealed class AdaptiveRate
     public TimeSpan LastRefusalAt { get; private set; }
 
     /// <summary>The state file's values; anything inconsistent is the Full state.</summary>
-    internal static AdaptiveRate Restore(AdaptiveRateState state, double start, double share, TimeSpan decreasedAt, int refusals,
+    internal static AdaptiveRate Restore(AdaptiveRateState state, double start, double share, TimeSpan decreasedAt,
+        int refusals,
         TimeSpan lastRefusalAt)
     {
         var rate = new AdaptiveRate { LastRefusalAt = lastRefusalAt };
-        if (state == AdaptiveRateState.Recovering && share >= 1 && start >= share && start <= 100000 && !double.IsNaN(start))
+        if (state == AdaptiveRateState.Recovering && share >= 1 && start >= share && start <= 100000 && !double.IsNaN(
+            start))
         {
             rate.State = state;
             rate.Start = start;
@@ -121,7 +123,8 @@ internal sealed class AdaptiveRate
         }
         int admitted = Math.Max(0, inWindow - 2); // the lone 429 and this one were in the window too
         int clients = admitted == 0 ? MostClients
-            : Math.Min(MostClients, Math.Max(FewestClients, (int)Math.Round(count / (double)admitted, MidpointRounding.AwayFromZero)));
+            : Math.Min(MostClients,
+                Math.Max(FewestClients, (int)Math.Round(count / (double)admitted, MidpointRounding.AwayFromZero)));
         double current = State == AdaptiveRateState.Full ? count : Math.Min(count, ValueAt(now, period));
         int share = Math.Max(1, Math.Min((int)current, count / clients));
         int carry = share - admitted;

@@ -13,7 +13,8 @@ internal sealed class RateWindow
     // Invariant: _slots is sorted ascending. Every insert keeps it so (the slot goes after every slot not later).
     private readonly List<TimeSpan> _slots;
 
-    public RateWindow() : this(new List<TimeSpan>(), TimeSpan.Zero, DqcSettings.DefaultRateLimitCount, new AdaptiveRate()) { }
+    public RateWindow() : this(new List<TimeSpan>(), TimeSpan.Zero, DqcSettings.DefaultRateLimitCount,
+        new AdaptiveRate()) { }
 
     internal RateWindow(List<TimeSpan> sortedSlots, TimeSpan notBefore, int keep, AdaptiveRate rate)
     {
@@ -153,5 +154,6 @@ internal sealed class RateWindow
 
     // Requests reach the gateway a little later or earlier than they leave here; 1% + 10 ms keeps back-to-back
     // windows apart when latencies differ.
-    public static TimeSpan Spacing(TimeSpan period) => period + TimeSpan.FromTicks(period.Ticks / 100) + TimeSpan.FromMilliseconds(10);
+    public static TimeSpan Spacing(TimeSpan period)
+        => period + TimeSpan.FromTicks(period.Ticks / 100) + TimeSpan.FromMilliseconds(10);
 }

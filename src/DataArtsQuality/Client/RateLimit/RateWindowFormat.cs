@@ -66,7 +66,8 @@ internal static class RateWindowFormat
         if (bytes[7] != Version) return null;
         int bodyLength = BitConverter.ToInt32(bytes, 8);
         if (bodyLength < 0 || bodyLength != length - HeaderLength - 8) return null;
-        if (BitConverter.ToUInt64(bytes, HeaderLength + bodyLength) != Fnv1a(bytes, HeaderLength, bodyLength)) return null;
+        if (BitConverter.ToUInt64(bytes, HeaderLength + bodyLength) != Fnv1a(bytes, HeaderLength, bodyLength))
+            return null;
         using var r = new BinaryReader(new MemoryStream(bytes, HeaderLength, bodyLength), Encoding.UTF8);
         // A slot or pause more than a day ahead is not one this module made (the longest wait it allows is a day).
         var horizon = now + TimeSpan.FromDays(1);
@@ -78,7 +79,8 @@ internal static class RateWindowFormat
         int refusals = r.ReadInt32();
         var lastRefusalAt = new TimeSpan(r.ReadInt64());
         int count = r.ReadInt32();
-        if (keep < 0 || keep > 100000 || count < 0 || count > MaxSlots || notBefore > horizon || decreasedAt > horizon) return null;
+        if (keep < 0 || keep > 100000 || count < 0 || count > MaxSlots || notBefore > horizon || decreasedAt > horizon)
+            return null;
         if (bodyLength != 56 + 8 * count || lastRefusalAt > horizon) return null;
         var slots = new List<TimeSpan>(count);
         for (int i = 0; i < count; i++)
@@ -87,7 +89,8 @@ internal static class RateWindowFormat
             if (slot > horizon || (i > 0 && slot < slots[i - 1])) return null;
             slots.Add(slot);
         }
-        return new RateWindow(slots, notBefore, keep, AdaptiveRate.Restore(state, start, share, decreasedAt, refusals, lastRefusalAt));
+        return new RateWindow(slots, notBefore, keep,
+            AdaptiveRate.Restore(state, start, share, decreasedAt, refusals, lastRefusalAt));
     }
 
     private static ulong Fnv1a(byte[] data, int offset, int length)

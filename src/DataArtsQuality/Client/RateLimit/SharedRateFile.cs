@@ -52,12 +52,15 @@ internal sealed class SharedRateFile
     {
         string? chosen = Environment.GetEnvironmentVariable(DirectoryVariable);
         if (!string.IsNullOrWhiteSpace(chosen)) return chosen!;
-        if (System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows))
-            return System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "DataArtsQuality", "RateLimit");
+        if (System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(
+            System.Runtime.InteropServices.OSPlatform.Windows))
+            return System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData),
+                "DataArtsQuality", "RateLimit");
         string? cache = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
         if (string.IsNullOrWhiteSpace(cache) || !System.IO.Path.IsPathRooted(cache))
         {
-            string home = Environment.GetEnvironmentVariable("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            string home = Environment.GetEnvironmentVariable("HOME") ?? Environment.GetFolderPath(
+                Environment.SpecialFolder.UserProfile);
             cache = string.IsNullOrEmpty(home) ? System.IO.Path.GetTempPath() : System.IO.Path.Combine(home, ".cache");
         }
         return System.IO.Path.Combine(cache!, "DataArtsQuality", "rate-limit");
@@ -109,7 +112,8 @@ internal sealed class SharedRateFile
         {
             try
             {
-                return new FileStream(Path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+                return new FileStream(Path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1,
+                    FileOptions.None);
             }
             catch (DirectoryNotFoundException) when (attempt == 0)
             {

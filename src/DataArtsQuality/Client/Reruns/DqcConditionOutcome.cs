@@ -12,9 +12,11 @@ internal sealed class DqcConditionOutcome
 
     public static readonly DqcConditionOutcome Start = new DqcConditionOutcome(DqcConditionKind.Start, null, null);
 
-    public static DqcConditionOutcome Newer(DqcInstance run) => new DqcConditionOutcome(DqcConditionKind.NewerRun, run, null);
+    public static DqcConditionOutcome Newer(DqcInstance run)
+        => new DqcConditionOutcome(DqcConditionKind.NewerRun, run, null);
 
-    public static DqcConditionOutcome Sent(DqcRerun rerun) => new DqcConditionOutcome(DqcConditionKind.RerunSent, null, rerun);
+    public static DqcConditionOutcome Sent(DqcRerun rerun)
+        => new DqcConditionOutcome(DqcConditionKind.RerunSent, null, rerun);
 
     public DqcConditionKind Kind { get; }
 

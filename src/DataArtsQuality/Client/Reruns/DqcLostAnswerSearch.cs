@@ -43,7 +43,8 @@ internal sealed class DqcLostAnswerSearch
     /// <summary>For a client: its ListInstances walks.</summary>
     public static DqcLostAnswerSearch For(DqcClient client, int lookCount, TimeSpan interval, DqcRerunHistory history,
         CancellationToken cancellationToken) =>
-        new DqcLostAnswerSearch(lookCount, interval, history, (open, ct) => DqcRerunResolver.WalkAsync(client, open, history, ct), cancellationToken);
+        new DqcLostAnswerSearch(lookCount, interval, history,
+            (open, ct) => DqcRerunResolver.WalkAsync(client, open, history, ct), cancellationToken);
 
     /// <summary>How many walks a rerun takes part in before it counts as not found.</summary>
     public int LookCount { get; }
@@ -154,6 +155,7 @@ internal sealed class DqcLostAnswerSearch
         public int Looks { get; set; }
 
         // Run continuations elsewhere: the worker loop must not run the cmdlet's code.
-        public TaskCompletionSource<DqcInstance?> Done { get; } = new TaskCompletionSource<DqcInstance?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<DqcInstance?> Done { get; } = new TaskCompletionSource<DqcInstance?>(
+            TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -39,7 +39,8 @@ internal sealed class DqcNewerRunCheck
     }
 
     /// <summary>For a client: one listing of the workspace's instances since the window's start.</summary>
-    public static DqcNewerRunCheck For(DqcClient client, DqcRerunHistory history, Func<DqcRerun, bool> sentHere) => new DqcNewerRunCheck(
+    public static DqcNewerRunCheck For(DqcClient client, DqcRerunHistory history, Func<DqcRerun, bool> sentHere)
+        => new DqcNewerRunCheck(
         (from, ct) => DqcRunWalk.ListAsync(client.ListInstances(new DqcInstanceQuery { After = from }), from, ct),
         history, sentHere) { WorkspaceId = client.Connection.WorkspaceId };
 
@@ -54,7 +55,8 @@ internal sealed class DqcNewerRunCheck
 
     /// <summary>Whether job <paramref name="ruleId"/> has started a run since <paramref name="condition"/>'s
     /// reference.</summary>
-    public async Task<DqcConditionOutcome> DecideAsync(string ruleId, DqcRuleType ruleType, DqcRerunCondition condition, CancellationToken cancellationToken)
+    public async Task<DqcConditionOutcome> DecideAsync(string ruleId, DqcRuleType ruleType, DqcRerunCondition condition,
+        CancellationToken cancellationToken)
     {
         var sent = RerunSentSince(ruleId, ruleType, condition);
         if (sent != null) return DqcConditionOutcome.Sent(sent);
@@ -103,7 +105,8 @@ internal sealed class DqcNewerRunCheck
     {
         if (!_runs.TryGetValue((ruleId, ruleType), out var runs)) return null;
         return runs.Where(i => i.InstanceId != condition.ReferenceInstanceId
-                && (i.StartTime is null || (condition.CallersClock ? i.StartTime >= condition.NewerFrom : i.StartTime > condition.Since)))
+                && (i.StartTime is null || (
+                    condition.CallersClock ? i.StartTime >= condition.NewerFrom : i.StartTime > condition.Since)))
             .OrderByDescending(i => i.StartTime ?? DateTimeOffset.MaxValue).FirstOrDefault();
     }
 }

@@ -29,7 +29,8 @@ internal sealed class DqcRerunBatch
     private readonly Func<DateTimeOffset> _clock;
     private bool _stopping;
 
-    public DqcRerunBatch(DqcRerunHistory history, string connection, string workspaceId, Func<DateTimeOffset>? clock = null)
+    public DqcRerunBatch(DqcRerunHistory history, string connection, string workspaceId,
+        Func<DateTimeOffset>? clock = null)
     {
         _history = history;
         _connection = connection;
@@ -57,7 +58,8 @@ internal sealed class DqcRerunBatch
             if (ticket.Record is null)
             {
                 // A retry of the same rerun (after an answer that says nothing ran) keeps its first record.
-                ticket.Record = new DqcRerun(ticket.RuleId, ticket.RuleType, ticket.JobName, _clock(), _connection, _workspaceId) { Batch = this };
+                ticket.Record = new DqcRerun(ticket.RuleId, ticket.RuleType, ticket.JobName, _clock(), _connection,
+                    _workspaceId) { Batch = this };
                 _records.Add(ticket.Record);
                 _history.Add(ticket.Record);
             }

@@ -33,7 +33,8 @@ internal static class DqcRerunResolver
 
     /// <summary>Resolves <paramref name="reruns"/> (all of one workspace); returns the listing requests it
     /// made.</summary>
-    public static async Task<int> ResolveAsync(DqcClient client, IReadOnlyList<DqcRerun> reruns, DqcRerunHistory history,
+    public static async Task<int> ResolveAsync(DqcClient client, IReadOnlyList<DqcRerun> reruns,
+        DqcRerunHistory history,
         CancellationToken cancellationToken)
     {
         var open = reruns.Where(r => r.State == DqcRerunState.InDoubt || r.State == DqcRerunState.NotFound).ToList();
@@ -45,20 +46,23 @@ internal static class DqcRerunResolver
 
     /// <summary>One walk of the instances since the earliest send (less the skew), of the jobs of <paramref
     /// name="open"/>.</summary>
-    public static async Task<DqcRunWalk> WalkAsync(DqcClient client, IReadOnlyList<DqcRerun> open, DqcRerunHistory history,
+    public static async Task<DqcRunWalk> WalkAsync(DqcClient client, IReadOnlyList<DqcRerun> open,
+        DqcRerunHistory history,
         CancellationToken cancellationToken)
     {
         var jobs = new HashSet<string>(open.Select(r => r.RuleId), StringComparer.Ordinal);
         var known = KnownInstanceIds(history);
         var after = open.Min(r => r.SentAt) - ClockSkew;
-        var pager = client.ListInstances(new DqcInstanceQuery { After = after }, 0, null, i => jobs.Contains(i.RuleId) && !known.Contains(i.InstanceId));
+        var pager = client.ListInstances(new DqcInstanceQuery { After = after }, 0, null,
+            i => jobs.Contains(i.RuleId) && !known.Contains(i.InstanceId));
         return await DqcRunWalk.ListAsync(pager, after, cancellationToken).ConfigureAwait(false);
     }
 
     private static HashSet<string> KnownInstanceIds(DqcRerunHistory history) => KnownInstanceIds(history.Snapshot());
 
     private static HashSet<string> KnownInstanceIds(IReadOnlyList<DqcRerun> records) =>
-        new HashSet<string>(records.Select(r => r.InstanceId).Where(id => id != null).Select(id => id!), StringComparer.Ordinal);
+        new HashSet<string>(records.Select(r => r.InstanceId).Where(id => id != null).Select(id => id!),
+            StringComparer.Ordinal);
 
     /// <summary>
     /// Gives each open rerun (the earliest sent first) a run of its job from <paramref name="walk"/> that no record
@@ -69,7 +73,8 @@ internal static class DqcRerunResolver
     /// is not ours (a scheduled one, or the failed run being re-run) than ours, so it is taken only when no later
     /// look can show the right one.
     /// </summary>
-    internal static IReadOnlyDictionary<DqcRerun, DqcInstance?> Assign(IReadOnlyList<DqcRerun> open, DqcRunWalk walk, DqcRerunHistory history,
+    internal static IReadOnlyDictionary<DqcRerun, DqcInstance?> Assign(IReadOnlyList<DqcRerun> open, DqcRunWalk walk,
+        DqcRerunHistory history,
         Func<DqcRerun, bool> isLastLook)
     {
         var found = new Dictionary<DqcRerun, DqcInstance?>();
@@ -93,16 +98,21 @@ internal static class DqcRerunResolver
     /// One rerun's share of <see cref="Assign"/>. While another rerun of the same job awaits its answer, the runs
     /// listed may be that one's (its instance ID is not known yet), so none is taken: a later look decides.
     /// </summary>
-    private static DqcInstance? AssignOne(DqcRerun rerun, DqcRunWalk walk, HashSet<string> taken, IReadOnlyList<DqcRerun> records,
+    private static DqcInstance? AssignOne(DqcRerun rerun, DqcRunWalk walk, HashSet<string> taken,
+        IReadOnlyList<DqcRerun> records,
         IReadOnlyList<DqcRerun> busy, bool last)
     {
-        bool sameJobAwaited = busy.Any(r => !ReferenceEquals(r, rerun) && r.RuleId == rerun.RuleId && r.RuleType == rerun.RuleType);
+        bool sameJobAwaited = busy.Any(
+            r => !ReferenceEquals(r, rerun) && r.RuleId == rerun.RuleId && r.RuleType == rerun.RuleType);
         var earlierOpen = EarlierOpen(rerun, records);
-        var run = sameJobAwaited ? null : Pick(rerun, walk.Runs.Where(i => !taken.Contains(i.InstanceId) && !MaybeTheirs(i, rerun, earlierOpen)), last);
+        var run = sameJobAwaited ? null : Pick(rerun,
+            walk.Runs.Where(i => !taken.Contains(i.InstanceId) && !MaybeTheirs(i, rerun, earlierOpen)), last);
         if (run != null && rerun.Found(run.InstanceId, string.Format(CultureInfo.InvariantCulture,
-            "Its run was found among the job's instances: {0}, started {1:yyyy-MM-dd HH:mm:ss zzz}.", run.InstanceId, run.StartTime)))
+            "Its run was found among the job's instances: {0}, started {1:yyyy-MM-dd HH:mm:ss zzz}.", run.InstanceId,
+            run.StartTime)))
             return run;
-        if (!last || rerun.State == DqcRerunState.Found) return null; // a later look, or found by another look meanwhile
+        // a later look, or found by another look meanwhile
+        if (!last || rerun.State == DqcRerunState.Found) return null;
         rerun.NotFound(sameJobAwaited
             ? "Other reruns of the job were still awaiting their answers at the last look, so its run could not be told from theirs."
             : string.Format(CultureInfo.InvariantCulture,
@@ -112,7 +122,8 @@ internal static class DqcRerunResolver
     }
 
     /// <summary>The other open reruns of the same job, sent before <paramref name="rerun"/>.</summary>
-    private static List<DqcRerun> EarlierOpen(DqcRerun rerun, IReadOnlyList<DqcRerun> records) => records.Where(r => !ReferenceEquals(r, rerun)
+    private static List<DqcRerun> EarlierOpen(DqcRerun rerun, IReadOnlyList<DqcRerun> records)
+        => records.Where(r => !ReferenceEquals(r, rerun)
         && r.IsOpen && r.RuleId == rerun.RuleId && r.RuleType == rerun.RuleType && r.SentAt <= rerun.SentAt).ToList();
 
     /// <summary>
@@ -128,10 +139,12 @@ internal static class DqcRerunResolver
     {
         var ofJob = runs.Where(i => i.RuleId == rerun.RuleId && i.RuleType == rerun.RuleType).ToList();
         // A run without a start time is one the service has not started yet: it can only be a new one.
-        var after = ofJob.Where(i => i.StartTime is null || i.StartTime >= rerun.SentAt - NearSkew).OrderBy(i => i.StartTime ?? DateTimeOffset.MaxValue).FirstOrDefault();
+        var after = ofJob.Where(i => i.StartTime is null || i.StartTime >= rerun.SentAt - NearSkew)
+            .OrderBy(i => i.StartTime ?? DateTimeOffset.MaxValue).FirstOrDefault();
         if (after != null || !mayTakeEarlier) return after;
         // The service's clock may be behind: the nearest run before the send, within the skew (not a scheduled run
         // that started a minute earlier when a later one exists).
-        return ofJob.Where(i => i.StartTime >= rerun.SentAt - ClockSkew).OrderByDescending(i => i.StartTime).FirstOrDefault();
+        return ofJob.Where(i => i.StartTime >= rerun.SentAt - ClockSkew).OrderByDescending(i => i.StartTime)
+            .FirstOrDefault();
     }
 }

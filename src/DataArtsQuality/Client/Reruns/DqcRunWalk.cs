@@ -13,7 +13,8 @@ internal sealed class DqcRunWalk
 
     /// <summary>Walks <paramref name="pager"/> (instances that started at or after <paramref name="after"/>) to its
     /// end.</summary>
-    public static async Task<DqcRunWalk> ListAsync(DqcPager<DqcInstance> pager, DateTimeOffset after, CancellationToken cancellationToken)
+    public static async Task<DqcRunWalk> ListAsync(DqcPager<DqcInstance> pager, DateTimeOffset after,
+        CancellationToken cancellationToken)
     {
         var runs = new List<DqcInstance>();
         while (!pager.IsDone)

@@ -69,7 +69,8 @@ internal sealed class InFlightWindow<TItem, TResult>
         // One snapshot per turn: a task that finishes between counting and waiting must not leave WhenAny with none.
         while (true)
         {
-            var running = _entries.Where(e => e.Request is { IsCompleted: false }).Select(e => (Task)e.Request!).ToList();
+            var running = _entries.Where(e => e.Request is { IsCompleted: false }).Select(e => (Task)e.Request!)
+                .ToList();
             if (running.Count < _limit) break;
             _cmdlet.Pump.WaitPumping(Task.WhenAny(running));
             WriteFinished();
@@ -163,7 +164,8 @@ internal sealed class InFlightWindow<TItem, TResult>
     /// </summary>
     private void WriteErrorInOrder(ErrorRecord record)
     {
-        if (_entries.Count > 0 && _cmdlet.ErrorActionIsStop()) ReportLaterAsWarnings("the error below stopped the pipeline");
+        if (_entries.Count > 0 && _cmdlet.ErrorActionIsStop())
+            ReportLaterAsWarnings("the error below stopped the pipeline");
         _cmdlet.WriteError(record);
     }
 

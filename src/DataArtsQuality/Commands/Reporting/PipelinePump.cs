@@ -58,7 +58,8 @@ internal sealed class PipelinePump : IDqcLog, IDisposable
     private static bool IsOn(object? preference)
     {
         if (preference is PSObject pso) preference = pso.BaseObject;
-        if (preference is ActionPreference p) return p != ActionPreference.SilentlyContinue && p != ActionPreference.Ignore;
+        if (preference is ActionPreference p)
+            return p != ActionPreference.SilentlyContinue && p != ActionPreference.Ignore;
         return Enum.TryParse(preference?.ToString(), true, out ActionPreference parsed)
             && parsed != ActionPreference.SilentlyContinue && parsed != ActionPreference.Ignore;
     }

@@ -11,7 +11,8 @@ internal static class WaitResultWriter
 {
     private const int ActivityId = 0x0D9C;
 
-    public static void Wait(Cmdlet cmdlet, DqcClient client, PipelinePump pump, IReadOnlyList<DqcWaitTarget> targets, DqcWaitOptions options,
+    public static void Wait(Cmdlet cmdlet, DqcClient client, PipelinePump pump, IReadOnlyList<DqcWaitTarget> targets,
+        DqcWaitOptions options,
         Func<string, Action, bool>? reportOnce = null)
     {
         if (targets.Count == 0) return;
@@ -25,20 +26,25 @@ internal static class WaitResultWriter
         Task<IReadOnlyList<DqcWaitOutcome>>? waiting = null;
         try
         {
-            pump.Run(_ => waiting = waiter.WaitAsync(targets, options, p => pump.OnPipelineThread(() => Report(cmdlet, activity, p, reportOnce)), stop.Token));
+            pump.Run(
+                _ => waiting = waiter.WaitAsync(targets, options,
+                    p => pump.OnPipelineThread(() => Report(cmdlet, activity, p, reportOnce)), stop.Token));
         }
         finally
         {
             stop.Cancel();
             if (waiting is null || waiting.IsCompleted) stop.Dispose();
-            else waiting.ContinueWith(_ => stop.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            cmdlet.WriteProgress(new ProgressRecord(ActivityId, activity, "Done") { RecordType = ProgressRecordType.Completed });
+            else waiting.ContinueWith(_ => stop.Dispose(), CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            cmdlet.WriteProgress(
+                new ProgressRecord(ActivityId, activity, "Done") { RecordType = ProgressRecordType.Completed });
         }
     }
 
     // reportOnce runs the write that reports an instance's outcome (its ID, the write) and says whether it did: a
     // caller that may have reported the instance elsewhere (a stop report) writes it only once. Null: all are written.
-    private static void Report(Cmdlet cmdlet, string activity, DqcWaitProgress progress, Func<string, Action, bool>? reportOnce)
+    private static void Report(Cmdlet cmdlet, string activity, DqcWaitProgress progress,
+        Func<string, Action, bool>? reportOnce)
     {
         foreach (var outcome in progress.NewOutcomes)
         {
@@ -68,14 +74,18 @@ internal static class WaitResultWriter
                 string message = string.Format(CultureInfo.InvariantCulture,
                     "Instance {0} did not finish within the timeout of {1:0.#} s; its last status was {2}.",
                     outcome.InstanceId, progress.Elapsed.TotalSeconds, last);
-                cmdlet.WriteError(ErrorRecords.Create(new TimeoutException(message), "DqcWaitTimeout", ErrorCategory.OperationTimeout, outcome.InstanceId,
+                cmdlet.WriteError(
+                    ErrorRecords.Create(new TimeoutException(message), "DqcWaitTimeout", ErrorCategory.OperationTimeout,
+                        outcome.InstanceId,
                     recommendedAction: $"Wait longer (-TimeoutSec), or check it later with Get-DqcInstance -InstanceId {outcome.InstanceId}."));
                 break;
             }
             case DqcWaitOutcomeKind.NotFound:
             {
                 string message = $"Instance {outcome.InstanceId} was not found in the instance list, so there is nothing to wait for.";
-                cmdlet.WriteError(ErrorRecords.Create(new ItemNotFoundException(message), "DqcInstanceNotFound", ErrorCategory.ObjectNotFound, outcome.InstanceId));
+                cmdlet.WriteError(
+                    ErrorRecords.Create(new ItemNotFoundException(message), "DqcInstanceNotFound",
+                        ErrorCategory.ObjectNotFound, outcome.InstanceId));
                 break;
             }
         }
