@@ -38,6 +38,10 @@ try {
         # A fresh state folder: nothing left from an earlier scenario or run (the children inherit the variable).
         $folder = Join-Path ([IO.Path]::GetTempPath()) ('dqc-rate-bench-' + [guid]::NewGuid().ToString('N'))
         $env:DQC_RATE_LIMIT_DIR = $folder
+        # An empty window before the warm-up too: the scenario before may have filled it a moment ago, and a client
+        # refused while warming up would start the timed run already slowed down by that 429 (the adaptive rate).
+        $null = Invoke-RestMethod -Method Put -Uri "$($emulator.Url)/_emulator/rate-limit" -ContentType 'application/json' `
+            -Body (@{ count = $Count; period_ms = $PeriodMs; count_refused = [bool]$CountRefused } | ConvertTo-Json)
         $procs = for ($i = 0; $i -lt $n; $i++) {
             $mine = @(for ($k = 0; $k -lt $each; $k++) { $ids[($i * $each + $k) % $ids.Count] }) -join ','
             $psi = [Diagnostics.ProcessStartInfo]::new($pwsh[0])
