@@ -102,7 +102,7 @@ public class IamTransportTests
         {
             if (++calls > 1) return TokenAnswer();
             var stalled = new HttpResponseMessage(HttpStatusCode.Created)
-                { Content = new StreamContent(new StallingStream()) };
+                { Content = new StreamContent(new StallingBodyStream()) };
             stalled.Headers.TryAddWithoutValidation("X-Subject-Token", IamToken);
             return stalled;
         });
@@ -119,7 +119,7 @@ public class IamTransportTests
     public async Task A_timed_out_token_request_is_reported_as_a_timeout_when_retries_are_off()
     {
         var handler = new RecordingHandler(
-            _ => new HttpResponseMessage(HttpStatusCode.Created) { Content = new StreamContent(new StallingStream()) });
+            _ => new HttpResponseMessage(HttpStatusCode.Created) { Content = new StreamContent(new StallingBodyStream()) });
         var ex = await Within(
             Assert.ThrowsAsync<DqcTransportException>(
                 () => Connect(PasswordRequest(Settings(retries: 0, timeoutSec: 1)), handler)));
@@ -132,7 +132,7 @@ public class IamTransportTests
     public async Task Ctrl_C_ends_a_token_request_whose_body_stalls()
     {
         var handler = new RecordingHandler(
-            _ => new HttpResponseMessage(HttpStatusCode.Created) { Content = new StreamContent(new StallingStream()) });
+            _ => new HttpResponseMessage(HttpStatusCode.Created) { Content = new StreamContent(new StallingBodyStream()) });
         using var ctrlC = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         var watch = Stopwatch.StartNew();
         await Within(
@@ -235,26 +235,5 @@ public class IamTransportTests
             new DqcClient(connection).RestartJobAsync(DataArtsQuality.Models.DqcRuleType.Quality, "1440764172232392705",
                 CancellationToken.None));
         Assert.Single(handler.Requests);
-    }
-
-    /// <summary>A body whose bytes never come, as a server that sent its headers and then went silent; ends only when
-    /// disposed.</summary>
-    private sealed class StallingStream : FaultyBodyStream
-    {
-        private readonly TaskCompletionSource<int> _never = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        public override int Read(byte[] buffer, int offset, int count) => _never.Task.GetAwaiter().GetResult();
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-            => _never.Task;
-#if !NETFRAMEWORK
-        // .NET Framework's Stream has no Memory<byte> overload; its readers use the byte[] one above.
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-            => new(_never.Task);
-#endif
-
-        protected override void Dispose(bool disposing)
-        {
-            _never.TrySetException(new ObjectDisposedException(nameof(StallingStream)));
-            base.Dispose(disposing);
-        }
     }
 }
